@@ -24,7 +24,7 @@ def check_order_submission(cart: Cart, quote: Quote | None, party: Party, tenant
             found.append(violation("ORDER_NEEDS_QUOTE", "quote_id"))
         return found
     if quote.cart_id != cart.id:
-        return found + [violation("QUOTE_OF_OTHER_CART", "quote_id", quote=quote.id)]
+        return [*found, violation("QUOTE_OF_OTHER_CART", "quote_id", quote=quote.id)]
     if quote.is_expired(today):
         found.append(violation("QUOTE_EXPIRED", "quote_id",
                                until=quote.valid_until.strftime("%d.%m.%Y")))

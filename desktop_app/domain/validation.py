@@ -6,7 +6,9 @@ from desktop_app.domain.entities import Address
 from desktop_app.domain.violations import Violation, violation
 
 # Pragmatic, not RFC 5322: what a mail server of a German B2B customer accepts in practice.
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+)
 _PHONE_CHARS = re.compile(r"^\+?[0-9 /()-]+$")
 _POSTAL_CODE = re.compile(r"^[0-9]{5}$")
 MAX_EMAIL_LENGTH = 254
@@ -15,7 +17,8 @@ MAX_EMAIL_LENGTH = 254
 def is_valid_email(value: str) -> bool:
     if len(value) > MAX_EMAIL_LENGTH or ".." in value:
         return False
-    return bool(_EMAIL.match(value))
+    # fullmatch: `$` alone would also accept a trailing newline (header injection).
+    return bool(_EMAIL.fullmatch(value))
 
 
 def check_email(value: str | None, field: str) -> list[Violation]:

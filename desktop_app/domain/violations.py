@@ -185,8 +185,11 @@ class Violation:
         return self.message_de if language == "de" else self.message_en
 
 
-def violation(code: str, field: str | None = None, **params: object) -> Violation:
-    """Build a violation from the message catalog; unknown codes are a programming error."""
+def violation(code: str, field: str | None = None, /, **params: object) -> Violation:
+    """Build a violation from the message catalog; unknown codes are a programming error.
+
+    `code` and `field` are positional-only so that a template may itself use `{field}`.
+    """
     german, english = MESSAGES[code]
     text_params = {key: str(value) for key, value in params.items()}
     return Violation(

@@ -1,0 +1,33 @@
+"""The change feed: one sequence over orders, customers, contracts, carts and quotes."""
+
+from enum import StrEnum
+from typing import Any, Literal
+
+from desktop_app.contract.base import ResponseModel
+
+MAX_PAGE_SIZE = 1000
+DEFAULT_PAGE_SIZE = 500
+
+
+class ChangeKind(StrEnum):
+    ORDER = "order"
+    CUSTOMER = "customer"
+    CONTRACT = "contract"
+    CART = "cart"
+    QUOTE = "quote"
+
+
+class Change(ResponseModel):
+    """`data` is the full record (OrderOut, PartyOut, ...) for upserts and None for deletes."""
+
+    seq: int
+    kind: ChangeKind
+    op: Literal["upsert", "delete"]
+    id: str
+    data: dict[str, Any] | None
+
+
+class ChangePage(ResponseModel):
+    changes: list[Change]
+    next_cursor: str
+    has_more: bool

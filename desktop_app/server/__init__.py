@@ -1,0 +1,1 @@
+"""Reference order backend (FastAPI)."""

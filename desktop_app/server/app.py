@@ -1,0 +1,42 @@
+"""The FastAPI application of the reference order backend."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from desktop_app import __version__
+from desktop_app.contract import API_PREFIX
+from desktop_app.server.context import ServerContext
+from desktop_app.server.database import Database
+from desktop_app.server.problems import install_problem_handlers
+from desktop_app.server.routes import auth, carts, changes, meta, orders, parties, quotes
+from desktop_app.server.settings import ServerSettings
+from desktop_app.server.simulator import ProcessingSimulator
+
+
+def create_app(settings: ServerSettings, database: Database | None = None) -> FastAPI:
+    database = database or Database(settings.database_url)
+    context = ServerContext(settings=settings, database=database,
+                            simulator=ProcessingSimulator(database, settings))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        context.simulator.start()
+        try:
+            yield
+        finally:
+            context.simulator.stop()
+
+    app = FastAPI(title="OrderDesk reference order backend", version=__version__,
+                  lifespan=lifespan)
+    app.state.context = context
+    install_problem_handlers(app)
+    for module in (auth, meta, changes, parties, carts, quotes, orders):
+        app.include_router(module.router, prefix=API_PREFIX)
+
+    @app.get(f"{API_PREFIX}/health", tags=["meta"])
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    return app

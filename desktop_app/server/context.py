@@ -1,0 +1,37 @@
+"""Per-app state shared by the routes, and the dependencies that hand it out."""
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from desktop_app.server.auth import Principal, principal_for_token, unauthorized
+from desktop_app.server.database import Database, utcnow
+from desktop_app.server.settings import ServerSettings
+from desktop_app.server.simulator import ProcessingSimulator
+
+
+@dataclass
+class ServerContext:
+    settings: ServerSettings
+    database: Database
+    simulator: ProcessingSimulator
+
+
+def get_context(request: Request) -> ServerContext:
+    context: ServerContext = request.app.state.context
+    return context
+
+
+def get_principal(request: Request,
+                  context: Annotated[ServerContext, Depends(get_context)]) -> Principal:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise unauthorized("Missing bearer token")
+    with context.database.read() as session:
+        return principal_for_token(session, token.strip(), utcnow())
+
+
+Context = Annotated[ServerContext, Depends(get_context)]
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

@@ -1,0 +1,82 @@
+"""Engine, sessions and the write lock of the reference backend."""
+
+import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.server.db import Base, CounterRow
+
+FEED_SEQ = "feed_seq"
+FEED_HORIZON = "feed_horizon"
+FEED_EPOCH = "feed_epoch"
+
+
+def utcnow() -> datetime:
+    """Naive UTC, as stored in the database; the wire format adds the zone."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    # pysqlite would otherwise open transactions lazily and skip BEGIN before SELECTs, which
+    # breaks snapshot reads; this is SQLAlchemy's documented recipe.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """One engine; reads run freely, writes are serialised by a process-wide lock.
+
+    The lock keeps SQLite writers from racing (and the feed sequence in commit order); on a
+    server database the counter row lock does the same across processes.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        is_sqlite = url.startswith("sqlite")
+        connect_args = {"check_same_thread": False} if is_sqlite else {}
+        self.engine = create_engine(url, connect_args=connect_args)
+        if is_sqlite:
+            _configure_sqlite(self.engine)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = threading.RLock()
+        self._ensure_counters()
+
+    def _ensure_counters(self) -> None:
+        with self.write() as session:
+            present = set(session.scalars(select(CounterRow.name)))
+            defaults = {FEED_SEQ: 0, FEED_HORIZON: 0, FEED_EPOCH: secrets.randbelow(2**31 - 1) + 1}
+            for name, value in defaults.items():
+                if name not in present:
+                    session.add(CounterRow(name=name, value=value))
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._write_lock, self._sessions.begin() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

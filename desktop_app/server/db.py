@@ -1,0 +1,218 @@
+"""The reference backend's own database schema (not the client's cache)."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class TenantRow(Base):
+    __tablename__ = "tenants"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("tenants.id"))
+    has_power_of_attorney: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_provider: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    role: Mapped[str] = mapped_column(String(32))
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
+    password_hash: Mapped[str] = mapped_column(String(300))
+
+
+class TokenRow(Base):
+    """Opaque bearer tokens, stored only as sha256 digests."""
+
+    __tablename__ = "tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # access | refresh
+    family_id: Mapped[str] = mapped_column(String(64), index=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class PartyRow(Base):
+    __tablename__ = "parties"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    customer_number: Mapped[str] = mapped_column(String(32), unique=True)
+    company: Mapped[str] = mapped_column(String(200))
+    contact_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    street: Mapped[str] = mapped_column(String(200))
+    postal_code: Mapped[str] = mapped_column(String(10))
+    city: Mapped[str] = mapped_column(String(100))
+    country: Mapped[str] = mapped_column(String(2))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ContractRow(Base):
+    __tablename__ = "contracts"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
+    contract_number: Mapped[str] = mapped_column(String(32), unique=True)
+    product_code: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    start_date: Mapped[date] = mapped_column(Date)
+    minimum_term_months: Mapped[int] = mapped_column(Integer)
+    change_request: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CartRow(Base):
+    __tablename__ = "carts"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
+    business_transaction: Mapped[str] = mapped_column(String(32))
+    contract_id: Mapped[str | None] = mapped_column(ForeignKey("contracts.id"), index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    items: Mapped[list[Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quote_number: Mapped[str] = mapped_column(String(32), unique=True)
+    cart_id: Mapped[str] = mapped_column(ForeignKey("carts.id"), unique=True)  # one per cart
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("parties.id"))
+    state: Mapped[str] = mapped_column(String(16))
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    valid_until: Mapped[date] = mapped_column(Date)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_to: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    extra_recipient: Mapped[str | None] = mapped_column(String(254))
+    approver_email: Mapped[str | None] = mapped_column(String(254))
+    customer_decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    provider_approval_required: Mapped[bool] = mapped_column(Boolean)
+    provider_approved_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    provider_approved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_number: Mapped[str] = mapped_column(String(32), unique=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
+    cart_id: Mapped[str] = mapped_column(ForeignKey("carts.id"), unique=True)
+    quote_id: Mapped[str | None] = mapped_column(ForeignKey("quotes.id"))
+    business_transaction: Mapped[str] = mapped_column(String(32))
+    product_code: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    clearing_note: Mapped[str | None] = mapped_column(Text)
+    automation: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    contract_id: Mapped[str | None] = mapped_column(ForeignKey("contracts.id"))
+    contract_number: Mapped[str | None] = mapped_column(String(32))
+    # When the simulator moves the order on (real time, the clock speed already applied).
+    due_processing_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    due_completion_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    becomes_clearing_case: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Frozen at submission: an order is never edited afterwards.
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OrderEventRow(Base):
+    __tablename__ = "order_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class DocumentRow(Base):
+    """Rendered lazily on first request, then kept so its sha256 never changes."""
+
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("orders.id"), index=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class OutboxRow(Base):
+    """Every email the backend would send; no real mail leaves the reference server."""
+
+    __tablename__ = "email_outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
+    subject: Mapped[str] = mapped_column(String(300))
+    reference_id: Mapped[str] = mapped_column(String(64), index=True)
+    recipients: Mapped[list[Any]] = mapped_column(JSON)  # [{email, sources: [...]}]
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class IdempotencyRow(Base):
+    __tablename__ = "idempotency_keys"
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChangeRow(Base):
+    """Compacted change log: the latest change per record, so `since=0` is a full snapshot."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        UniqueConstraint("kind", "entity_id"),
+        Index("ix_change_log_tenant_seq", "tenant_id", "seq"),
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(8))
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class CounterRow(Base):
+    """Named counters: the feed sequence, the pruning horizon and business numbers.
+
+    Incrementing a counter row locks it until commit, so sequence numbers commit in order.
+    """
+
+    __tablename__ = "counters"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,72 @@
+"""Errors as RFC 9457 problem details (application/problem+json)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from desktop_app.contract import PROBLEM_MEDIA_TYPE
+from desktop_app.contract.base import Problem, ViolationOut
+from desktop_app.domain.violations import Violation
+
+
+class ProblemError(Exception):
+    def __init__(self, status: int, title: str, detail: str | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(title)
+        self.status, self.title, self.detail, self.headers = status, title, detail, headers
+
+
+class NotFound(ProblemError):
+    """Also what a clerk gets for another tenant's record: its existence is not revealed."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(404, "Not Found", f"{what} not found")
+
+
+class RuleViolations(ProblemError):
+    def __init__(self, violations: Sequence[Violation]) -> None:
+        super().__init__(422, "Rule violations", "; ".join(v.message_en for v in violations))
+        self.violations = list(violations)
+
+
+def violation_out(violation: Violation) -> ViolationOut:
+    return ViolationOut(code=violation.code, field=violation.field,
+                        message_de=violation.message_de, message_en=violation.message_en)
+
+
+def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(problem.model_dump(mode="json"), status_code=problem.status,
+                        media_type=PROBLEM_MEDIA_TYPE, headers=headers)
+
+
+def _validation_errors(error: RequestValidationError) -> list[dict[str, Any]]:
+    # Echoing rejected input back could leak a password; keep location, type and message.
+    return [{"loc": list(item.get("loc", ())), "type": item.get("type"), "msg": item.get("msg")}
+            for item in error.errors()]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(_request: Request, error: ProblemError) -> JSONResponse:
+        violations = ([violation_out(v) for v in error.violations]
+                      if isinstance(error, RuleViolations) else [])
+        return problem_response(Problem(title=error.title, status=error.status,
+                                        detail=error.detail, violations=violations),
+                                error.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(error)
+        malformed = any(item["type"] == "json_invalid" for item in errors)
+        status = 400 if malformed else 422
+        title = "Malformed JSON" if malformed else "Invalid request"
+        return problem_response(Problem(title=title, status=status, errors=errors))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        return problem_response(Problem(title=str(error.detail), status=error.status_code),
+                                dict(error.headers or {}))

@@ -1,0 +1,40 @@
+"""POST /auth/token, /auth/refresh, /auth/logout and GET /me."""
+
+from fastapi import APIRouter, Response
+
+from desktop_app.contract.auth import MeOut, RefreshRequest, TenantOut, TokenPair, TokenRequest
+from desktop_app.server import auth
+from desktop_app.server.context import Context, CurrentPrincipal
+from desktop_app.server.database import utcnow
+
+router = APIRouter(tags=["auth"])
+
+
+@router.post("/auth/token")
+def token(body: TokenRequest, context: Context) -> TokenPair:
+    with context.database.write() as session:
+        return auth.login(session, body.username, body.password, context.settings, utcnow())
+
+
+@router.post("/auth/refresh")
+def refresh(body: RefreshRequest, context: Context) -> TokenPair:
+    with context.database.write() as session:
+        return auth.refresh(session, body.refresh_token, context.settings, utcnow())
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(body: RefreshRequest, context: Context) -> Response:
+    with context.database.write() as session:
+        auth.logout(session, body.refresh_token, utcnow())
+    return Response(status_code=204)
+
+
+@router.get("/me")
+def me(principal: CurrentPrincipal) -> MeOut:
+    user, tenant = principal.user, principal.tenant
+    return MeOut(user_id=user.id, username=user.username, display_name=user.display_name,
+                 email=user.email, role=user.role,
+                 tenant=TenantOut(id=tenant.id, name=tenant.name, email=tenant.email,
+                                  parent_id=tenant.parent_id,
+                                  has_power_of_attorney=tenant.has_power_of_attorney,
+                                  is_provider=tenant.is_provider))

@@ -1,0 +1,1 @@
+"""Use cases of the reference backend; routes stay thin."""

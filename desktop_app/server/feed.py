@@ -57,7 +57,8 @@ def _replace(session: Session,
         only = values[0]
         session.execute(delete(ChangeRow).where(ChangeRow.kind == only["kind"],
                                                 ChangeRow.entity_id == only["entity_id"]))
-    session.execute(insert(ChangeRow), values)
+    # Core, not ORM bulk: one executemany instead of a statement per row.
+    session.connection().execute(insert(ChangeRow.__table__), values)
 
 
 def format_cursor(epoch: int, seq: int) -> str:

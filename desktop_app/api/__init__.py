@@ -1,0 +1,1 @@
+"""Client side of the backend contract: session, auth, retries, typed errors (step 2)."""

@@ -1,0 +1,1 @@
+"""Local SQLite cache: schema, migrations, view queries (step 2)."""

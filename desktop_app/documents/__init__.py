@@ -1,0 +1,1 @@
+"""Confirmation document rendering to PDF and printer (step 5)."""

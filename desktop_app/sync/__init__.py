@@ -1,0 +1,1 @@
+"""Pulls the change feed into the cache, resumably (step 2)."""

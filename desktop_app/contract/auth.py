@@ -20,7 +20,7 @@ class RefreshRequest(RequestModel):
 class TokenPair(ResponseModel):
     access_token: str
     refresh_token: str
-    token_type: str = "bearer"
+    token_type: str = "bearer"  # noqa: S105 (a scheme name, not a secret)
     expires_in: int
     refresh_expires_in: int
 

@@ -115,7 +115,8 @@ def _with_sub_tenants(session: Session, tenant_id: str) -> set[str]:
     """A tenant's clerks also see its sub-tenants (Submandanten), at any depth."""
     found, frontier = {tenant_id}, [tenant_id]
     while frontier:
-        children = set(session.scalars(select(TenantRow.id).where(TenantRow.parent_id.in_(frontier))))
+        query = select(TenantRow.id).where(TenantRow.parent_id.in_(frontier))
+        children = set(session.scalars(query))
         frontier = list(children - found)
         found |= children
     return found

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop_app.contract.changes import Change, ChangeKind, ChangePage
 from desktop_app.server.counters import current_value, next_values, set_at_least
 from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ
-from desktop_app.server.db import ChangeRow
+from desktop_app.server.db import ChangeRow, table_of
 
 
 class CursorGone(Exception):
@@ -58,7 +58,7 @@ def _replace(session: Session,
         session.execute(delete(ChangeRow).where(ChangeRow.kind == only["kind"],
                                                 ChangeRow.entity_id == only["entity_id"]))
     # Core, not ORM bulk: one executemany instead of a statement per row.
-    session.connection().execute(insert(ChangeRow.__table__), values)
+    session.connection().execute(insert(table_of(ChangeRow)), values)
 
 
 def format_cursor(epoch: int, seq: int) -> str:

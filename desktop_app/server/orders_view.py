@@ -66,8 +66,9 @@ def describe_documents(order_id: str, order_number: str, items: list[dict[str, A
 def order_out(session: Session, order: OrderRow,
               events: list[OrderEventRow] | None = None) -> OrderOut:
     if events is None:
-        events = list(session.scalars(select(OrderEventRow).where(OrderEventRow.order_id == order.id)
-                                      .order_by(OrderEventRow.at, OrderEventRow.id)))
+        query = (select(OrderEventRow).where(OrderEventRow.order_id == order.id)
+                 .order_by(OrderEventRow.at, OrderEventRow.id))
+        events = list(session.scalars(query))
     return build_order_out(order, events, documents(session, order))
 
 

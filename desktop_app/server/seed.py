@@ -46,13 +46,14 @@ from desktop_app.server.db import (
     QuoteRow,
     TenantRow,
     UserRow,
+    table_of,
 )
 from desktop_app.server.render import cart_out, contract_out, item_out, party_out, quote_out, totals
 from desktop_app.server.security import hash_password
 from desktop_app.server.services.orders import is_clearing_case
 
 SEED = 20261126
-DEMO_PASSWORD = "demo1234"
+DEMO_PASSWORD = "demo1234"  # noqa: S105 (documented demo login)
 
 # (id, name, email, parent, power of attorney, provider)
 TENANTS: tuple[tuple[str, str, str, str | None, bool, bool], ...] = (
@@ -80,8 +81,7 @@ USERS: tuple[tuple[str, str, str, Role, str], ...] = (
      Role.PARTNER_CLERK, "t-rheinmain"),
 )
 PARTNER_TENANTS = ("t-nordlicht", "t-nordlicht-hh", "t-suedwest", "t-rheinmain")
-DEMO_LOGINS_TEXT = "Demo logins (password for all: {password}):\n".format(
-    password=DEMO_PASSWORD) + "\n".join(
+DEMO_LOGINS_TEXT = f"Demo logins (password for all: {DEMO_PASSWORD}):\n" + "\n".join(
     f"  {username:<12} {name:<14} {role.value:<15} {tenant}" for username, name, _, role, tenant
     in USERS)
 
@@ -92,7 +92,7 @@ TRANSACTION_WEIGHTS = {
 }
 
 
-class AlreadySeeded(RuntimeError):
+class AlreadySeededError(RuntimeError):
     pass
 
 
@@ -116,7 +116,7 @@ class _Ids:
 
 def _tenants_and_users(session: Session) -> None:
     if session.scalar(select(func.count()).select_from(TenantRow)):
-        raise AlreadySeeded("the database already holds data; seed a fresh one")
+        raise AlreadySeededError("the database already holds data; seed a fresh one")
     for tenant_id, name, email, parent, poa, provider in TENANTS:
         session.add(TenantRow(id=tenant_id, name=name, email=email, parent_id=parent,
                               has_power_of_attorney=poa, is_provider=provider))
@@ -148,7 +148,7 @@ def _parties(session: Session, fake: Faker, rng: random.Random, count: int,
                      "street": fake.street_address(), "postal_code": fake.postcode(),
                      "city": fake.city(), "country": "DE", "updated_at": now})
         (ids.prospects if kind is PartyKind.PROSPECT else ids.customers)[tenant].append(party_id)
-    session.connection().execute(insert(PartyRow.__table__), rows)
+    session.connection().execute(insert(table_of(PartyRow)), rows)
     return ids
 
 
@@ -285,7 +285,8 @@ class _OrderWriter:
             "created_by": clerk.id, "created_at": created - timedelta(days=3),
             "updated_at": created})
         quote = self._quote(tenant, party, cart_id, clerk, created)
-        history = [(OrderStatus.RECEIVED, created, None)]
+        history: list[tuple[OrderStatus, datetime, str | None]] = [
+            (OrderStatus.RECEIVED, created, None)]
         status, note = OrderStatus.RECEIVED, None
         if now >= starts:
             note = "Clearing-Fall: Angaben zum Nutzungsort werden manuell geprüft." \
@@ -390,7 +391,7 @@ class _OrderWriter:
             self._publish_history()
         for key, table in tables:
             if self.rows[key]:
-                self.session.connection().execute(insert(table.__table__), self.rows[key])
+                self.session.connection().execute(insert(table_of(table)), self.rows[key])
                 self.rows[key] = []
         feed.record_many(self.session, self.changes, self.now)
         self.changes = []
@@ -437,7 +438,7 @@ def _initial_contracts(session: Session, rng: random.Random, ids: _Ids, now: dat
                 row = _contract(rng, tenant, customer, code, writer.contract_number, start, now)
                 rows.append(row)
                 ids.contracts.setdefault(customer, []).append(ContractRow(**row))
-    session.connection().execute(insert(ContractRow.__table__), rows)
+    session.connection().execute(insert(table_of(ContractRow)), rows)
     feed.record_many(session, [_contract_change(row) for row in rows], now)
 
 

@@ -74,8 +74,10 @@ class CartItemOut(ResponseModel):
     quantity: int
     options: list[SelectedOptionOut]
     usage_locations: list[UsageLocationOut]
+    # The item's whole price: product times quantity, its options and usage-location fees.
     monthly_net_cents: int
     one_time_net_cents: int
+    # Added by the backend (the product-change fee), not by the clerk.
     automatic: bool = False
 
 

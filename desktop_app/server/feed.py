@@ -70,7 +70,9 @@ def parse_cursor(cursor: str | None) -> tuple[int, int] | None:
     if cursor is None or cursor in ("", "0"):
         return None
     epoch_text, _, seq_text = cursor.partition(".")
-    if not (epoch_text.isdigit() and seq_text.isdigit()) or len(cursor) > 40:
+    # ASCII digits only: str.isdigit() also accepts "²" or "١", which int() refuses or reads.
+    if not (epoch_text.isascii() and seq_text.isascii() and epoch_text.isdigit()
+            and seq_text.isdigit()) or len(cursor) > 40:
         raise CursorInvalid(cursor)
     return int(epoch_text), int(seq_text)
 

@@ -348,8 +348,11 @@ def _item_rows(items: Sequence[CartItemOut]) -> tuple[list[list[str]], list[bool
         name = item.product_name_de
         if item.automatic:
             name += "\n(automatisch hinzugefügt)"
-        rows.append([str(position), name, str(item.quantity), _euro(item.monthly_net_cents),
-                     _euro(item.one_time_net_cents)])
+        # An item's amounts include its options, which get rows of their own below it.
+        own_monthly = item.monthly_net_cents - sum(o.monthly_net_cents for o in item.options)
+        own_one_time = item.one_time_net_cents - sum(o.one_time_net_cents for o in item.options)
+        rows.append([str(position), name, str(item.quantity), _euro(own_monthly),
+                     _euro(own_one_time)])
         secondary.append(False)
         for option in item.options:
             rows.append(["", _option_text(option), str(option.quantity),

@@ -52,8 +52,9 @@ def make_item(index: int = 0) -> CartItemOut:
                 phone_numbers=[f"030 98765{index:02d}"],
             ),
         ],
-        monthly_net_cents=123456,
-        one_time_net_cents=4900,
+        # Whole item prices include the options: 1.234,56 + 9,90 and 49,00 + 58,00.
+        monthly_net_cents=123456 + 990,
+        one_time_net_cents=4900 + 5800,
     )
 
 
@@ -158,7 +159,7 @@ def test_confirmation_shows_the_order() -> None:
     for text in ("Auftragseingangsbestätigung", "OrderDesk Telekommunikation GmbH",
                  "A-2024-000123", "15.06.2024", "Müller & Söhne Bürotechnik AG",
                  "Partner Vertrieb GmbH", "Neuauftrag", "Q-2024-000045",
-                 "zustimmer@kunde.example", "1.234,56 EUR", "2.469,12 EUR", "Rufnummernmitnahme",
+                 "zustimmer@kunde.example", "1.234,56 EUR", "2.488,92 EUR", "Rufnummernmitnahme",
                  "Hauptstraße 1, 10115 Berlin", "Stammdaten des Kunden",
                  "Bestätigender Benutzer, Ersteller des Angebots", "Seite 1 von 1"):
         assert contains(pdf, text), text
@@ -166,9 +167,9 @@ def test_confirmation_shows_the_order() -> None:
 
 def test_confirmation_gross_totals() -> None:
     pdf = render_confirmation(make_order(items=1))
-    # 1.234,56 net monthly -> 1.469,13 gross; 49,00 one-time -> 58,31 gross
-    assert contains(pdf, "1.469,13 EUR")
-    assert contains(pdf, "58,31 EUR")
+    # 1.244,46 net monthly -> 1.480,91 gross; 107,00 one-time -> 127,33 gross
+    assert contains(pdf, "1.480,91 EUR")
+    assert contains(pdf, "127,33 EUR")
 
 
 def test_long_order_flows_onto_further_pages() -> None:

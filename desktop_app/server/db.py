@@ -204,7 +204,8 @@ class ChangeRow(Base):
     entity_id: Mapped[str] = mapped_column(String(64))
     tenant_id: Mapped[str] = mapped_column(String(64))
     op: Mapped[str] = mapped_column(String(8))
-    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The record as JSON text, served as is: pages are spliced, never decoded and re-encoded.
+    data: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
 
 

@@ -5,7 +5,9 @@ a full snapshot. Sequence numbers come from a counter row that each writer locks
 so they become visible in order: a reader never sees seq N before every seq < N.
 """
 
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.contract.changes import Change, ChangeKind, ChangePage
 from desktop_app.server.counters import current_value, next_values, set_at_least
-from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ
+from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ, json_text
 from desktop_app.server.db import ChangeRow, table_of
 
 
@@ -30,55 +32,81 @@ def record(session: Session, kind: ChangeKind, entity_id: str, tenant_id: str,
            data: dict[str, Any] | None, now: datetime) -> int:
     """Record an upsert (data) or a deletion (None) in the caller's transaction."""
     seq = next_values(session, FEED_SEQ)
-    _replace(session, [(seq, kind, entity_id, tenant_id, data)], now)
+    session.execute(delete(ChangeRow).where(ChangeRow.kind == kind.value,
+                                            ChangeRow.entity_id == entity_id))
+    _insert(session, [(seq, kind, entity_id, tenant_id, data)], now)
     return seq
 
 
 def record_many(session: Session, changes: list[tuple[ChangeKind, str, str, dict[str, Any]]],
                 now: datetime) -> None:
-    """Bulk upserts for seeding: one counter bump for the whole batch."""
+    """Bulk upserts of records new to the feed (seeding): one counter bump for the batch."""
     if not changes:
         return
     last = next_values(session, FEED_SEQ, len(changes))
     first = last - len(changes) + 1
-    _replace(session, [(first + offset, kind, entity_id, tenant_id, data)
-                       for offset, (kind, entity_id, tenant_id, data) in enumerate(changes)], now)
+    _insert(session, [(first + offset, kind, entity_id, tenant_id, data)
+                      for offset, (kind, entity_id, tenant_id, data) in enumerate(changes)], now)
 
 
-def _replace(session: Session,
-             rows: Iterable[tuple[int, ChangeKind, str, str, dict[str, Any] | None]],
-             now: datetime) -> None:
+def _insert(session: Session,
+            rows: Iterable[tuple[int, ChangeKind, str, str, dict[str, Any] | None]],
+            now: datetime) -> None:
     values = [
         {"seq": seq, "kind": kind.value, "entity_id": entity_id, "tenant_id": tenant_id,
-         "op": "upsert" if data is not None else "delete", "data": data, "changed_at": now}
+         "op": "upsert" if data is not None else "delete",
+         "data": json_text(data) if data is not None else None,
+         "changed_at": now}
         for seq, kind, entity_id, tenant_id, data in rows
     ]
-    if len(values) == 1:
-        only = values[0]
-        session.execute(delete(ChangeRow).where(ChangeRow.kind == only["kind"],
-                                                ChangeRow.entity_id == only["entity_id"]))
     # Core, not ORM bulk: one executemany instead of a statement per row.
     session.connection().execute(insert(table_of(ChangeRow)), values)
 
 
-def format_cursor(epoch: int, seq: int) -> str:
-    return f"{epoch}.{seq}"
+def format_cursor(epoch: int, seq: int, horizon: int = 0) -> str:
+    """`horizon`: the pruning horizon the reader's replay is already consistent with."""
+    return f"{epoch}.{seq}" if horizon == 0 else f"{epoch}.{seq}.{horizon}"
 
 
-def parse_cursor(cursor: str | None) -> tuple[int, int] | None:
-    """None means "from the start"; raises CursorInvalid for anything malformed."""
+def parse_cursor(cursor: str | None) -> tuple[int, int, int] | None:
+    """(epoch, seq, horizon); None means "from the start"; CursorInvalid if malformed."""
     if cursor is None or cursor in ("", "0"):
         return None
-    epoch_text, _, seq_text = cursor.partition(".")
+    parts = cursor.split(".")
     # ASCII digits only: str.isdigit() also accepts "²" or "١", which int() refuses or reads.
-    if not (epoch_text.isascii() and seq_text.isascii() and epoch_text.isdigit()
-            and seq_text.isdigit()) or len(cursor) > 40:
+    if len(parts) not in (2, 3) or len(cursor) > 40 or not all(
+            part.isascii() and part.isdigit() for part in parts):
         raise CursorInvalid(cursor)
-    return int(epoch_text), int(seq_text)
+    return int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 0
 
 
-def read_page(session: Session, cursor: str | None, limit: int,
-              tenant_ids: frozenset[str] | None) -> ChangePage:
+@dataclass(frozen=True)
+class RawPage:
+    """A page as stored: (seq, kind, op, id, data JSON text or None) rows."""
+
+    rows: list[tuple[int, str, str, str, str | None]]
+    next_cursor: str
+    has_more: bool
+
+    def to_json(self) -> bytes:
+        """The ChangePage wire format, spliced from the stored JSON texts."""
+        parts = [
+            f'{{"seq":{seq},"kind":"{kind}","op":"{op}","id":{json.dumps(entity_id)},'
+            f'"data":{data if data is not None else "null"}}}'
+            for seq, kind, op, entity_id, data in self.rows]
+        return (f'{{"changes":[{",".join(parts)}],"next_cursor":"{self.next_cursor}",'
+                f'"has_more":{"true" if self.has_more else "false"}}}').encode()
+
+    def to_model(self) -> ChangePage:
+        changes = [Change(seq=seq, kind=ChangeKind(kind), op="delete" if op == "delete"
+                          else "upsert", id=entity_id,
+                          data=json.loads(data) if data is not None else None)
+                   for seq, kind, op, entity_id, data in self.rows]
+        return ChangePage(changes=changes, next_cursor=self.next_cursor, has_more=self.has_more)
+
+
+def read_raw_page(session: Session, cursor: str | None, limit: int,
+                  tenant_ids: frozenset[str] | None) -> RawPage:
     """One page after `cursor`, for the given tenants (None: all tenants)."""
     epoch = current_value(session, FEED_EPOCH)
     # Read the committed high-water mark first and bound the page by it: every seq up to it
@@ -88,21 +116,29 @@ def read_page(session: Session, cursor: str | None, limit: int,
     parsed = parse_cursor(cursor)
     since = 0
     if parsed is not None:
-        cursor_epoch, since = parsed
-        if cursor_epoch != epoch or since < horizon or since > last_seq:
+        cursor_epoch, since, known_horizon = parsed
+        # Tombstones pruned up to `known_horizon` were gone before this reader (re)started
+        # from the beginning, so it cannot miss them; any pruned since then it may have missed.
+        if (cursor_epoch != epoch or since > last_seq or known_horizon > horizon
+                or horizon > max(since, known_horizon)):
             raise CursorGone(cursor)
-    query = (select(ChangeRow).where(ChangeRow.seq > since, ChangeRow.seq <= last_seq)
+    query = (select(ChangeRow.seq, ChangeRow.kind, ChangeRow.op, ChangeRow.entity_id,
+                    ChangeRow.data)
+             .where(ChangeRow.seq > since, ChangeRow.seq <= last_seq)
              .order_by(ChangeRow.seq).limit(limit + 1))
     if tenant_ids is not None:
         query = query.where(ChangeRow.tenant_id.in_(tenant_ids))
-    rows = list(session.scalars(query))
+    rows = [tuple(row) for row in session.execute(query)]
     has_more = len(rows) > limit
     rows = rows[:limit]
-    next_seq = rows[-1].seq if has_more else last_seq
-    changes = [Change(seq=row.seq, kind=ChangeKind(row.kind), op="upsert" if row.op == "upsert"
-                      else "delete", id=row.entity_id, data=row.data) for row in rows]
-    return ChangePage(changes=changes, next_cursor=format_cursor(epoch, next_seq),
-                      has_more=has_more)
+    next_seq = rows[-1][0] if has_more else last_seq
+    return RawPage(rows=rows, next_cursor=format_cursor(epoch, next_seq, horizon),  # type: ignore[arg-type]
+                   has_more=has_more)
+
+
+def read_page(session: Session, cursor: str | None, limit: int,
+              tenant_ids: frozenset[str] | None) -> ChangePage:
+    return read_raw_page(session, cursor, limit, tenant_ids).to_model()
 
 
 def prune_tombstones(session: Session, older_than: timedelta, now: datetime) -> int:

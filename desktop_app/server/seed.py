@@ -241,12 +241,22 @@ class _OrderWriter:
         self.changes: list[tuple[ChangeKind, str, str, dict[str, Any]]] = []
         self.order_number = self.quote_number = 0
         self.contract_number = 10_000_000
+        self._codes = [p.code for p in orderable_products()]
+        self._siblings = {p.code: [q.code for q in orderable_products()
+                                   if q.family is p.family and q.code != p.code]
+                          for p in orderable_products()}
+        self._with_contracts: dict[str, list[str]] = {}
+
+    def index_contracts(self) -> None:
+        """Which customers have contracts to act on; call once the contracts exist."""
+        self._with_contracts = {tenant: [c for c in customers if self.ids.contracts.get(c)]
+                                for tenant, customers in self.ids.customers.items()}
 
     def _choose(self) -> tuple[str, PartyRow, BusinessTransaction, ContractRow | None, str]:
         rng = self.rng
         tenant = rng.choice(PARTNER_TENANTS)
         transaction = rng.choices(list(TRANSACTION_WEIGHTS), list(TRANSACTION_WEIGHTS.values()))[0]
-        with_contracts = [c for c in self.ids.customers[tenant] if self.ids.contracts.get(c)]
+        with_contracts = self._with_contracts[tenant]
         if transaction is not BusinessTransaction.NEW_ORDER and with_contracts:
             customer = rng.choice(with_contracts)
             contract = rng.choice(self.ids.contracts[customer])
@@ -256,14 +266,11 @@ class _OrderWriter:
                 transaction = BusinessTransaction.REORDER
             code = product.code
             if transaction.is_product_change:
-                siblings = [p.code for p in orderable_products()
-                            if p.family is product.family and p.code != product.code]
-                code = rng.choice(siblings)
+                code = rng.choice(self._siblings[product.code])
             return tenant, self.parties[customer], transaction, contract, code
         pool = self.ids.prospects[tenant] if rng.random() < 0.05 else self.ids.customers[tenant]
         party = self.parties[rng.choice(pool or self.ids.customers[tenant])]
-        return tenant, party, BusinessTransaction.NEW_ORDER, None, rng.choice(
-            [p.code for p in orderable_products()])
+        return tenant, party, BusinessTransaction.NEW_ORDER, None, rng.choice(self._codes)
 
     def add_order(self) -> None:
         rng, now = self.rng, self.now
@@ -465,6 +472,7 @@ def seed_database(database: Database, order_count: int, party_count: int,
             for row in session.scalars(select(PartyRow))], now)
         writer = _OrderWriter(session, rng, ids, now, _ItemTemplates(fake, rng), publish_history)
         _initial_contracts(session, rng, ids, now, writer)
+        writer.index_contracts()
         for index in range(order_count):
             writer.add_order()
             if index % 5000 == 4999:

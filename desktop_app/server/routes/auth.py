@@ -6,6 +6,7 @@ from desktop_app.contract.auth import MeOut, RefreshRequest, TenantOut, TokenPai
 from desktop_app.server import auth
 from desktop_app.server.context import Context, CurrentPrincipal
 from desktop_app.server.database import utcnow
+from desktop_app.server.problems import ProblemError
 
 router = APIRouter(tags=["auth"])
 
@@ -19,7 +20,13 @@ def token(body: TokenRequest, context: Context) -> TokenPair:
 @router.post("/auth/refresh")
 def refresh(body: RefreshRequest, context: Context) -> TokenPair:
     with context.database.write() as session:
-        return auth.refresh(session, body.refresh_token, context.settings, utcnow())
+        try:
+            return auth.refresh(session, body.refresh_token, context.settings, utcnow())
+        except ProblemError as error:
+            # Commit what the refusal recorded: reusing a rotated token revokes its family,
+            # and raising inside the transaction would roll that back.
+            refused = error
+    raise refused
 
 
 @router.post("/auth/logout", status_code=204)

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from desktop_app.contract.changes import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ChangePage
 from desktop_app.server import feed
@@ -12,14 +12,16 @@ from desktop_app.server.problems import ProblemError
 router = APIRouter(tags=["changes"])
 
 
-@router.get("/changes")
+@router.get("/changes", response_model=ChangePage)
 def changes(context: Context, principal: CurrentPrincipal,
             since: Annotated[str | None, Query(max_length=40)] = None,
-            limit: Annotated[int, Query(ge=1)] = DEFAULT_PAGE_SIZE) -> ChangePage:
+            limit: Annotated[int, Query(ge=1)] = DEFAULT_PAGE_SIZE) -> Response:
     """Pages in sequence order; `limit` is capped at MAX_PAGE_SIZE."""
     try:
         with context.database.read() as session:
-            return feed.read_page(session, since, min(limit, MAX_PAGE_SIZE), principal.tenant_ids)
+            page = feed.read_raw_page(session, since, min(limit, MAX_PAGE_SIZE),
+                                      principal.tenant_ids)
+        return Response(page.to_json(), media_type="application/json")
     except feed.CursorInvalid as error:
         raise ProblemError(400, "Invalid cursor", "The cursor is malformed.") from error
     except feed.CursorGone as error:

@@ -109,6 +109,7 @@ def submit(session: Session, principal: Principal, body: OrderCreate,
         },
         updated_at=now)
     session.add(row)
+    session.flush()  # no relationship() orders the INSERTs: the event's foreign key needs it
     session.add(OrderEventRow(order_id=order_id, status=OrderStatus.RECEIVED, at=now, note=None))
     session.add(OutboxRow(kind="order_confirmation", tenant_id=cart.tenant_id,
                           reference_id=order_id,

@@ -31,3 +31,5 @@ class ChangePage(ResponseModel):
     changes: list[Change]
     next_cursor: str
     has_more: bool
+    # Changes still waiting after this page (for progress bars); 0 on the last page.
+    remaining: int = 0

@@ -23,7 +23,8 @@ class TransactionContext:
     transaction: BusinessTransaction
     party: Party
     contract: Contract | None
-    # Open carts for the same contract, other than the cart being judged.
+    # Other open carts for the same contract that are not reorders (reorders are exempt from
+    # the one-open-cart rule in both directions).
     other_open_cart_ids: tuple[str, ...]
     today: date
 

@@ -87,6 +87,7 @@ class RawPage:
     rows: list[tuple[int, str, str, str, str | None]]
     next_cursor: str
     has_more: bool
+    remaining: int = 0
 
     def to_json(self) -> bytes:
         """The ChangePage wire format, spliced from the stored JSON texts."""
@@ -95,14 +96,16 @@ class RawPage:
             f'"data":{data if data is not None else "null"}}}'
             for seq, kind, op, entity_id, data in self.rows]
         return (f'{{"changes":[{",".join(parts)}],"next_cursor":"{self.next_cursor}",'
-                f'"has_more":{"true" if self.has_more else "false"}}}').encode()
+                f'"has_more":{"true" if self.has_more else "false"},'
+                f'"remaining":{self.remaining}}}').encode()
 
     def to_model(self) -> ChangePage:
         changes = [Change(seq=seq, kind=ChangeKind(kind), op="delete" if op == "delete"
                           else "upsert", id=entity_id,
                           data=json.loads(data) if data is not None else None)
                    for seq, kind, op, entity_id, data in self.rows]
-        return ChangePage(changes=changes, next_cursor=self.next_cursor, has_more=self.has_more)
+        return ChangePage(changes=changes, next_cursor=self.next_cursor, has_more=self.has_more,
+                          remaining=self.remaining)
 
 
 def read_raw_page(session: Session, cursor: str | None, limit: int,

@@ -239,6 +239,24 @@ def test_several_reorder_carts_for_one_contract_are_allowed(
         assert result == {"valid": True, "violations": []}
 
 
+def test_reorder_carts_neither_block_nor_are_blocked(
+        clerk: Api, customer: Json, contract_factory: ContractFactory) -> None:
+    contract = contract_factory(customer["id"], "internet-dsl-100")
+    extension = created_cart(clerk, customer["id"], "contract_extension", contract["id"],
+                             [item("internet-dsl-100")])
+    reorder = created_cart(clerk, customer["id"], "reorder", contract["id"],
+                           [item("internet-dsl-100")])
+    # The reorder did not turn the earlier, valid cart into a broken one.
+    for cart in (extension, reorder):
+        result = clerk.post(f"/carts/{cart['id']}/validate").json()
+        assert result == {"valid": True, "violations": []}
+    # ...and a second non-reorder cart is still refused, naming the extension cart.
+    response = create_cart(clerk, customer["id"], "contract_extension", contract["id"],
+                           [item("internet-dsl-100")])
+    [found] = assert_violations(response, "OPEN_CART_EXISTS")
+    assert extension["id"] in found["message_en"]
+
+
 def test_product_change_inside_minimum_term_needs_approved_request(
         clerk: Api, customer: Json, contract_factory: ContractFactory) -> None:
     for request in (ChangeRequestState.NONE, ChangeRequestState.PENDING,

@@ -198,7 +198,6 @@ def test_expired_access_token_is_401(http: httpx.Client, live_server: LiveServer
     None,
     "",
     "Bearer",
-    "Bearer ",
     "Bearer garbage",
     "Bearer " + "A" * 43,
     "Basic bWF4Lm5vcmQ6ZGVtbzEyMzQ=",

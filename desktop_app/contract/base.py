@@ -1,16 +1,31 @@
 """Base classes: requests refuse unknown fields, responses tolerate additions (forward compat)."""
 
-from typing import Annotated
+import re
+from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Identifier = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 EmailText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)]
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class RequestModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=2000)
+
+    @model_validator(mode="after")
+    def _no_control_characters(self) -> Self:
+        """NUL and friends have no place in names or addresses (and break some databases)."""
+        for name, value in self.__dict__.items():
+            texts = [value] if isinstance(value, str) else (
+                [item for item in value if isinstance(item, str)] if isinstance(value, list)
+                else [])
+            if any(_CONTROL_CHARACTERS.search(text) for text in texts):
+                raise ValueError(f"{name} contains control characters")
+        return self
 
 
 class ResponseModel(BaseModel):

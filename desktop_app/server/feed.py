@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.contract.changes import Change, ChangeKind, ChangePage
@@ -131,12 +131,24 @@ def read_raw_page(session: Session, cursor: str | None, limit: int,
              .order_by(ChangeRow.seq).limit(limit + 1))
     if tenant_ids is not None:
         query = query.where(ChangeRow.tenant_id.in_(tenant_ids))
-    rows = [tuple(row) for row in session.execute(query)]
+    rows: list[tuple[int, str, str, str, str | None]] = [
+        (row.seq, row.kind, row.op, row.entity_id, row.data) for row in session.execute(query)]
     has_more = len(rows) > limit
     rows = rows[:limit]
     next_seq = rows[-1][0] if has_more else last_seq
-    return RawPage(rows=rows, next_cursor=format_cursor(epoch, next_seq, horizon),  # type: ignore[arg-type]
-                   has_more=has_more)
+    remaining = _count_after(session, next_seq, last_seq, tenant_ids) if has_more else 0
+    return RawPage(rows=rows, next_cursor=format_cursor(epoch, next_seq, horizon),
+                   has_more=has_more, remaining=remaining)
+
+
+def _count_after(session: Session, after: int, last_seq: int,
+                 tenant_ids: frozenset[str] | None) -> int:
+    """How many changes follow a page, so that clients can show real progress."""
+    query = select(func.count()).select_from(ChangeRow).where(ChangeRow.seq > after,
+                                                              ChangeRow.seq <= last_seq)
+    if tenant_ids is not None:
+        query = query.where(ChangeRow.tenant_id.in_(tenant_ids))
+    return session.scalar(query) or 0
 
 
 def read_page(session: Session, cursor: str | None, limit: int,

@@ -1,5 +1,6 @@
 """Errors as RFC 9457 problem details (application/problem+json)."""
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop_app.contract import PROBLEM_MEDIA_TYPE
 from desktop_app.contract.base import Problem, ViolationOut
 from desktop_app.domain.violations import Violation
+
+log = logging.getLogger(__name__)
 
 
 class ProblemError(Exception):
@@ -65,6 +68,12 @@ def install_problem_handlers(app: FastAPI) -> None:
         status = 400 if malformed else 422
         title = "Malformed JSON" if malformed else "Invalid request"
         return problem_response(Problem(title=title, status=status, errors=errors))
+
+    @app.exception_handler(Exception)
+    async def _bug(_request: Request, error: Exception) -> JSONResponse:
+        # Logged by the server; the client gets no internals (they may hold personal data).
+        log.error("unhandled error", exc_info=error)
+        return problem_response(Problem(title="Internal Server Error", status=500))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:

@@ -379,3 +379,28 @@ def test_bad_login_writes_no_tokens(anonymous: Api, live_server: LiveServer) -> 
                                                             "password": "wrong"}), 401)
         _assert_problem(anonymous.post("/auth/token", json={"username": "ghost",
                                                             "password": "wrong"}), 401)
+
+
+def test_control_characters_are_refused(clerk: Api) -> None:
+    response = clerk.post("/customers", json={
+        "company": "A\u0000B GmbH", "contact_name": "Eva Muster", "email": "eva@ab.example",
+        "address": {"street": "Weg 1", "postal_code": "10115", "city": "Berlin"}})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_an_unexpected_error_is_a_problem_without_internals(
+        live_server: LiveServer, clerk: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.server.routes import parties
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("secret internals")
+
+    with live_server.context.database.read() as session:
+        customer_id = session.scalar(select(PartyRow.id).where(
+            PartyRow.tenant_id == "t-nordlicht").limit(1))
+    monkeypatch.setattr(parties, "party_out", broken)
+    response = clerk.get(f"/customers/{customer_id}")
+    assert response.status_code == 500
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "secret" not in response.text

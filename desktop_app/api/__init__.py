@@ -1,1 +1,53 @@
-"""Client side of the backend contract: session, auth, retries, typed errors (step 2)."""
+"""Client side of the backend contract: session, auth, retries, typed errors.
+
+keyring is not imported here (only inside the token store's methods).
+"""
+
+from desktop_app.api.auth import AuthSession
+from desktop_app.api.client import ApiClient, OutboxMessage, new_idempotency_key
+from desktop_app.api.errors import (
+    ApiError,
+    BadRequestError,
+    CursorGoneError,
+    InsecureUrlError,
+    InvalidResponseError,
+    NotAuthenticatedError,
+    NotFoundError,
+    OfflineError,
+    RuleViolationError,
+    ServerError,
+    TlsError,
+)
+from desktop_app.api.settings import ApiSettings, check_backend_url
+from desktop_app.api.tokens import (
+    KeyringTokenStore,
+    NoTokenStore,
+    TokenStore,
+    choose_token_store,
+    keyring_status,
+)
+
+__all__ = [
+    "ApiClient",
+    "ApiError",
+    "ApiSettings",
+    "AuthSession",
+    "BadRequestError",
+    "CursorGoneError",
+    "InsecureUrlError",
+    "InvalidResponseError",
+    "KeyringTokenStore",
+    "NoTokenStore",
+    "NotAuthenticatedError",
+    "NotFoundError",
+    "OfflineError",
+    "OutboxMessage",
+    "RuleViolationError",
+    "ServerError",
+    "TlsError",
+    "TokenStore",
+    "check_backend_url",
+    "choose_token_store",
+    "keyring_status",
+    "new_idempotency_key",
+]

@@ -1,0 +1,10 @@
+"""Fixtures of the API-layer tests (defined in api_support, which mypy checks)."""
+
+from api_support import (  # noqa: F401
+    api_server,
+    certificate,
+    memory_keyring,
+    no_keyring,
+    stub,
+    tls_stub,
+)

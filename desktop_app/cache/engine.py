@@ -1,0 +1,47 @@
+"""SQLite engines for the cache: WAL, foreign keys, busy timeout, explicit transactions."""
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+
+BUSY_TIMEOUT_MS = 10_000
+IMMEDIATE = "orderdesk_begin_immediate"
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine usable from any thread (each thread takes its own pooled connection).
+
+    pysqlite's own transaction handling is switched off and SQLAlchemy emits BEGIN itself
+    (the recipe from SQLAlchemy's SQLite notes), so a transaction covers reads and writes
+    alike; connections opened with the `IMMEDIATE` execution option take the write lock at
+    BEGIN, so a writer never fails half-way on a lock upgrade.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "isolation_level": None},
+        pool_size=8,
+        max_overflow=8,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+            cursor.execute("PRAGMA temp_store = MEMORY")
+            cursor.execute("PRAGMA cache_size = -32000")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get(IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine

@@ -1,0 +1,288 @@
+"""The queries behind the views: the GUI asks these and never writes SQL itself.
+
+Every function takes a Session from `CacheStore.session()`; each GUI worker thread uses its
+own. Sorting, filtering, counting and search all happen in SQLite, on indexes.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from desktop_app.cache.detail import (
+    cart_summaries,
+    carts_and_quotes,
+    customer_info,
+    document,
+    documents_to_prefetch,
+    order_detail,
+    quote_summaries,
+)
+from desktop_app.cache.records import (
+    BusinessTransactionInfo,
+    CustomerInfo,
+    OrderListRow,
+    ProductInfo,
+    StatusInfo,
+    SyncState,
+)
+from desktop_app.cache.schema import (
+    BusinessTransactionRow,
+    CustomerRow,
+    MetaEtagRow,
+    OrderRow,
+    ProductRow,
+    StatusRow,
+    SyncStateRow,
+)
+from desktop_app.cache.search import fts_query
+from desktop_app.domain.enums import (
+    BusinessTransaction,
+    OrderStatus,
+    ProductFamily,
+)
+
+__all__ = [
+    "OrderFilter",
+    "OrderSort",
+    "OrderSortColumn",
+    "business_transactions",
+    "cart_summaries",
+    "carts_and_quotes",
+    "count_orders",
+    "customers",
+    "document",
+    "documents_to_prefetch",
+    "meta_etags",
+    "order_detail",
+    "order_ids",
+    "order_page",
+    "order_rows_by_ids",
+    "products",
+    "quote_summaries",
+    "status_counts",
+    "statuses",
+    "sync_state",
+]
+
+_ID_CHUNK = 500
+
+
+class OrderSortColumn(StrEnum):
+    """The order overview's sortable columns (each has an index ending in the id)."""
+
+    ORDER_NUMBER = "order_number"
+    CREATED_AT = "created_at"
+    CUSTOMER_NAME = "customer_name"
+    BUSINESS_TRANSACTION = "business_transaction"
+    PRODUCT_NAME_DE = "product_name_de"
+    PRODUCT_NAME_EN = "product_name_en"
+    PRODUCT_FAMILY = "product_family"
+    STATUS = "status"
+    CONTRACT_NUMBER = "contract_number"
+    UPDATED_AT = "updated_at"
+
+
+_SORT_COLUMNS: dict[OrderSortColumn, InstrumentedAttribute[Any]] = {
+    column: getattr(OrderRow, column.value) for column in OrderSortColumn
+}
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSort:
+    """Sort by one column; ties broken by the order id in the same direction."""
+
+    column: OrderSortColumn = OrderSortColumn.CREATED_AT
+    descending: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OrderFilter:
+    """The filter bar. Empty sets mean "any"; dates are the clerk's local calendar days.
+
+    `text` is what the clerk typed; it is searched (as prefixes of words) in the order
+    number, customer name, contract number and product names and code.
+    """
+
+    text: str = ""
+    statuses: frozenset[str] = frozenset()
+    transactions: frozenset[str] = frozenset()
+    families: frozenset[str] = frozenset()
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    created_by: str | None = None
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone()
+
+
+def _conditions(order_filter: OrderFilter, *, with_statuses: bool = True) -> list[Any]:
+    conditions: list[Any] = []
+    match = fts_query(order_filter.text)
+    if match:
+        conditions.append(
+            text(
+                "orders.row_id IN (SELECT rowid FROM order_search WHERE order_search MATCH :match)"
+            ).bindparams(match=match)
+        )
+    if with_statuses and order_filter.statuses:
+        conditions.append(OrderRow.status.in_(sorted(order_filter.statuses)))
+    if order_filter.transactions:
+        conditions.append(OrderRow.business_transaction.in_(sorted(order_filter.transactions)))
+    if order_filter.families:
+        conditions.append(OrderRow.product_family.in_(sorted(order_filter.families)))
+    if order_filter.date_from is not None:
+        conditions.append(OrderRow.created_at >= _local_midnight(order_filter.date_from))
+    if order_filter.date_to is not None:
+        end = _local_midnight(order_filter.date_to + timedelta(days=1))
+        conditions.append(OrderRow.created_at < end)
+    if order_filter.created_by is not None:
+        conditions.append(OrderRow.created_by == order_filter.created_by)
+    return conditions
+
+
+def _order_by(sort: OrderSort) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+    column = _SORT_COLUMNS[sort.column]
+    if sort.descending:
+        return column.desc(), OrderRow.id.desc()
+    return column.asc(), OrderRow.id.asc()
+
+
+_LIST_COLUMNS = (
+    OrderRow.id,
+    OrderRow.order_number,
+    OrderRow.created_at,
+    OrderRow.customer_name,
+    OrderRow.business_transaction,
+    OrderRow.product_name_de,
+    OrderRow.product_name_en,
+    OrderRow.product_family,
+    OrderRow.status,
+    OrderRow.contract_number,
+    OrderRow.updated_at,
+    OrderRow.created_by,
+)
+
+
+def _list_row(row: Sequence[Any]) -> OrderListRow:
+    return OrderListRow(
+        row[0], row[1], row[2], row[3], BusinessTransaction(row[4]), row[5], row[6],
+        ProductFamily(row[7]), OrderStatus(row[8]), row[9], row[10], row[11],
+    )  # fmt: skip
+
+
+def count_orders(session: Session, order_filter: OrderFilter) -> int:
+    statement = select(func.count()).select_from(OrderRow).where(*_conditions(order_filter))
+    return int(session.execute(statement).scalar_one())
+
+
+def order_page(
+    session: Session, order_filter: OrderFilter, sort: OrderSort, offset: int, limit: int
+) -> list[OrderListRow]:
+    """One window of the order overview, in the requested sort."""
+    statement = (
+        select(*_LIST_COLUMNS).where(*_conditions(order_filter)).order_by(*_order_by(sort))
+    )
+    rows = session.execute(statement.offset(max(offset, 0)).limit(max(limit, 0)))
+    return [_list_row(row) for row in rows]
+
+
+def order_ids(session: Session, order_filter: OrderFilter, sort: OrderSort) -> list[str]:
+    """All matching order ids in list order (for models that fetch rows by window)."""
+    statement = select(OrderRow.id).where(*_conditions(order_filter)).order_by(*_order_by(sort))
+    return list(session.execute(statement).scalars())
+
+
+def order_rows_by_ids(session: Session, ids: Sequence[str]) -> dict[str, OrderListRow]:
+    """List rows by id; ids no longer cached are simply missing from the result."""
+    found: dict[str, OrderListRow] = {}
+    for start in range(0, len(ids), _ID_CHUNK):
+        chunk = list(ids[start : start + _ID_CHUNK])
+        for row in session.execute(select(*_LIST_COLUMNS).where(OrderRow.id.in_(chunk))):
+            found[row[0]] = _list_row(row)
+    return found
+
+
+def status_counts(session: Session, order_filter: OrderFilter) -> dict[str, int]:
+    """Orders per status code for the filter, ignoring its own status selection.
+
+    (Facet counts: the status filter shows how many orders each status would add.) Every
+    known status code is present, with 0 when none match.
+    """
+    statement = (
+        select(OrderRow.status, func.count())
+        .where(*_conditions(order_filter, with_statuses=False))
+        .group_by(OrderRow.status)
+    )
+    counts = {status.value: 0 for status in OrderStatus}
+    for status, count in session.execute(statement):
+        counts[status] = int(count)
+    return counts
+
+
+def sync_state(session: Session) -> SyncState:
+    row = session.get(SyncStateRow, 1)
+    if row is None:
+        return SyncState(None, None, None, None)
+    return SyncState(row.cursor, row.last_success_at, row.last_error, row.last_attempt_at)
+
+
+def statuses(session: Session) -> list[StatusInfo]:
+    rows = session.scalars(select(StatusRow).order_by(StatusRow.position))
+    return [
+        StatusInfo(OrderStatus(r.code), r.label_de, r.label_en, r.explanation_de, r.explanation_en)
+        for r in rows
+    ]
+
+
+def business_transactions(session: Session) -> list[BusinessTransactionInfo]:
+    rows = session.scalars(select(BusinessTransactionRow).order_by(BusinessTransactionRow.position))
+    return [
+        BusinessTransactionInfo(
+            BusinessTransaction(r.code), r.label_de, r.label_en, r.acts_on_contract
+        )
+        for r in rows
+    ]
+
+
+def products(session: Session) -> list[ProductInfo]:
+    rows = session.scalars(select(ProductRow).order_by(ProductRow.position))
+    return [
+        ProductInfo(
+            r.code, ProductFamily(r.family), r.name_de, r.name_en, r.monthly_cents,
+            r.one_time_cents, r.minimum_term_months, r.orderable,
+        )
+        for r in rows
+    ]
+
+
+def meta_etags(session: Session) -> dict[str, str]:
+    return {row.name: row.etag for row in session.scalars(select(MetaEtagRow))}
+
+
+def _like_escaped(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def customers(session: Session, text_filter: str = "", limit: int = 200) -> list[CustomerInfo]:
+    """Customers and prospects whose company, contact, number or city contains the text."""
+    statement = select(CustomerRow).order_by(CustomerRow.company, CustomerRow.id).limit(limit)
+    needle = text_filter.strip()
+    if needle:
+        pattern = f"%{_like_escaped(needle)}%"
+        columns = (
+            CustomerRow.company,
+            CustomerRow.contact_name,
+            CustomerRow.customer_number,
+            CustomerRow.city,
+        )
+        matches: list[ColumnElement[bool]] = [
+            column.ilike(pattern, escape="\\") for column in columns
+        ]
+        statement = statement.where(or_(*matches))
+    return [customer_info(row) for row in session.scalars(statement)]

@@ -1,0 +1,343 @@
+"""The cache's tables as SQLAlchemy 2.x typed models.
+
+Rows are written by `writer` with plain executemany (no ORM objects on the hot path) and read
+by `queries` with Core selects; the models are the single description of the schema that
+the migrations create (tests compare the two).
+
+Timestamps are stored as fixed-width UTC text (``2025-08-14T23:43:55.000000Z``) so that text
+order is time order and indexes sort them; lists inside a row (phone numbers, recipient
+sources, cart items) are JSON text.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Dialect,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NOCASE = "NOCASE"
+
+
+def format_timestamp(value: datetime) -> str:
+    """UTC, fixed width, sortable as text; naive values are taken as UTC."""
+    offset = value.utcoffset()
+    if offset:
+        value = value - offset
+    return value.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def parse_timestamp(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+class UtcTimestamp(TypeDecorator[datetime]):
+    """An aware datetime stored as `format_timestamp` text."""
+
+    impl = String(27)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
+        return None if value is None else format_timestamp(value)
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else parse_timestamp(str(value))
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def text_nocase() -> String:
+    """Names clerks sort by: ASCII case-insensitive (indexes use the same collation)."""
+    return String(collation=NOCASE)
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    # An integer alias of the rowid: the FTS5 index refers to it (text ids cannot).
+    row_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String, unique=True)
+    order_number: Mapped[str] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    customer_id: Mapped[str] = mapped_column(String)
+    customer_name: Mapped[str] = mapped_column(text_nocase())
+    tenant_id: Mapped[str] = mapped_column(String)
+    tenant_name: Mapped[str] = mapped_column(String)
+    business_transaction: Mapped[str] = mapped_column(String)
+    product_family: Mapped[str] = mapped_column(String)
+    product_code: Mapped[str] = mapped_column(String)
+    product_name_de: Mapped[str] = mapped_column(text_nocase())
+    product_name_en: Mapped[str] = mapped_column(text_nocase())
+    status: Mapped[str] = mapped_column(String)
+    contract_id: Mapped[str | None] = mapped_column(String)
+    contract_number: Mapped[str | None] = mapped_column(String)
+    clearing_note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(String)
+    created_by_name: Mapped[str] = mapped_column(String)
+    quote_id: Mapped[str | None] = mapped_column(String)
+    quote_number: Mapped[str | None] = mapped_column(String)
+    cart_id: Mapped[str] = mapped_column(String)
+    automation: Mapped[str] = mapped_column(String)
+    expected_completion_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    approver_email: Mapped[str | None] = mapped_column(String)
+    quote_created_by_name: Mapped[str | None] = mapped_column(String)
+    monthly_net_cents: Mapped[int] = mapped_column(Integer)
+    monthly_gross_cents: Mapped[int] = mapped_column(Integer)
+    one_time_net_cents: Mapped[int] = mapped_column(Integer)
+    one_time_gross_cents: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+
+    __table_args__ = (
+        # Every sortable list column, with the id as the tie-break the list sorts by.
+        Index("ix_orders_order_number", "order_number", "id"),
+        Index("ix_orders_created_at", "created_at", "id"),
+        Index("ix_orders_customer_name", "customer_name", "id"),
+        Index("ix_orders_business_transaction", "business_transaction", "id"),
+        Index("ix_orders_product_family", "product_family", "id"),
+        Index("ix_orders_product_name_de", "product_name_de", "id"),
+        Index("ix_orders_product_name_en", "product_name_en", "id"),
+        Index("ix_orders_status", "status", "id"),
+        Index("ix_orders_contract_number", "contract_number", "id"),
+        Index("ix_orders_updated_at", "updated_at", "id"),
+        Index("ix_orders_created_by", "created_by", "created_at"),
+        Index("ix_orders_customer_id", "customer_id"),
+    )
+
+
+def _order_fk() -> ForeignKey:
+    return ForeignKey("orders.id", ondelete="CASCADE")
+
+
+class OrderItemRow(Base):
+    __tablename__ = "order_items"
+    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_code: Mapped[str] = mapped_column(String)
+    product_name_de: Mapped[str] = mapped_column(String)
+    product_name_en: Mapped[str] = mapped_column(String)
+    family: Mapped[str] = mapped_column(String)
+    quantity: Mapped[int] = mapped_column(Integer)
+    monthly_net_cents: Mapped[int] = mapped_column(Integer)
+    one_time_net_cents: Mapped[int] = mapped_column(Integer)
+    automatic: Mapped[bool] = mapped_column(Boolean)
+
+
+class OrderItemOptionRow(Base):
+    __tablename__ = "order_item_options"
+    order_id: Mapped[str] = mapped_column(String, primary_key=True)
+    item_position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String)
+    name_de: Mapped[str] = mapped_column(String)
+    name_en: Mapped[str] = mapped_column(String)
+    quantity: Mapped[int] = mapped_column(Integer)
+    phone_numbers: Mapped[str] = mapped_column(Text)  # JSON list
+    monthly_net_cents: Mapped[int] = mapped_column(Integer)
+    one_time_net_cents: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["order_id", "item_position"],
+            ["order_items.order_id", "order_items.position"],
+            ondelete="CASCADE",
+        ),
+    )
+
+
+class OrderUsageLocationRow(Base):
+    __tablename__ = "order_usage_locations"
+    order_id: Mapped[str] = mapped_column(String, primary_key=True)
+    item_position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    street: Mapped[str] = mapped_column(String)
+    postal_code: Mapped[str] = mapped_column(String)
+    city: Mapped[str] = mapped_column(String)
+    country: Mapped[str] = mapped_column(String)
+    phone_numbers: Mapped[str] = mapped_column(Text)  # JSON list
+
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["order_id", "item_position"],
+            ["order_items.order_id", "order_items.position"],
+            ondelete="CASCADE",
+        ),
+    )
+
+
+class OrderStatusEventRow(Base):
+    __tablename__ = "order_status_events"
+    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String)
+    at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class OrderDocumentRow(Base):
+    __tablename__ = "order_documents"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    order_id: Mapped[str] = mapped_column(_order_fk(), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String)
+    title_de: Mapped[str] = mapped_column(String)
+    title_en: Mapped[str] = mapped_column(String)
+    filename: Mapped[str] = mapped_column(String)
+    media_type: Mapped[str] = mapped_column(String)
+    size: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    # Filled by `mark_document_downloaded`; kept across upserts of the order while the
+    # backend's digest still matches the downloaded file's.
+    local_path: Mapped[str | None] = mapped_column(Text)
+    local_sha256: Mapped[str | None] = mapped_column(String(64))
+    downloaded_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+
+
+class OrderRecipientRow(Base):
+    __tablename__ = "order_recipients"
+    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String)
+    sources: Mapped[str] = mapped_column(Text)  # JSON list of RecipientSource codes
+
+
+class CustomerRow(Base):
+    """Customers and prospects (PartyOut, address flattened)."""
+
+    __tablename__ = "customers"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)
+    customer_number: Mapped[str] = mapped_column(String, index=True)
+    company: Mapped[str] = mapped_column(text_nocase(), index=True)
+    contact_name: Mapped[str] = mapped_column(String)
+    email: Mapped[str | None] = mapped_column(String)
+    street: Mapped[str] = mapped_column(String)
+    postal_code: Mapped[str] = mapped_column(String)
+    city: Mapped[str] = mapped_column(String)
+    country: Mapped[str] = mapped_column(String)
+    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+
+
+class ContractRow(Base):
+    __tablename__ = "contracts"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String)
+    customer_id: Mapped[str] = mapped_column(String, index=True)
+    contract_number: Mapped[str] = mapped_column(String, index=True)
+    product_code: Mapped[str] = mapped_column(String)
+    state: Mapped[str] = mapped_column(String)
+    start_date: Mapped[date] = mapped_column(Date)
+    minimum_term_months: Mapped[int] = mapped_column(Integer)
+    minimum_term_end: Mapped[date] = mapped_column(Date)
+    change_request: Mapped[str] = mapped_column(String)
+    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+
+
+class CartRow(Base):
+    __tablename__ = "carts"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String)
+    customer_id: Mapped[str] = mapped_column(String, index=True)
+    business_transaction: Mapped[str] = mapped_column(String)
+    contract_id: Mapped[str | None] = mapped_column(String)
+    state: Mapped[str] = mapped_column(String)
+    items: Mapped[str] = mapped_column(Text)  # JSON list of CartItemOut
+    monthly_net_cents: Mapped[int] = mapped_column(Integer)
+    monthly_gross_cents: Mapped[int] = mapped_column(Integer)
+    one_time_net_cents: Mapped[int] = mapped_column(Integer)
+    one_time_gross_cents: Mapped[int] = mapped_column(Integer)
+    quote_id: Mapped[str | None] = mapped_column(String)
+    created_by: Mapped[str] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp, index=True)
+
+
+class QuoteRow(Base):
+    __tablename__ = "quotes"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    quote_number: Mapped[str] = mapped_column(String, index=True)
+    cart_id: Mapped[str] = mapped_column(String, index=True)
+    tenant_id: Mapped[str] = mapped_column(String)
+    customer_id: Mapped[str] = mapped_column(String, index=True)
+    state: Mapped[str] = mapped_column(String)
+    created_by: Mapped[str] = mapped_column(String)
+    created_by_name: Mapped[str] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    valid_until: Mapped[date] = mapped_column(Date)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    sent_to: Mapped[str] = mapped_column(Text)  # JSON list of emails
+    extra_recipient: Mapped[str | None] = mapped_column(String)
+    approver_email: Mapped[str | None] = mapped_column(String)
+    customer_decided_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    provider_approval_required: Mapped[bool] = mapped_column(Boolean)
+    provider_approved_by: Mapped[str | None] = mapped_column(String)
+    provider_approved_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    monthly_net_cents: Mapped[int] = mapped_column(Integer)
+    monthly_gross_cents: Mapped[int] = mapped_column(Integer)
+    one_time_net_cents: Mapped[int] = mapped_column(Integer)
+    one_time_gross_cents: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcTimestamp, index=True)
+
+
+class StatusRow(Base):
+    __tablename__ = "statuses"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    label_de: Mapped[str] = mapped_column(String)
+    label_en: Mapped[str] = mapped_column(String)
+    explanation_de: Mapped[str] = mapped_column(Text)
+    explanation_en: Mapped[str] = mapped_column(Text)
+
+
+class BusinessTransactionRow(Base):
+    __tablename__ = "business_transactions"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    label_de: Mapped[str] = mapped_column(String)
+    label_en: Mapped[str] = mapped_column(String)
+    acts_on_contract: Mapped[bool] = mapped_column(Boolean)
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+    code: Mapped[str] = mapped_column(String, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    family: Mapped[str] = mapped_column(String)
+    name_de: Mapped[str] = mapped_column(String)
+    name_en: Mapped[str] = mapped_column(String)
+    monthly_cents: Mapped[int] = mapped_column(Integer)
+    one_time_cents: Mapped[int] = mapped_column(Integer)
+    minimum_term_months: Mapped[int] = mapped_column(Integer)
+    orderable: Mapped[bool] = mapped_column(Boolean)
+    options: Mapped[str] = mapped_column(Text)  # JSON list of ProductOptionOut
+
+
+class MetaEtagRow(Base):
+    __tablename__ = "meta_etags"
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    etag: Mapped[str] = mapped_column(String)
+
+
+class SyncStateRow(Base):
+    """Exactly one row (id 1): where the change feed stands and how the last sync went."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cursor: Mapped[str | None] = mapped_column(String)
+    last_success_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+
+    __table_args__ = (CheckConstraint("id = 1", name="ck_sync_state_single_row"),)

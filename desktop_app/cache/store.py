@@ -1,0 +1,49 @@
+"""The open cache: one engine per file, sessions for readers, one write transaction at a time."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
+
+from desktop_app.cache.engine import IMMEDIATE, make_engine
+from desktop_app.cache.migrate import upgrade
+
+
+class CacheStore:
+    """A cache file, migrated to the newest schema when opened.
+
+    Thread use: every thread (GUI, query workers, the sync) takes its own `session()` or
+    `write()`; the engine hands each its own pooled connection. WAL lets readers go on while
+    the sync writes.
+    """
+
+    def __init__(self, path: Path, *, migrate: bool = True) -> None:
+        self.path = path
+        if migrate:
+            upgrade(path)
+        self.engine: Engine = make_engine(path)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (one snapshot until it ends); closed, never committed, on exit."""
+        with Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE): committed on exit, rolled back on error."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{IMMEDIATE: True})
+            with connection.begin():
+                yield connection
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "CacheStore":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.dispose()

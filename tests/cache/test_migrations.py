@@ -1,0 +1,80 @@
+"""Migrations create the schema; a cache made by revision 0001 upgrades to head."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import records
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from desktop_app.cache import migrate, queries, writer
+from desktop_app.cache.engine import make_engine
+from desktop_app.cache.schema import Base
+from desktop_app.cache.store import CacheStore
+from sqlalchemy import inspect
+
+
+@pytest.fixture
+def cache_path(tmp_path: Path) -> Path:
+    return tmp_path / "cache.sqlite3"
+
+
+@pytest.fixture
+def store(cache_path: Path) -> Iterator[CacheStore]:
+    yield from records.open_store(cache_path)
+
+
+def test_new_cache_is_at_head(cache_path: Path) -> None:
+    with CacheStore(cache_path):
+        pass
+    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0002"
+
+
+def test_migrations_produce_exactly_the_models(cache_path: Path) -> None:
+    migrate.upgrade(cache_path)
+    engine = make_engine(cache_path)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        tables = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert [d for d in diff if "order_search" not in repr(d)] == []
+    assert {"orders", "order_items", "order_search", "sync_state", "products"} <= tables
+
+
+def test_indexes_for_sortable_and_filter_columns(cache_path: Path) -> None:
+    migrate.upgrade(cache_path)
+    engine = make_engine(cache_path)
+    with engine.connect() as connection:
+        leading = {ix["column_names"][0] for ix in inspect(connection).get_indexes("orders")}
+    engine.dispose()
+    assert {
+        "order_number", "created_at", "customer_name", "business_transaction",
+        "product_family", "product_name_de", "status", "contract_number", "updated_at",
+        "created_by",
+    } <= leading  # fmt: skip
+
+
+def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
+    migrate.upgrade(cache_path, "0001")
+    assert migrate.current_revision(cache_path) == "0001"
+    # Fill the 0001 cache through the writer without upgrading it.
+    old = CacheStore(cache_path, migrate=False)
+    writer.apply_page(
+        old, [records.order(1, customer_name="Schröder Bau AG"), records.order(2)], [], "c1"
+    )
+    old.dispose()
+
+    with CacheStore(cache_path) as store, store.session() as session:
+        assert migrate.current_revision(cache_path) == "0002"
+        search = queries.OrderFilter(text="schröder")
+        found = queries.order_ids(session, search, queries.OrderSort())
+        assert found == ["order-000001"]
+        assert queries.count_orders(session, queries.OrderFilter(text="AU-0000000")) == 2
+        assert queries.sync_state(session).cursor == "c1"
+
+
+def test_stamp_and_current_revision(cache_path: Path) -> None:
+    assert migrate.current_revision(cache_path) is None
+    migrate.upgrade(cache_path, "0001")
+    migrate.stamp(cache_path, "0002")
+    assert migrate.current_revision(cache_path) == "0002"

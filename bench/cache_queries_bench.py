@@ -25,8 +25,8 @@ from desktop_app.cache.store import CacheStore
 from desktop_app.cache.writer import apply_page
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "cache"))
-import records
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+from tests.cache import records
 
 NAMES = ["Müller", "Schröder", "Abel", "Zimmermann", "Becker", "Wolf", "Neumann", "Krause"]
 FORMS = ["GmbH", "AG", "KG", "GmbH & Co. KG", "e.K."]

@@ -1,6 +1,5 @@
 """The cache the app reads, and its atomic replacement after a full resync."""
 
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -42,7 +41,7 @@ class LiveCache:
             # A stale -wal next to the new file would be replayed into it: remove it first.
             for suffix in SQLITE_SIDE_FILES:
                 self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-            os.replace(fresh, self.path)
+            fresh.replace(self.path)
             self._store = self._open(self.path)
 
     def close(self) -> None:

@@ -1,6 +1,6 @@
 """Fixtures of the API-layer tests (defined in api_support, which mypy checks)."""
 
-from api_support import (  # noqa: F401
+from tests.api.api_support import (  # noqa: F401
     api_server,
     certificate,
     memory_keyring,

@@ -9,7 +9,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from api_support import InMemoryKeyring, Reply, StubServer, fast_settings, stub_client
 from desktop_app.api import (
     ApiClient,
     ApiSettings,
@@ -26,6 +25,8 @@ from desktop_app.server.db import TokenRow
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.security import token_digest
 from desktop_app.server.seed import DEMO_PASSWORD
+
+from tests.api.api_support import InMemoryKeyring, Reply, StubServer, fast_settings, stub_client
 
 
 @pytest.fixture

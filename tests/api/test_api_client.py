@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_support import ME, Reply, StubServer, stub_client
 from desktop_app.api import (
     ApiClient,
     ApiSettings,
@@ -27,6 +26,8 @@ from desktop_app.contract.parties import AddressIn, ProspectCreate
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, QuoteState
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.seed import DEMO_PASSWORD
+
+from tests.api.api_support import ME, Reply, StubServer, stub_client
 
 HAMBURG = AddressIn(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
 

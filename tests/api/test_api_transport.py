@@ -7,16 +7,6 @@ from typing import Any
 
 import pytest
 import requests
-from api_support import (
-    Certificate,
-    Reply,
-    StubServer,
-    closed_port,
-    fast_settings,
-    make_self_signed,
-    make_self_signed_with_openssl,
-    stub_client,
-)
 from desktop_app.api import (
     ApiClient,
     ApiSettings,
@@ -33,6 +23,17 @@ from desktop_app.domain.enums import BusinessTransaction
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.seed import DEMO_PASSWORD
 from urllib3.util.retry import RequestHistory
+
+from tests.api.api_support import (
+    Certificate,
+    Reply,
+    StubServer,
+    closed_port,
+    fast_settings,
+    make_self_signed,
+    make_self_signed_with_openssl,
+    stub_client,
+)
 
 
 def test_every_call_carries_a_timeout_and_verification(

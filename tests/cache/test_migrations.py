@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import records
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from desktop_app.cache import migrate, queries, writer
@@ -12,6 +11,8 @@ from desktop_app.cache.engine import make_engine
 from desktop_app.cache.schema import Base
 from desktop_app.cache.store import CacheStore
 from sqlalchemy import inspect
+
+from tests.cache import records
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import records
 from desktop_app.cache import paths
 from desktop_app.cache.store import CacheStore
 from sqlalchemy import text
+
+from tests.cache import records
 
 
 @pytest.fixture

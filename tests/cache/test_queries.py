@@ -5,13 +5,14 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import records
 from desktop_app.cache import queries, writer
 from desktop_app.cache.queries import OrderFilter, OrderSort, OrderSortColumn
 from desktop_app.cache.records import OrderListRow
 from desktop_app.cache.search import fts_query
 from desktop_app.cache.store import CacheStore
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, ProductFamily
+
+from tests.cache import records
 
 
 @pytest.fixture

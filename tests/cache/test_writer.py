@@ -5,7 +5,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import records
 from desktop_app.cache import queries, writer
 from desktop_app.cache.errors import CacheWriteError
 from desktop_app.cache.records import SyncState
@@ -14,6 +13,8 @@ from desktop_app.contract.changes import ChangeKind
 from desktop_app.contract.meta import BusinessTransactionOut, StatusOut
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus
 from sqlalchemy import text
+
+from tests.cache import records
 
 
 @pytest.fixture

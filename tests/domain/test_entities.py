@@ -12,7 +12,8 @@ from desktop_app.domain.enums import (
     ProductFamily,
     QuoteState,
 )
-from factories import make_contract, make_quote, make_tenant
+
+from tests.domain.factories import make_contract, make_quote, make_tenant
 
 # --- add_months -------------------------------------------------------------------------------
 

@@ -12,7 +12,8 @@ from desktop_app.domain.items import (
     check_quantity,
     check_single_transaction,
 )
-from factories import (
+
+from tests.domain.factories import (
     assert_no,
     assert_violation,
     codes,

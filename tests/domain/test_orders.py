@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 from desktop_app.domain.enums import CartState, QuoteState
 from desktop_app.domain.orders import check_order_submission
-from factories import (
+
+from tests.domain.factories import (
     TODAY,
     assert_no,
     assert_violation,

@@ -15,7 +15,8 @@ from desktop_app.domain.quotes import (
     provider_approval_required,
     quote_valid_until,
 )
-from factories import (
+
+from tests.domain.factories import (
     TODAY,
     assert_no,
     assert_violation,

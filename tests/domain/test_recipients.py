@@ -11,9 +11,10 @@ from desktop_app.domain.recipients import (
     confirmation_recipients,
 )
 from desktop_app.domain.validation import is_valid_email
-from factories import assert_violation, codes
 from hypothesis import given
 from hypothesis import strategies as st
+
+from tests.domain.factories import assert_violation, codes
 
 CUSTOMER = RecipientSource.CUSTOMER_MASTER_DATA
 CONFIRMER = RecipientSource.CONFIRMING_USER

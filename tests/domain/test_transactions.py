@@ -18,7 +18,8 @@ from desktop_app.domain.transactions import (
     needs_change_request,
     required_fee_items,
 )
-from factories import (
+
+from tests.domain.factories import (
     TODAY,
     assert_no,
     assert_violation,

@@ -9,7 +9,8 @@ from desktop_app.domain.validation import (
     is_valid_email,
     normalize_phone_number,
 )
-from factories import assert_no, assert_violation, make_address
+
+from tests.domain.factories import assert_no, assert_violation, make_address
 
 # --- is_valid_email ---------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from desktop_app.server.database import Database
 from desktop_app.server.seed import seed_demo
-from live_server import Api, LiveServer, start_server
+
+from tests.server.live_server import Api, LiveServer, start_server
 
 
 @pytest.fixture(scope="session")

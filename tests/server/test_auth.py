@@ -11,8 +11,9 @@ from desktop_app.server.database import utcnow
 from desktop_app.server.db import TokenRow, UserRow
 from desktop_app.server.security import token_digest, verify_password
 from desktop_app.server.seed import DEMO_PASSWORD
-from live_server import Api, LiveServer
 from sqlalchemy import select
+
+from tests.server.live_server import Api, LiveServer
 
 
 @pytest.fixture

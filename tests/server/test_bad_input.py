@@ -20,8 +20,9 @@ from desktop_app.server.db import (
     QuoteRow,
     TokenRow,
 )
-from live_server import Api, LiveServer
 from sqlalchemy import func, select
+
+from tests.server.live_server import Api, LiveServer
 
 JSON = {"Content-Type": "application/json"}
 SECRET = "Sup3r-Secret-Passw0rd-do-not-echo"

@@ -20,8 +20,9 @@ from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ, Data
 from desktop_app.server.db import CartRow, OrderRow, PartyRow
 from desktop_app.server.feed import format_cursor, prune_tombstones
 from desktop_app.server.seed import seed_demo
-from live_server import Api, LiveServer, start_server
 from sqlalchemy import select
+
+from tests.server.live_server import Api, LiveServer, start_server
 
 Key = tuple[str, str]
 State = dict[Key, dict[str, Any]]

@@ -23,8 +23,9 @@ from desktop_app.server.db import ContractRow, OrderRow, PartyRow
 from desktop_app.server.seed import seed_demo
 from desktop_app.server.services import publish
 from desktop_app.server.services.carts import new_id
-from live_server import Api, LiveServer, start_server
 from sqlalchemy import func, select
+
+from tests.server.live_server import Api, LiveServer, start_server
 
 Json = dict[str, Any]
 ContractFactory = Callable[..., Json]

@@ -20,7 +20,8 @@ from desktop_app.server.database import utcnow
 from desktop_app.server.db import ContractRow, PartyRow, QuoteRow
 from desktop_app.server.services import publish
 from desktop_app.server.services.carts import new_id
-from live_server import Api, LiveServer
+
+from tests.server.live_server import Api, LiveServer
 
 Json = dict[str, Any]
 ContractFactory = Callable[..., Json]

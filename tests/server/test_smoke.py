@@ -1,6 +1,6 @@
 """The live server starts, serves its OpenAPI document and answers a logged-in clerk."""
 
-from live_server import Api, LiveServer
+from tests.server.live_server import Api, LiveServer
 
 
 def test_openapi_document_lists_the_contract(live_server: LiveServer) -> None:

@@ -18,8 +18,9 @@ from desktop_app.server.db import (
     PartyRow,
     QuoteRow,
 )
-from live_server import Api, LiveServer
 from sqlalchemy import func, select
+
+from tests.server.live_server import Api, LiveServer
 
 NORDLICHT = frozenset({"t-nordlicht", "t-nordlicht-hh"})
 HAMBURG = frozenset({"t-nordlicht-hh"})

@@ -1,0 +1,107 @@
+"""Order documents: downloaded on first open, prefetched for recent orders, checked by sha256.
+
+Files are stored under their sha256, so a document survives a full resync (which builds a new
+cache database) and two orders' identical documents are stored once.
+"""
+
+import hashlib
+from pathlib import Path
+from typing import Literal, Protocol
+
+from desktop_app.cache.detail import documents_to_prefetch
+from desktop_app.cache.records import DocumentInfo
+from desktop_app.cache.writer import forget_document_download, mark_document_downloaded
+from desktop_app.sync.changes import utcnow
+from desktop_app.sync.live_cache import LiveCache
+from desktop_app.sync.progress import (
+    CancelToken,
+    ProgressCallback,
+    SyncProgress,
+    ignore_progress,
+)
+
+PREFETCH_RECENT_ORDERS = 50
+
+
+class DocumentSource(Protocol):
+    def document(self, document_id: str) -> tuple[bytes, str | None]: ...
+
+
+class DocumentIntegrityError(Exception):
+    """The bytes do not match their sha256: not stored, not shown."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.title = title
+
+    def message(self, language: Literal["de", "en"] = "de") -> str:
+        if language == "de":
+            return (f"Das Dokument „{self.title}“ kam beschädigt an (Prüfsumme falsch) und "
+                    "wurde verworfen. Bitte erneut versuchen.")
+        return (f"The document “{self.title}” arrived damaged (wrong checksum) and was "
+                "discarded. Please try again.")
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class DocumentFetcher:
+    def __init__(self, source: DocumentSource, cache: LiveCache, folder: Path) -> None:
+        self._source, self._cache, self._folder = source, cache, folder
+
+    def _path_for(self, sha256: str) -> Path:
+        return self._folder / f"{sha256}.pdf"
+
+    def local_copy(self, document: DocumentInfo) -> Path | None:
+        """A verified local file for the document, if there is one (works offline)."""
+        for sha256 in (document.local_sha256, document.sha256):
+            if sha256 is None:
+                continue
+            path = self._path_for(sha256)
+            if path.is_file() and sha256_of(path) == sha256:
+                return path
+        if document.local_path is not None:
+            forget_document_download(self._cache.store, document.id)
+        return None
+
+    def open(self, document: DocumentInfo) -> Path:
+        """The local file, downloading it first if needed (raises the api's OfflineError)."""
+        return self.local_copy(document) or self.fetch(document)
+
+    def fetch(self, document: DocumentInfo) -> Path:
+        content, announced = self._source.document(document.id)
+        actual = hashlib.sha256(content).hexdigest()
+        if any(expected not in (None, actual) for expected in (announced, document.sha256)):
+            raise DocumentIntegrityError(document.title_de)
+        self._folder.mkdir(parents=True, exist_ok=True)
+        path = self._path_for(actual)
+        partial = path.with_suffix(".part")
+        partial.write_bytes(content)
+        partial.replace(path)  # never a half-written PDF under the final name
+        mark_document_downloaded(self._cache.store, document.id, path, utcnow(), actual)
+        return path
+
+    def prefetch_recent(self, recent_orders: int = PREFETCH_RECENT_ORDERS,
+                        cancel: CancelToken | None = None,
+                        progress: ProgressCallback = ignore_progress) -> int:
+        """Download what the newest orders need offline; returns how many were fetched."""
+        cancel = cancel or CancelToken()
+        with self._cache.store.session() as session:
+            wanted = documents_to_prefetch(session, recent_orders)
+        fetched = 0
+        for done, document in enumerate(wanted, start=1):
+            cancel.raise_if_cancelled()
+            local = self.local_copy(document)
+            if local is None:
+                self.fetch(document)
+                fetched += 1
+            else:  # kept from before a full resync: only the cache's note was missing
+                mark_document_downloaded(self._cache.store, document.id, local, utcnow(),
+                                         local.stem)
+            progress(SyncProgress("documents", done, len(wanted)))
+        return fetched

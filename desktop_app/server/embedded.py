@@ -36,9 +36,10 @@ class EmbeddedServer:
         return self.base_url + API_PREFIX
 
     @classmethod
-    def start(cls, settings: ServerSettings, host: str = "127.0.0.1") -> "EmbeddedServer":
+    def start(cls, settings: ServerSettings, host: str = "127.0.0.1",
+              port: int | None = None) -> "EmbeddedServer":
         app = create_app(settings)
-        port = free_port(host)
+        port = port or free_port(host)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
                                                lifespan="on"))
         thread = threading.Thread(target=server.run, name=f"reference-server-{port}",

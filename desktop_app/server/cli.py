@@ -27,6 +27,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed-only", action="store_true", help="seed, then exit")
     parser.add_argument("--clock-speed", type=float, default=1.0,
                         help="simulated processing time runs this many times faster")
+    parser.add_argument("--simulator-interval", type=float, default=2.0,
+                        help="seconds between processing-simulator rounds; 0 switches it off")
     parser.add_argument("--version", action="version", version=__version__)
     args = parser.parse_args(argv)
     if args.seed not in (None, "demo") and not str(args.seed).isdigit():
@@ -39,7 +41,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    settings = ServerSettings(database_url=args.database, clock_speed=args.clock_speed)
+    settings = ServerSettings(database_url=args.database, clock_speed=args.clock_speed,
+                              simulator_interval=args.simulator_interval)
     database = Database(settings.database_url)
     if args.seed is not None:
         from desktop_app.server import seed  # Faker is slow to import; only when seeding

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from desktop_app.api.errors import ApiError, CursorGoneError
+from desktop_app.cache.errors import CacheError
 from desktop_app.cache.queries import sync_state
 from desktop_app.cache.store import CacheStore
 from desktop_app.cache.writer import apply_page, record_sync_error, record_sync_success
@@ -58,6 +59,9 @@ class ChangeSync:
             raise
         except (ApiError, InvalidPageError) as error:
             record_sync_error(self._cache.store, error.message("de"), utcnow())
+            raise
+        except CacheError as error:  # e.g. a full disk: the page was rolled back
+            record_sync_error(self._cache.store, f"Lokaler Zwischenspeicher: {error}", utcnow())
             raise
 
     def _pull(self, store: CacheStore, cursor: str | None, cancel: CancelToken,

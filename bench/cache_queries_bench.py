@@ -101,7 +101,7 @@ def main() -> None:
             match = fts_query(typed)
             cases.append((
                 f"search {typed!r}", OrderFilter(text=typed), OrderSort(),
-                f"{LIST_SQL} WHERE row_id IN (SELECT rowid FROM order_search WHERE "  # noqa: S608
+                f"{LIST_SQL} WHERE row_id IN (SELECT rowid FROM order_search WHERE "
                 f"order_search MATCH ?) ORDER BY created_at DESC, id DESC LIMIT {PAGE}",
                 (match,),
             ))  # fmt: skip

@@ -1,8 +1,8 @@
 """Queries for one order with everything around it, carts, quotes and documents."""
 
 import json
-from collections import defaultdict
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -26,12 +26,7 @@ from desktop_app.cache.schema import (
     ContractRow,
     CustomerRow,
     OrderDocumentRow,
-    OrderItemOptionRow,
-    OrderItemRow,
-    OrderRecipientRow,
     OrderRow,
-    OrderStatusEventRow,
-    OrderUsageLocationRow,
     QuoteRow,
 )
 from desktop_app.domain.enums import (
@@ -137,37 +132,63 @@ def carts_and_quotes(
     return cart_summaries(session, limit=limit), quote_summaries(session, limit=limit)
 
 
-def _items(session: Session, order_id: str) -> tuple[ItemDetail, ...]:
-    options: defaultdict[int, list[OptionDetail]] = defaultdict(list)
-    for o in session.scalars(
-        select(OrderItemOptionRow)
-        .where(OrderItemOptionRow.order_id == order_id)
-        .order_by(OrderItemOptionRow.item_position, OrderItemOptionRow.position)
-    ):
-        options[o.item_position].append(OptionDetail(
-            o.code, o.name_de, o.name_en, o.quantity, _strings(o.phone_numbers),
-            o.monthly_net_cents, o.one_time_net_cents,
+def _phone_numbers(values: list[Any]) -> tuple[str, ...]:
+    return tuple(str(value) for value in values)
+
+
+def _items(items_json: str) -> tuple[ItemDetail, ...]:
+    """The order's items from their wire JSON (CartItemOut), in the order's item order."""
+    items = []
+    for i in json.loads(items_json):
+        options = tuple(
+            OptionDetail(
+                o["code"],
+                o["name_de"],
+                o["name_en"],
+                o["quantity"],
+                _phone_numbers(o["phone_numbers"]),
+                o["monthly_net_cents"],
+                o["one_time_net_cents"],
+            )
+            for o in i["options"]
+        )
+        locations = tuple(
+            UsageLocationDetail(
+                u["address"]["street"],
+                u["address"]["postal_code"],
+                u["address"]["city"],
+                u["address"]["country"],
+                _phone_numbers(u["phone_numbers"]),
+            )
+            for u in i["usage_locations"]
+        )
+        items.append(ItemDetail(
+            i["product_code"], i["product_name_de"], i["product_name_en"], i["family"],
+            i["quantity"], i["monthly_net_cents"], i["one_time_net_cents"],
+            bool(i.get("automatic", False)), options, locations,
         ))  # fmt: skip
-    locations: defaultdict[int, list[UsageLocationDetail]] = defaultdict(list)
-    for u in session.scalars(
-        select(OrderUsageLocationRow)
-        .where(OrderUsageLocationRow.order_id == order_id)
-        .order_by(OrderUsageLocationRow.item_position, OrderUsageLocationRow.position)
-    ):
-        locations[u.item_position].append(UsageLocationDetail(
-            u.street, u.postal_code, u.city, u.country, _strings(u.phone_numbers),
-        ))  # fmt: skip
+    return tuple(items)
+
+
+def _aware(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _history(history_json: str) -> tuple[StatusEventDetail, ...]:
+    """Status events (StatusEventOut JSON), oldest first; equal times keep the feed's order."""
+    events = [
+        StatusEventDetail(OrderStatus(e["status"]), _aware(e["at"]), e.get("note"))
+        for e in json.loads(history_json)
+    ]
+    events.sort(key=lambda event: event.at)
+    return tuple(events)
+
+
+def _recipients(recipients_json: str) -> tuple[RecipientDetail, ...]:
     return tuple(
-        ItemDetail(
-            i.product_code, i.product_name_de, i.product_name_en, i.family, i.quantity,
-            i.monthly_net_cents, i.one_time_net_cents, i.automatic,
-            tuple(options[i.position]), tuple(locations[i.position]),
-        )
-        for i in session.scalars(
-            select(OrderItemRow)
-            .where(OrderItemRow.order_id == order_id)
-            .order_by(OrderItemRow.position)
-        )
+        RecipientDetail(r["email"], tuple(RecipientSource(s) for s in r["sources"]))
+        for r in json.loads(recipients_json)
     )
 
 
@@ -177,28 +198,12 @@ def order_detail(session: Session, order_id: str) -> OrderDetail | None:
     o = session.scalars(select(OrderRow).where(OrderRow.id == order_id)).one_or_none()
     if o is None:
         return None
-    history = tuple(
-        StatusEventDetail(OrderStatus(e.status), e.at, e.note)
-        for e in session.scalars(
-            select(OrderStatusEventRow)
-            .where(OrderStatusEventRow.order_id == order_id)
-            .order_by(OrderStatusEventRow.at, OrderStatusEventRow.position)
-        )
-    )
     documents = tuple(
         document_info(d)
         for d in session.scalars(
             select(OrderDocumentRow)
             .where(OrderDocumentRow.order_id == order_id)
             .order_by(OrderDocumentRow.position)
-        )
-    )
-    recipients = tuple(
-        RecipientDetail(r.email, tuple(RecipientSource(s) for s in json.loads(r.sources)))
-        for r in session.scalars(
-            select(OrderRecipientRow)
-            .where(OrderRecipientRow.order_id == order_id)
-            .order_by(OrderRecipientRow.position)
         )
     )
     customer = session.get(CustomerRow, o.customer_id)
@@ -214,7 +219,8 @@ def order_detail(session: Session, order_id: str) -> OrderDetail | None:
         AutomationDegree(o.automation), o.expected_completion_at, o.approver_email,
         o.quote_created_by_name, o.monthly_net_cents, o.monthly_gross_cents,
         o.one_time_net_cents, o.one_time_gross_cents, o.updated_at,
-        _items(session, order_id), history, documents, recipients,
+        _items(o.items_json), _history(o.history_json), documents,
+        _recipients(o.recipients_json),
         customer_info(customer) if customer else None,
         contract_info(contract) if contract else None,
         carts[0] if carts else None,

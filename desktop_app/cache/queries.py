@@ -195,7 +195,13 @@ def order_page(
 def order_ids(session: Session, order_filter: OrderFilter, sort: OrderSort) -> list[str]:
     """All matching order ids in list order (for models that fetch rows by window)."""
     statement = select(OrderRow.id).where(*_conditions(order_filter)).order_by(*_order_by(sort))
-    return list(session.execute(statement).scalars())
+    # Straight from the DBAPI cursor: for 100,000 ids, building a SQLAlchemy Row per id
+    # cost more than the query itself.
+    result = session.connection().execute(statement)
+    try:
+        return [row[0] for row in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def order_rows_by_ids(session: Session, ids: Sequence[str]) -> dict[str, OrderListRow]:

@@ -5,8 +5,8 @@ by `queries` with Core selects; the models are the single description of the sch
 the migrations create (tests compare the two).
 
 Timestamps are stored as fixed-width UTC text (``2025-08-14T23:43:55.000000Z``) so that text
-order is time order and indexes sort them; lists inside a row (phone numbers, recipient
-sources, cart items) are JSON text.
+order is time order and indexes sort them; lists inside a row (an order's items, history
+and recipients, cart items, quote recipients) are JSON text in the wire format.
 """
 
 from datetime import UTC, date, datetime
@@ -18,7 +18,6 @@ from sqlalchemy import (
     Date,
     Dialect,
     ForeignKey,
-    ForeignKeyConstraint,
     Index,
     Integer,
     String,
@@ -32,6 +31,9 @@ NOCASE = "NOCASE"
 
 def format_timestamp(value: datetime) -> str:
     """UTC, fixed width, sortable as text; naive values are taken as UTC."""
+    text = value.isoformat(timespec="microseconds")
+    if text.endswith("+00:00"):  # the common case (the wire's "Z"): one call, no arithmetic
+        return text[:-6] + "Z"
     offset = value.utcoffset()
     if offset:
         value = value - offset
@@ -98,6 +100,11 @@ class OrderRow(Base):
     one_time_net_cents: Mapped[int] = mapped_column(Integer)
     one_time_gross_cents: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    # The detail panel's lists in wire format (JSON lists of CartItemOut, StatusEventOut and
+    # RecipientOut): read only for one order at a time, so no child tables to write per item.
+    items_json: Mapped[str] = mapped_column(Text)
+    history_json: Mapped[str] = mapped_column(Text)
+    recipients_json: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (
         # Every sortable list column, with the id as the tie-break the list sorts by.
@@ -111,78 +118,14 @@ class OrderRow(Base):
         Index("ix_orders_status", "status", "id"),
         Index("ix_orders_contract_number", "contract_number", "id"),
         Index("ix_orders_updated_at", "updated_at", "id"),
+        # The "my orders" filter; status has its sort index above. Nothing else: every
+        # index costs each written order an insert.
         Index("ix_orders_created_by", "created_by", "created_at"),
-        Index("ix_orders_customer_id", "customer_id"),
     )
 
 
 def _order_fk() -> ForeignKey:
     return ForeignKey("orders.id", ondelete="CASCADE")
-
-
-class OrderItemRow(Base):
-    __tablename__ = "order_items"
-    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    product_code: Mapped[str] = mapped_column(String)
-    product_name_de: Mapped[str] = mapped_column(String)
-    product_name_en: Mapped[str] = mapped_column(String)
-    family: Mapped[str] = mapped_column(String)
-    quantity: Mapped[int] = mapped_column(Integer)
-    monthly_net_cents: Mapped[int] = mapped_column(Integer)
-    one_time_net_cents: Mapped[int] = mapped_column(Integer)
-    automatic: Mapped[bool] = mapped_column(Boolean)
-
-
-class OrderItemOptionRow(Base):
-    __tablename__ = "order_item_options"
-    order_id: Mapped[str] = mapped_column(String, primary_key=True)
-    item_position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String)
-    name_de: Mapped[str] = mapped_column(String)
-    name_en: Mapped[str] = mapped_column(String)
-    quantity: Mapped[int] = mapped_column(Integer)
-    phone_numbers: Mapped[str] = mapped_column(Text)  # JSON list
-    monthly_net_cents: Mapped[int] = mapped_column(Integer)
-    one_time_net_cents: Mapped[int] = mapped_column(Integer)
-
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["order_id", "item_position"],
-            ["order_items.order_id", "order_items.position"],
-            ondelete="CASCADE",
-        ),
-    )
-
-
-class OrderUsageLocationRow(Base):
-    __tablename__ = "order_usage_locations"
-    order_id: Mapped[str] = mapped_column(String, primary_key=True)
-    item_position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    street: Mapped[str] = mapped_column(String)
-    postal_code: Mapped[str] = mapped_column(String)
-    city: Mapped[str] = mapped_column(String)
-    country: Mapped[str] = mapped_column(String)
-    phone_numbers: Mapped[str] = mapped_column(Text)  # JSON list
-
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["order_id", "item_position"],
-            ["order_items.order_id", "order_items.position"],
-            ondelete="CASCADE",
-        ),
-    )
-
-
-class OrderStatusEventRow(Base):
-    __tablename__ = "order_status_events"
-    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    status: Mapped[str] = mapped_column(String)
-    at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    note: Mapped[str | None] = mapped_column(Text)
 
 
 class OrderDocumentRow(Base):
@@ -202,14 +145,6 @@ class OrderDocumentRow(Base):
     local_path: Mapped[str | None] = mapped_column(Text)
     local_sha256: Mapped[str | None] = mapped_column(String(64))
     downloaded_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
-
-
-class OrderRecipientRow(Base):
-    __tablename__ = "order_recipients"
-    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String)
-    sources: Mapped[str] = mapped_column(Text)  # JSON list of RecipientSource codes
 
 
 class CustomerRow(Base):

@@ -1,4 +1,5 @@
-"""apply_page: one transaction per page with its cursor; upserts replace children; tombstones."""
+"""apply_page: one transaction per page with its cursor; upserts replace an order's lists and
+documents; tombstones."""
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -7,7 +8,15 @@ from pathlib import Path
 import pytest
 from desktop_app.cache import queries, writer
 from desktop_app.cache.errors import CacheWriteError
-from desktop_app.cache.records import SyncState
+from desktop_app.cache.records import (
+    ItemDetail,
+    OptionDetail,
+    OrderDetail,
+    RecipientDetail,
+    StatusEventDetail,
+    SyncState,
+    UsageLocationDetail,
+)
 from desktop_app.cache.store import CacheStore
 from desktop_app.contract.changes import ChangeKind
 from desktop_app.contract.meta import BusinessTransactionOut, StatusOut
@@ -26,18 +35,23 @@ def cache_path(tmp_path: Path) -> Path:
 def store(cache_path: Path) -> Iterator[CacheStore]:
     yield from records.open_store(cache_path)
 
-CHILD_TABLES = (
-    "order_items", "order_item_options", "order_usage_locations", "order_status_events",
-    "order_documents", "order_recipients",
-)  # fmt: skip
+
+TABLES = ("orders", "order_documents", "customers", "contracts", "carts", "quotes")
 
 
 def counts(store: CacheStore) -> dict[str, int]:
     with store.session() as session:
         return {
             table: int(session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
-            for table in ("orders", "customers", "contracts", "carts", "quotes", *CHILD_TABLES)
+            for table in TABLES
         }
+
+
+def detail(store: CacheStore, order_id: str) -> OrderDetail:
+    with store.session() as session:
+        found = queries.order_detail(session, order_id)
+    assert found is not None
+    return found
 
 
 def cursor(store: CacheStore) -> str | None:
@@ -50,10 +64,13 @@ def test_page_with_every_kind_and_its_cursor(store: CacheStore) -> None:
                                     records.cart(), records.quote()]  # fmt: skip
     writer.apply_page(store, upserts, [], "cursor-1")
     assert counts(store) == {
-        "orders": 1, "customers": 1, "contracts": 1, "carts": 1, "quotes": 1,
-        "order_items": 1, "order_item_options": 1, "order_usage_locations": 1,
-        "order_status_events": 1, "order_documents": 1, "order_recipients": 2,
+        "orders": 1, "order_documents": 1, "customers": 1, "contracts": 1, "carts": 1,
+        "quotes": 1,
     }  # fmt: skip
+    order = detail(store, "order-000001")
+    assert [len(order.items), len(order.history), len(order.documents)] == [1, 1, 1]
+    assert [(len(i.options), len(i.usage_locations)) for i in order.items] == [(1, 1)]
+    assert [r.email for r in order.recipients] == ["info@mueller.example", "max@nordlicht.example"]
     assert cursor(store) == "cursor-1"
 
 
@@ -81,21 +98,24 @@ def test_failure_in_the_middle_leaves_cache_and_cursor_untouched(store: CacheSto
 def test_upsert_replaces_children(store: CacheStore) -> None:
     two_items = [records.item(options=3, locations=2), records.item("ipfonie-trunk-30")]
     writer.apply_page(store, [records.order(1, items=two_items)], [], "c1")
-    assert counts(store)["order_item_options"] == 4
+    before = detail(store, "order-000001")
+    assert [(len(i.options), len(i.usage_locations)) for i in before.items] == [(3, 2), (1, 1)]
     changed = records.order(1, items=[records.item(options=0, locations=1)],
-                            status=OrderStatus.COMPLETED, contract_number="VT-1")  # fmt: skip
+                            status=OrderStatus.COMPLETED, contract_number="VT-1",
+                            document_ids=["order-000001.new"])  # fmt: skip
     writer.apply_page(store, [changed], [], "c2")
     after = counts(store)
     assert after["orders"] == 1
-    assert after["order_items"] == 1
-    assert after["order_item_options"] == 0
-    assert after["order_usage_locations"] == 1
-    assert after["order_status_events"] == 3
+    assert after["order_documents"] == 1
+    order = detail(store, "order-000001")
+    assert [(len(i.options), len(i.usage_locations)) for i in order.items] == [(0, 1)]
+    assert [e.status for e in order.history] == [
+        OrderStatus.RECEIVED, OrderStatus.IN_PROCESSING, OrderStatus.COMPLETED
+    ]  # fmt: skip
+    assert [d.id for d in order.documents] == ["order-000001.new"]
+    assert order.status is OrderStatus.COMPLETED
+    assert order.contract_number == "VT-1"
     with store.session() as session:
-        detail = queries.order_detail(session, "order-000001")
-        assert detail is not None
-        assert detail.status is OrderStatus.COMPLETED
-        assert detail.contract_number == "VT-1"
         assert queries.count_orders(session, queries.OrderFilter(text="VT-1")) == 1
 
 
@@ -125,9 +145,8 @@ def test_tombstones_delete_orders_with_children_and_other_kinds(store: CacheStor
     ]
     writer.apply_page(store, [], deletes, "c2")
     after = counts(store)
-    assert after["orders"] == 1
-    assert all(after[table] == (2 if table == "order_recipients" else 1) for table in CHILD_TABLES
-               if table not in ("order_item_options",))  # fmt: skip
+    assert after["orders"] == after["order_documents"] == 1
+    assert detail(store, "order-000002").documents[0].order_id == "order-000002"
     assert after["customers"] == after["contracts"] == after["carts"] == after["quotes"] == 0
     with store.session() as session:
         assert queries.order_detail(session, "order-000001") is None
@@ -192,3 +211,53 @@ def test_catalog_and_etags(store: CacheStore) -> None:
         assert [t.label_de for t in queries.business_transactions(session)] == ["Nachbestellung"]
         assert queries.meta_etags(session) == {"statuses": '"s1"'}
         assert queries.products(session) == []
+
+
+def test_detail_lists_round_trip_field_by_field(store: CacheStore) -> None:
+    order = records.order(3, items=[records.item(options=2, locations=2, quantity=3),
+                                    records.item("internet-dsl-250", options=0, locations=0)],
+                          status=OrderStatus.COMPLETED)  # fmt: skip
+    writer.apply_page(store, [order], [], "c1")
+    got = detail(store, order.id)
+    assert got.items == tuple(
+        ItemDetail(
+            i.product_code, i.product_name_de, i.product_name_en, i.family, i.quantity,
+            i.monthly_net_cents, i.one_time_net_cents, i.automatic,
+            tuple(OptionDetail(o.code, o.name_de, o.name_en, o.quantity, tuple(o.phone_numbers),
+                               o.monthly_net_cents, o.one_time_net_cents) for o in i.options),
+            tuple(UsageLocationDetail(u.address.street, u.address.postal_code, u.address.city,
+                                      u.address.country, tuple(u.phone_numbers))
+                  for u in i.usage_locations),
+        )
+        for i in order.items
+    )  # fmt: skip
+    assert got.history == tuple(StatusEventDetail(e.status, e.at, e.note) for e in order.history)
+    assert all(e.at.tzinfo is UTC for e in got.history)
+    assert got.recipients == tuple(
+        RecipientDetail(r.email, tuple(r.sources)) for r in order.recipients
+    )
+
+
+def test_search_follows_a_renamed_order_and_unchanged_text_keeps_matching(
+    store: CacheStore,
+) -> None:
+    writer.apply_page(store, [records.order(1, customer_name="Abel Bau AG")], [], "c1")
+    again = records.order(1, customer_name="Abel Bau AG", status=OrderStatus.IN_PROCESSING)
+    writer.apply_page(store, [again], [], "c2")
+    with store.session() as session:
+        assert queries.count_orders(session, queries.OrderFilter(text="abel")) == 1
+    writer.apply_page(store, [records.order(1, customer_name="Zander Bau AG")], [], "c3")
+    with store.session() as session:
+        assert queries.count_orders(session, queries.OrderFilter(text="abel")) == 0
+        assert queries.count_orders(session, queries.OrderFilter(text="zander")) == 1
+        assert queries.count_orders(session, queries.OrderFilter(text="AU-00000001")) == 1
+
+
+def test_a_downloaded_document_the_backend_dropped_goes(store: CacheStore) -> None:
+    at = datetime(2025, 5, 1, tzinfo=UTC)
+    writer.apply_page(store, [records.order(1, document_ids=["a", "b"])], [], "c1")
+    assert writer.mark_document_downloaded(store, "a", "/a.pdf", at)
+    writer.apply_page(store, [records.order(1, document_ids=["b"])], [], "c2")
+    with store.session() as session:
+        assert queries.document(session, "a") is None
+    assert [d.id for d in detail(store, "order-000001").documents] == ["b"]

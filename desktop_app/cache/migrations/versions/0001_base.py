@@ -127,6 +127,9 @@ def upgrade() -> None:
         sa.Column("one_time_net_cents", sa.Integer(), nullable=False),
         sa.Column("one_time_gross_cents", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.String(length=27), nullable=False),
+        sa.Column("items_json", sa.Text(), nullable=False),
+        sa.Column("history_json", sa.Text(), nullable=False),
+        sa.Column("recipients_json", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("row_id"),
         sa.UniqueConstraint("id"),
     )
@@ -136,7 +139,6 @@ def upgrade() -> None:
     op.create_index("ix_orders_contract_number", "orders", ["contract_number", "id"], unique=False)
     op.create_index("ix_orders_created_at", "orders", ["created_at", "id"], unique=False)
     op.create_index("ix_orders_created_by", "orders", ["created_by", "created_at"], unique=False)
-    op.create_index("ix_orders_customer_id", "orders", ["customer_id"], unique=False)
     op.create_index("ix_orders_customer_name", "orders", ["customer_name", "id"], unique=False)
     op.create_index("ix_orders_order_number", "orders", ["order_number", "id"], unique=False)
     op.create_index("ix_orders_product_family", "orders", ["product_family", "id"], unique=False)
@@ -233,84 +235,8 @@ def upgrade() -> None:
         op.f("ix_order_documents_order_id"), "order_documents", ["order_id"], unique=False
     )
 
-    op.create_table(
-        "order_items",
-        sa.Column("order_id", sa.String(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("product_code", sa.String(), nullable=False),
-        sa.Column("product_name_de", sa.String(), nullable=False),
-        sa.Column("product_name_en", sa.String(), nullable=False),
-        sa.Column("family", sa.String(), nullable=False),
-        sa.Column("quantity", sa.Integer(), nullable=False),
-        sa.Column("monthly_net_cents", sa.Integer(), nullable=False),
-        sa.Column("one_time_net_cents", sa.Integer(), nullable=False),
-        sa.Column("automatic", sa.Boolean(), nullable=False),
-        sa.ForeignKeyConstraint(["order_id"], ["orders.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("order_id", "position"),
-    )
-    op.create_table(
-        "order_recipients",
-        sa.Column("order_id", sa.String(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("email", sa.String(), nullable=False),
-        sa.Column("sources", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(["order_id"], ["orders.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("order_id", "position"),
-    )
-    op.create_table(
-        "order_status_events",
-        sa.Column("order_id", sa.String(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("status", sa.String(), nullable=False),
-        sa.Column("at", sa.String(length=27), nullable=False),
-        sa.Column("note", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(["order_id"], ["orders.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("order_id", "position"),
-    )
-    op.create_table(
-        "order_item_options",
-        sa.Column("order_id", sa.String(), nullable=False),
-        sa.Column("item_position", sa.Integer(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("code", sa.String(), nullable=False),
-        sa.Column("name_de", sa.String(), nullable=False),
-        sa.Column("name_en", sa.String(), nullable=False),
-        sa.Column("quantity", sa.Integer(), nullable=False),
-        sa.Column("phone_numbers", sa.Text(), nullable=False),
-        sa.Column("monthly_net_cents", sa.Integer(), nullable=False),
-        sa.Column("one_time_net_cents", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["order_id", "item_position"],
-            ["order_items.order_id", "order_items.position"],
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("order_id", "item_position", "position"),
-    )
-    op.create_table(
-        "order_usage_locations",
-        sa.Column("order_id", sa.String(), nullable=False),
-        sa.Column("item_position", sa.Integer(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("street", sa.String(), nullable=False),
-        sa.Column("postal_code", sa.String(), nullable=False),
-        sa.Column("city", sa.String(), nullable=False),
-        sa.Column("country", sa.String(), nullable=False),
-        sa.Column("phone_numbers", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["order_id", "item_position"],
-            ["order_items.order_id", "order_items.position"],
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("order_id", "item_position", "position"),
-    )
-
 
 def downgrade() -> None:
-    op.drop_table("order_usage_locations")
-    op.drop_table("order_item_options")
-    op.drop_table("order_status_events")
-    op.drop_table("order_recipients")
-    op.drop_table("order_items")
     op.drop_index(op.f("ix_order_documents_order_id"), table_name="order_documents")
 
     op.drop_table("order_documents")
@@ -330,7 +256,6 @@ def downgrade() -> None:
     op.drop_index("ix_orders_product_family", table_name="orders")
     op.drop_index("ix_orders_order_number", table_name="orders")
     op.drop_index("ix_orders_customer_name", table_name="orders")
-    op.drop_index("ix_orders_customer_id", table_name="orders")
     op.drop_index("ix_orders_created_by", table_name="orders")
     op.drop_index("ix_orders_created_at", table_name="orders")
     op.drop_index("ix_orders_contract_number", table_name="orders")

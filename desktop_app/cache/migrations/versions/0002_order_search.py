@@ -1,7 +1,11 @@
 """Full-text search over orders: number, customer, contract number and product.
 
 An external-content FTS5 table over `orders` (rowid = orders.row_id), kept current by the
-standard insert/delete/update triggers, and filled from the orders already cached.
+standard insert/delete/update triggers, and filled from the orders already cached. The
+update trigger fires only when a searched column really changes (the writer upserts every
+column of a changed order; most changes touch the status, not the searched text), and
+`columnsize=0` drops the per-row token counts that only ranking would need (the views sort
+by list columns, never by rank).
 
 Revision ID: 0002
 Revises: 0001
@@ -21,7 +25,7 @@ STATEMENTS = (
     CREATE VIRTUAL TABLE order_search USING fts5(
         order_number, customer_name, contract_number, product_name_de, product_name_en,
             product_code,
-        content='orders', content_rowid='row_id',
+        content='orders', content_rowid='row_id', columnsize=0,
         tokenize='unicode61 remove_diacritics 2'
     )
     """,
@@ -45,6 +49,13 @@ STATEMENTS = (
     CREATE TRIGGER orders_search_update AFTER UPDATE OF
         row_id, order_number, customer_name, contract_number, product_name_de, product_name_en,
             product_code ON orders
+    WHEN old.row_id IS NOT new.row_id
+        OR old.order_number IS NOT new.order_number
+        OR old.customer_name IS NOT new.customer_name COLLATE BINARY
+        OR old.contract_number IS NOT new.contract_number
+        OR old.product_name_de IS NOT new.product_name_de COLLATE BINARY
+        OR old.product_name_en IS NOT new.product_name_en COLLATE BINARY
+        OR old.product_code IS NOT new.product_code
     BEGIN
         INSERT INTO order_search (order_search, rowid, order_number, customer_name,
             contract_number, product_name_de, product_name_en, product_code)

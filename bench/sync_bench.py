@@ -25,7 +25,7 @@ from typing import Any
 
 import requests
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
-from desktop_app.cache.writer import apply_page
+from desktop_app.cache.writer import apply_page, begin_bulk_load, finish_bulk_load
 from desktop_app.server.database import Database, utcnow
 from desktop_app.server.db import OrderRow
 from desktop_app.server.embedded import free_port
@@ -77,9 +77,11 @@ def fetch_pages(client: ApiClient) -> list[bytes]:
 def client_ingest(pages: list[bytes], folder: Path) -> float:
     cache = LiveCache(folder / f"ingest-{time.monotonic_ns()}.sqlite3")
     started = time.perf_counter()
+    begin_bulk_load(cache.store)  # as the sync fills an empty cache
     for raw in pages:
         page = parse_page(raw)
-        apply_page(cache.store, page.upserts(), page.deletes(), page.next_cursor)
+        apply_page(cache.store, page.upserts, page.deletes, page.next_cursor)
+    finish_bulk_load(cache.store)
     elapsed = time.perf_counter() - started
     cache.close()
     return elapsed

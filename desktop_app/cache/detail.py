@@ -25,6 +25,7 @@ from desktop_app.cache.schema import (
     CartRow,
     ContractRow,
     CustomerRow,
+    OrderDetailRow,
     OrderDocumentRow,
     OrderRow,
     QuoteRow,
@@ -192,12 +193,19 @@ def _recipients(recipients_json: str) -> tuple[RecipientDetail, ...]:
     )
 
 
+_NO_LISTS = ("[]", "[]", "[]")
+
+
 def order_detail(session: Session, order_id: str) -> OrderDetail | None:
     """One order with items, history (oldest first), documents, recipients and, where they
     are cached, its customer, contract, cart and quote; None if the order is not cached."""
     o = session.scalars(select(OrderRow).where(OrderRow.id == order_id)).one_or_none()
     if o is None:
         return None
+    lists = session.get(OrderDetailRow, order_id)
+    items_json, history_json, recipients_json = (
+        (lists.items_json, lists.history_json, lists.recipients_json) if lists else _NO_LISTS
+    )
     documents = tuple(
         document_info(d)
         for d in session.scalars(
@@ -219,8 +227,7 @@ def order_detail(session: Session, order_id: str) -> OrderDetail | None:
         AutomationDegree(o.automation), o.expected_completion_at, o.approver_email,
         o.quote_created_by_name, o.monthly_net_cents, o.monthly_gross_cents,
         o.one_time_net_cents, o.one_time_gross_cents, o.updated_at,
-        _items(o.items_json), _history(o.history_json), documents,
-        _recipients(o.recipients_json),
+        _items(items_json), _history(history_json), documents, _recipients(recipients_json),
         customer_info(customer) if customer else None,
         contract_info(contract) if contract else None,
         carts[0] if carts else None,

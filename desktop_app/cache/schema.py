@@ -6,7 +6,8 @@ the migrations create (tests compare the two).
 
 Timestamps are stored as fixed-width UTC text (``2025-08-14T23:43:55.000000Z``) so that text
 order is time order and indexes sort them; lists inside a row (an order's items, history
-and recipients, cart items, quote recipients) are JSON text in the wire format.
+and recipients in `order_details`, cart items, quote recipients) are JSON text in the wire
+format.
 """
 
 from datetime import UTC, date, datetime
@@ -23,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -100,11 +102,8 @@ class OrderRow(Base):
     one_time_net_cents: Mapped[int] = mapped_column(Integer)
     one_time_gross_cents: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
-    # The detail panel's lists in wire format (JSON lists of CartItemOut, StatusEventOut and
-    # RecipientOut): read only for one order at a time, so no child tables to write per item.
-    items_json: Mapped[str] = mapped_column(Text)
-    history_json: Mapped[str] = mapped_column(Text)
-    recipients_json: Mapped[str] = mapped_column(Text)
+    # The detail panel's lists are in `order_details`: list pages, searches and sorts read
+    # only these compact rows.
 
     __table_args__ = (
         # Every sortable list column, with the id as the tie-break the list sorts by.
@@ -126,6 +125,18 @@ class OrderRow(Base):
 
 def _order_fk() -> ForeignKey:
     return ForeignKey("orders.id", ondelete="CASCADE")
+
+
+class OrderDetailRow(Base):
+    """One per order: the detail panel's lists in wire format (JSON lists of CartItemOut,
+    StatusEventOut and RecipientOut), read only for one order at a time, so no child tables
+    to write per item. Apart from `orders` so that list queries touch small rows."""
+
+    __tablename__ = "order_details"
+    order_id: Mapped[str] = mapped_column(_order_fk(), primary_key=True)
+    items_json: Mapped[str] = mapped_column(Text)
+    history_json: Mapped[str] = mapped_column(Text)
+    recipients_json: Mapped[str] = mapped_column(Text)
 
 
 class OrderDocumentRow(Base):
@@ -274,5 +285,8 @@ class SyncStateRow(Base):
     last_success_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     last_error: Mapped[str | None] = mapped_column(Text)
     last_attempt_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    # Set between `begin_bulk_load` and `finish_bulk_load` (secondary indexes and search
+    # triggers dropped); a cache opened with it set was cut mid-load and is repaired.
+    bulk_loading: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
 
     __table_args__ = (CheckConstraint("id = 1", name="ck_sync_state_single_row"),)

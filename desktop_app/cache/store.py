@@ -7,12 +7,14 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from desktop_app.cache import bulk
 from desktop_app.cache.engine import IMMEDIATE, WRITE_CACHE_KIB, make_engine
 from desktop_app.cache.migrate import upgrade
 
 
 class CacheStore:
-    """A cache file, migrated to the newest schema when opened.
+    """A cache file, migrated to the newest schema when opened (and, when a bulk load was cut
+    short, with its indexes and search rebuilt: see `bulk`).
 
     Thread use: every thread (GUI, query workers, the sync) takes its own `session()` or
     `write()`; the engine hands each its own pooled connection. WAL lets readers go on while
@@ -24,6 +26,9 @@ class CacheStore:
         if migrate:
             upgrade(path)
         self.engine: Engine = make_engine(path)
+        if migrate and bulk.is_bulk_loading(self):
+            # A bulk load was cut (crash, power loss): indexes and search come back first.
+            bulk.finish_bulk_load(self)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -12,7 +12,14 @@ from desktop_app.api.errors import ApiError, CursorGoneError
 from desktop_app.cache.errors import CacheError
 from desktop_app.cache.queries import sync_state
 from desktop_app.cache.store import CacheStore
-from desktop_app.cache.writer import apply_page, record_sync_error, record_sync_success
+from desktop_app.cache.writer import (
+    apply_page,
+    begin_bulk_load,
+    finish_bulk_load,
+    is_bulk_loading,
+    record_sync_error,
+    record_sync_success,
+)
 from desktop_app.sync.live_cache import LiveCache, remove_database_files
 from desktop_app.sync.pages import InvalidPageError, parse_page
 from desktop_app.sync.progress import (
@@ -66,16 +73,25 @@ class ChangeSync:
 
     def _pull(self, store: CacheStore, cursor: str | None, cancel: CancelToken,
               progress: ProgressCallback, phase: str) -> SyncResult:
-        done = pages = 0
-        while True:
-            cancel.raise_if_cancelled()
-            page = parse_page(self._source.changes_raw(cursor, self._page_size))
-            apply_page(store, page.upserts(), page.deletes(), page.next_cursor)
-            cursor = page.next_cursor
-            done, pages = done + len(page.changes), pages + 1
-            progress(SyncProgress(phase, done, done + page.remaining))
-            if not page.has_more:
-                break
+        # An empty cache is filled in bulk: indexes and search are built once at the end
+        # (also when the load is cut short, so that what arrived is searchable offline).
+        bulk = cursor is None or is_bulk_loading(store)
+        if bulk:
+            begin_bulk_load(store)
+        try:
+            done = pages = 0
+            while True:
+                cancel.raise_if_cancelled()
+                page = parse_page(self._source.changes_raw(cursor, self._page_size))
+                apply_page(store, page.upserts, page.deletes, page.next_cursor)
+                cursor = page.next_cursor
+                done, pages = done + page.count, pages + 1
+                progress(SyncProgress(phase, done, done + page.remaining))
+                if not page.has_more:
+                    break
+        finally:
+            if bulk:
+                finish_bulk_load(store)
         record_sync_success(store, utcnow())
         return SyncResult(changes=done, pages=pages, full_resync=phase == "resync", cursor=cursor)
 

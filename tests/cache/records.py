@@ -1,10 +1,12 @@
-"""Factories for wire records (OrderOut, PartyOut, ...) the cache tests feed to the writer."""
+"""Factories for wire models (OrderOut, PartyOut, ...) the cache tests feed to the writer
+(through `upserts`, as the records the sync validates into)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from desktop_app.cache.store import CacheStore
+from desktop_app.cache.writer import Model, Upsert, record_of
 from desktop_app.contract.carts import (
     CartItemOut,
     CartOut,
@@ -191,6 +193,11 @@ def quote(quote_id: str = "quote-1", cart_id: str = "cart-1") -> QuoteOut:
         provider_approval_required=False, provider_approved_by=None, provider_approved_at=None,
         totals=TOTALS, updated_at=BASE_TIME,
     )  # fmt: skip
+
+
+def upserts(models: Sequence[Model]) -> list[Upsert]:
+    """The models as the (kind, record) pairs `apply_page` takes."""
+    return [record_of(model) for model in models]
 
 
 def open_store(path: Path) -> Iterator[CacheStore]:

@@ -62,9 +62,8 @@ def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
     assert migrate.current_revision(cache_path) == "0001"
     # Fill the 0001 cache through the writer without upgrading it.
     old = CacheStore(cache_path, migrate=False)
-    writer.apply_page(
-        old, [records.order(1, customer_name="Schröder Bau AG"), records.order(2)], [], "c1"
-    )
+    models = [records.order(1, customer_name="Schröder Bau AG"), records.order(2)]
+    writer.apply_page(old, records.upserts(models), [], "c1")
     old.dispose()
 
     with CacheStore(cache_path) as store, store.session() as session:

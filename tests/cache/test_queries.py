@@ -41,7 +41,7 @@ def filled(store: CacheStore) -> CacheStore:
         records.order(4, customer_name="Abel & Söhne KG", product_code="internet-dsl-250",
                       created_at=T0 + timedelta(days=2), created_by="u-2"),
     ]  # fmt: skip
-    writer.apply_page(store, orders, [], "c1")
+    writer.apply_page(store, records.upserts(orders), [], "c1")
     return store
 
 
@@ -153,8 +153,9 @@ def test_counts(filled: CacheStore) -> None:
 def test_order_detail_is_complete(store: CacheStore) -> None:
     order = records.order(7, items=[records.item(options=2, locations=2), records.item()],
                           status=OrderStatus.COMPLETED, contract_number="VT-10000001")  # fmt: skip
-    writer.apply_page(store, [order, records.party(), records.contract(), records.cart(),
-                              records.quote()], [], "c1")  # fmt: skip
+    related: list[writer.Model] = [records.party(), records.contract(), records.cart(),
+                                   records.quote()]  # fmt: skip
+    writer.apply_page(store, records.upserts([order, *related]), [], "c1")
     with store.session() as session:
         detail = queries.order_detail(session, order.id)
     assert detail is not None
@@ -186,7 +187,7 @@ def test_order_detail_is_complete(store: CacheStore) -> None:
 
 
 def test_detail_without_related_records(store: CacheStore) -> None:
-    writer.apply_page(store, [records.order(1, quote_id=None)], [], "c1")
+    writer.apply_page(store, records.upserts([records.order(1, quote_id=None)]), [], "c1")
     with store.session() as session:
         detail = queries.order_detail(session, "order-000001")
         assert queries.order_detail(session, "missing") is None
@@ -195,8 +196,9 @@ def test_detail_without_related_records(store: CacheStore) -> None:
 
 
 def test_customers_carts_and_quotes(store: CacheStore) -> None:
-    writer.apply_page(store, [records.party(), records.party("party-2", "Zeta 100% GmbH"),
-                              records.cart(), records.quote()], [], "c1")  # fmt: skip
+    models: list[writer.Model] = [records.party(), records.party("party-2", "Zeta 100% GmbH"),
+                                  records.cart(), records.quote()]  # fmt: skip
+    writer.apply_page(store, records.upserts(models), [], "c1")
     with store.session() as session:
         assert [c.id for c in queries.customers(session)] == ["party-1", "party-2"]
         assert [c.id for c in queries.customers(session, "100%")] == ["party-2"]

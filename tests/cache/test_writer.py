@@ -60,9 +60,9 @@ def cursor(store: CacheStore) -> str | None:
 
 
 def test_page_with_every_kind_and_its_cursor(store: CacheStore) -> None:
-    upserts: list[writer.Record] = [records.order(1), records.party(), records.contract(),
+    upserts: list[writer.Model] = [records.order(1), records.party(), records.contract(),
                                     records.cart(), records.quote()]  # fmt: skip
-    writer.apply_page(store, upserts, [], "cursor-1")
+    writer.apply_page(store, records.upserts(upserts), [], "cursor-1")
     assert counts(store) == {
         "orders": 1, "order_documents": 1, "customers": 1, "contracts": 1, "carts": 1,
         "quotes": 1,
@@ -75,17 +75,19 @@ def test_page_with_every_kind_and_its_cursor(store: CacheStore) -> None:
 
 
 def test_failure_in_the_middle_leaves_cache_and_cursor_untouched(store: CacheStore) -> None:
-    writer.apply_page(store, [records.order(1), records.party()], [], "cursor-1")
+    writer.apply_page(store, records.upserts([records.order(1), records.party()]), [], "cursor-1")
     before = counts(store)
     # Two orders claiming the same document id violate its primary key half-way through.
-    bad: list[writer.Record] = [
+    bad: list[writer.Model] = [
         records.order(2),
         records.order(3, document_ids=["shared.pdf"]),
         records.party("party-2"),
         records.order(4, document_ids=["shared.pdf"]),
     ]
     with pytest.raises(CacheWriteError, match="UNIQUE"):
-        writer.apply_page(store, bad, [(ChangeKind.ORDER, "order-000001")], "cursor-2")
+        writer.apply_page(
+            store, records.upserts(bad), [(ChangeKind.ORDER, "order-000001")], "cursor-2"
+        )
     assert counts(store) == before
     assert cursor(store) == "cursor-1"
     with store.session() as session:
@@ -97,13 +99,13 @@ def test_failure_in_the_middle_leaves_cache_and_cursor_untouched(store: CacheSto
 
 def test_upsert_replaces_children(store: CacheStore) -> None:
     two_items = [records.item(options=3, locations=2), records.item("ipfonie-trunk-30")]
-    writer.apply_page(store, [records.order(1, items=two_items)], [], "c1")
+    writer.apply_page(store, records.upserts([records.order(1, items=two_items)]), [], "c1")
     before = detail(store, "order-000001")
     assert [(len(i.options), len(i.usage_locations)) for i in before.items] == [(3, 2), (1, 1)]
     changed = records.order(1, items=[records.item(options=0, locations=1)],
                             status=OrderStatus.COMPLETED, contract_number="VT-1",
                             document_ids=["order-000001.new"])  # fmt: skip
-    writer.apply_page(store, [changed], [], "c2")
+    writer.apply_page(store, records.upserts([changed]), [], "c2")
     after = counts(store)
     assert after["orders"] == 1
     assert after["order_documents"] == 1
@@ -122,7 +124,7 @@ def test_upsert_replaces_children(store: CacheStore) -> None:
 def test_last_upsert_of_a_record_in_a_page_wins(store: CacheStore) -> None:
     first = records.order(1, status=OrderStatus.RECEIVED)
     second = records.order(1, status=OrderStatus.IN_PROCESSING)
-    writer.apply_page(store, [first, second], [], "c1")
+    writer.apply_page(store, records.upserts([first, second]), [], "c1")
     with store.session() as session:
         assert queries.status_counts(session, queries.OrderFilter())["in_processing"] == 1
         assert queries.count_orders(session, queries.OrderFilter()) == 1
@@ -131,8 +133,8 @@ def test_last_upsert_of_a_record_in_a_page_wins(store: CacheStore) -> None:
 def test_tombstones_delete_orders_with_children_and_other_kinds(store: CacheStore) -> None:
     writer.apply_page(
         store,
-        [records.order(1), records.order(2), records.party(), records.contract(), records.cart(),
-         records.quote()],
+        records.upserts([records.order(1), records.order(2), records.party(), records.contract(),
+                         records.cart(), records.quote()]),
         [], "c1",
     )  # fmt: skip
     deletes = [
@@ -159,18 +161,18 @@ def test_downloaded_documents_survive_an_upsert_unless_the_digest_changes(
     store: CacheStore,
 ) -> None:
     at = datetime(2025, 5, 1, tzinfo=UTC)
-    writer.apply_page(store, [records.order(1, document_sha256="aa")], [], "c1")
+    writer.apply_page(store, records.upserts([records.order(1, document_sha256="aa")]), [], "c1")
     assert writer.mark_document_downloaded(store, "order-000001.confirmation", "/x.pdf", at, "aa")
     assert not writer.mark_document_downloaded(store, "missing", "/y.pdf", at)
     again = records.order(1, document_sha256="aa", status=OrderStatus.IN_PROCESSING)
-    writer.apply_page(store, [again], [], "c2")
+    writer.apply_page(store, records.upserts([again]), [], "c2")
     with store.session() as session:
         kept = queries.document(session, "order-000001.confirmation")
         assert kept is not None
         assert kept.local_path == "/x.pdf"
         assert kept.downloaded_at == at
         assert queries.documents_to_prefetch(session, 10) == []
-    writer.apply_page(store, [records.order(1, document_sha256="bb")], [], "c3")
+    writer.apply_page(store, records.upserts([records.order(1, document_sha256="bb")]), [], "c3")
     with store.session() as session:
         fresh = queries.document(session, "order-000001.confirmation")
         assert fresh is not None
@@ -217,7 +219,7 @@ def test_detail_lists_round_trip_field_by_field(store: CacheStore) -> None:
     order = records.order(3, items=[records.item(options=2, locations=2, quantity=3),
                                     records.item("internet-dsl-250", options=0, locations=0)],
                           status=OrderStatus.COMPLETED)  # fmt: skip
-    writer.apply_page(store, [order], [], "c1")
+    writer.apply_page(store, records.upserts([order]), [], "c1")
     got = detail(store, order.id)
     assert got.items == tuple(
         ItemDetail(
@@ -241,12 +243,14 @@ def test_detail_lists_round_trip_field_by_field(store: CacheStore) -> None:
 def test_search_follows_a_renamed_order_and_unchanged_text_keeps_matching(
     store: CacheStore,
 ) -> None:
-    writer.apply_page(store, [records.order(1, customer_name="Abel Bau AG")], [], "c1")
+    abel = records.order(1, customer_name="Abel Bau AG")
+    writer.apply_page(store, records.upserts([abel]), [], "c1")
     again = records.order(1, customer_name="Abel Bau AG", status=OrderStatus.IN_PROCESSING)
-    writer.apply_page(store, [again], [], "c2")
+    writer.apply_page(store, records.upserts([again]), [], "c2")
     with store.session() as session:
         assert queries.count_orders(session, queries.OrderFilter(text="abel")) == 1
-    writer.apply_page(store, [records.order(1, customer_name="Zander Bau AG")], [], "c3")
+    zander = records.order(1, customer_name="Zander Bau AG")
+    writer.apply_page(store, records.upserts([zander]), [], "c3")
     with store.session() as session:
         assert queries.count_orders(session, queries.OrderFilter(text="abel")) == 0
         assert queries.count_orders(session, queries.OrderFilter(text="zander")) == 1
@@ -255,9 +259,9 @@ def test_search_follows_a_renamed_order_and_unchanged_text_keeps_matching(
 
 def test_a_downloaded_document_the_backend_dropped_goes(store: CacheStore) -> None:
     at = datetime(2025, 5, 1, tzinfo=UTC)
-    writer.apply_page(store, [records.order(1, document_ids=["a", "b"])], [], "c1")
+    writer.apply_page(store, records.upserts([records.order(1, document_ids=["a", "b"])]), [], "c1")
     assert writer.mark_document_downloaded(store, "a", "/a.pdf", at)
-    writer.apply_page(store, [records.order(1, document_ids=["b"])], [], "c2")
+    writer.apply_page(store, records.upserts([records.order(1, document_ids=["b"])]), [], "c2")
     with store.session() as session:
         assert queries.document(session, "a") is None
     assert [d.id for d in detail(store, "order-000001").documents] == ["b"]

@@ -11,6 +11,7 @@ from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore, O
 from desktop_app.cache.detail import order_detail
 from desktop_app.cache.queries import OrderFilter, OrderSort, order_ids
 from desktop_app.cache.records import OrderDetail
+from desktop_app.contract.changes import ChangeKind
 from desktop_app.contract.orders import OrderOut
 from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer
@@ -67,9 +68,9 @@ def server_orders(client: ApiClient) -> dict[str, OrderOut]:
     cursor: str | None = None
     while True:
         page = parse_page(client.changes_raw(cursor, 1000))
-        for change in page.changes:
-            if isinstance(change.data, OrderOut):
-                orders[change.id] = change.data
+        for kind, record in page.upserts:
+            if kind is ChangeKind.ORDER:
+                orders[record["id"]] = OrderOut.model_validate(record)
         cursor = page.next_cursor
         if not page.has_more:
             return orders

@@ -127,9 +127,6 @@ def upgrade() -> None:
         sa.Column("one_time_net_cents", sa.Integer(), nullable=False),
         sa.Column("one_time_gross_cents", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.String(length=27), nullable=False),
-        sa.Column("items_json", sa.Text(), nullable=False),
-        sa.Column("history_json", sa.Text(), nullable=False),
-        sa.Column("recipients_json", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("row_id"),
         sa.UniqueConstraint("id"),
     )
@@ -210,6 +207,7 @@ def upgrade() -> None:
         sa.Column("last_success_at", sa.String(length=27), nullable=True),
         sa.Column("last_error", sa.Text(), nullable=True),
         sa.Column("last_attempt_at", sa.String(length=27), nullable=True),
+        sa.Column("bulk_loading", sa.Boolean(), server_default=sa.text("0"), nullable=False),
         sa.CheckConstraint("id = 1", name="ck_sync_state_single_row"),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -234,9 +232,19 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_order_documents_order_id"), "order_documents", ["order_id"], unique=False
     )
+    op.create_table(
+        "order_details",
+        sa.Column("order_id", sa.String(), nullable=False),
+        sa.Column("items_json", sa.Text(), nullable=False),
+        sa.Column("history_json", sa.Text(), nullable=False),
+        sa.Column("recipients_json", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["order_id"], ["orders.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("order_id"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("order_details")
     op.drop_index(op.f("ix_order_documents_order_id"), table_name="order_documents")
 
     op.drop_table("order_documents")

@@ -1,11 +1,8 @@
 """Full-text search over orders: number, customer, contract number and product.
 
-An external-content FTS5 table over `orders` (rowid = orders.row_id), kept current by the
-standard insert/delete/update triggers, and filled from the orders already cached. The
-update trigger fires only when a searched column really changes (the writer upserts every
-column of a changed order; most changes touch the status, not the searched text), and
-`columnsize=0` drops the per-row token counts that only ranking would need (the views sort
-by list columns, never by rank).
+An external-content FTS5 table over `orders` with its triggers, filled from the orders
+already cached. The statements live in `desktop_app.cache.ddl_0002` (frozen: bulk loading
+drops and recreates the same triggers), described there.
 
 Revision ID: 0002
 Revises: 0001
@@ -15,70 +12,28 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from desktop_app.cache.ddl_0002 import (
+    CREATE_SEARCH_TABLE,
+    REBUILD_SEARCH,
+    SEARCH_TABLE,
+    SEARCH_TRIGGERS,
+)
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-STATEMENTS = (
-    """
-    CREATE VIRTUAL TABLE order_search USING fts5(
-        order_number, customer_name, contract_number, product_name_de, product_name_en,
-            product_code,
-        content='orders', content_rowid='row_id', columnsize=0,
-        tokenize='unicode61 remove_diacritics 2'
-    )
-    """,
-    """
-    CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN
-        INSERT INTO order_search (rowid, order_number, customer_name, contract_number,
-            product_name_de, product_name_en, product_code)
-        VALUES (new.row_id, new.order_number, new.customer_name, new.contract_number,
-            new.product_name_de, new.product_name_en, new.product_code);
-    END
-    """,
-    """
-    CREATE TRIGGER orders_search_delete AFTER DELETE ON orders BEGIN
-        INSERT INTO order_search (order_search, rowid, order_number, customer_name,
-            contract_number, product_name_de, product_name_en, product_code)
-        VALUES ('delete', old.row_id, old.order_number, old.customer_name, old.contract_number,
-            old.product_name_de, old.product_name_en, old.product_code);
-    END
-    """,
-    """
-    CREATE TRIGGER orders_search_update AFTER UPDATE OF
-        row_id, order_number, customer_name, contract_number, product_name_de, product_name_en,
-            product_code ON orders
-    WHEN old.row_id IS NOT new.row_id
-        OR old.order_number IS NOT new.order_number
-        OR old.customer_name IS NOT new.customer_name COLLATE BINARY
-        OR old.contract_number IS NOT new.contract_number
-        OR old.product_name_de IS NOT new.product_name_de COLLATE BINARY
-        OR old.product_name_en IS NOT new.product_name_en COLLATE BINARY
-        OR old.product_code IS NOT new.product_code
-    BEGIN
-        INSERT INTO order_search (order_search, rowid, order_number, customer_name,
-            contract_number, product_name_de, product_name_en, product_code)
-        VALUES ('delete', old.row_id, old.order_number, old.customer_name, old.contract_number,
-            old.product_name_de, old.product_name_en, old.product_code);
-        INSERT INTO order_search (rowid, order_number, customer_name, contract_number,
-            product_name_de, product_name_en, product_code)
-        VALUES (new.row_id, new.order_number, new.customer_name, new.contract_number,
-            new.product_name_de, new.product_name_en, new.product_code);
-    END
-    """,
-    # Backfill from the orders cached before this revision.
-    "INSERT INTO order_search (order_search) VALUES ('rebuild')",
-)
-
 
 def upgrade() -> None:
-    for statement in STATEMENTS:
+    op.execute(CREATE_SEARCH_TABLE)
+    for statement in SEARCH_TRIGGERS.values():
         op.execute(statement)
+    # Backfill from the orders cached before this revision.
+    op.execute(REBUILD_SEARCH)
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER orders_search_update")
-    op.execute("DROP TRIGGER orders_search_delete")
-    op.execute("DROP TRIGGER orders_search_insert")
-    op.execute("DROP TABLE order_search")
+    for name in reversed(SEARCH_TRIGGERS):
+        op.execute(f"DROP TRIGGER {name}")
+    op.execute(f"DROP TABLE {SEARCH_TABLE}")

@@ -4,9 +4,9 @@ Every page is applied in one transaction together with the cursor it leads to, s
 at any moment (network, crash, cancel) resumes exactly after the last applied page.
 """
 
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
 
 from desktop_app.api.errors import ApiError, CursorGoneError
 from desktop_app.cache.errors import CacheError
@@ -21,7 +21,8 @@ from desktop_app.cache.writer import (
     record_sync_success,
 )
 from desktop_app.sync.live_cache import LiveCache, remove_database_files
-from desktop_app.sync.pages import InvalidPageError, parse_page
+from desktop_app.sync.pages import InvalidPageError
+from desktop_app.sync.prefetch import FeedSource, cyclic_gc_paused, pages_ahead
 from desktop_app.sync.progress import (
     CancelToken,
     ProgressCallback,
@@ -31,10 +32,6 @@ from desktop_app.sync.progress import (
 )
 
 PAGE_SIZE = 1000
-
-
-class FeedSource(Protocol):
-    def changes_raw(self, since: str | None, limit: int) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -78,18 +75,18 @@ class ChangeSync:
         bulk = cursor is None or is_bulk_loading(store)
         if bulk:
             begin_bulk_load(store)
+        stop = threading.Event()
         try:
             done = pages = 0
-            while True:
-                cancel.raise_if_cancelled()
-                page = parse_page(self._source.changes_raw(cursor, self._page_size))
-                apply_page(store, page.upserts, page.deletes, page.next_cursor)
-                cursor = page.next_cursor
-                done, pages = done + page.count, pages + 1
-                progress(SyncProgress(phase, done, done + page.remaining))
-                if not page.has_more:
-                    break
+            with cyclic_gc_paused():
+                for page in pages_ahead(self._source, cursor, self._page_size, stop):
+                    cancel.raise_if_cancelled()
+                    apply_page(store, page.upserts, page.deletes, page.next_cursor)
+                    cursor = page.next_cursor
+                    done, pages = done + page.count, pages + 1
+                    progress(SyncProgress(phase, done, done + page.remaining))
         finally:
+            stop.set()
             if bulk:
                 finish_bulk_load(store)
         record_sync_success(store, utcnow())

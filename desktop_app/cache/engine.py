@@ -12,9 +12,6 @@ BUSY_TIMEOUT_MS = 10_000
 # Checkpoint about every 40 MB instead; the WAL file is cut back to 64 MB after a checkpoint.
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
-# The writer's page cache (KiB): the 11 list indexes and the search index of a 100,000-order
-# cache do not fit the readers' 32 MB, and each missing page costs an insert a read.
-WRITE_CACHE_KIB = 64_000
 IMMEDIATE = "orderdesk_begin_immediate"
 
 

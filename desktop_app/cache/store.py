@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from desktop_app.cache import bulk
-from desktop_app.cache.engine import IMMEDIATE, WRITE_CACHE_KIB, make_engine
+from desktop_app.cache.engine import IMMEDIATE, make_engine
 from desktop_app.cache.migrate import upgrade
 
 
@@ -42,7 +42,6 @@ class CacheStore:
         with self.engine.connect() as connection:
             connection.execution_options(**{IMMEDIATE: True})
             with connection.begin():
-                connection.exec_driver_sql(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
                 yield connection
 
     def dispose(self) -> None:

@@ -17,16 +17,37 @@ from desktop_app.domain.violations import Violation, violation
 
 
 @dataclass(frozen=True)
+class OpenCart:
+    id: str
+    business_transaction: BusinessTransaction
+
+
+@dataclass(frozen=True)
 class TransactionContext:
     """What the rules need to judge a cart's business transaction."""
 
     transaction: BusinessTransaction
     party: Party
     contract: Contract | None
-    # Other open carts for the same contract that are not reorders (reorders are exempt from
-    # the one-open-cart rule in both directions).
-    other_open_cart_ids: tuple[str, ...]
+    # The contract's other open (or quoted) carts, of any transaction.
+    other_open_carts: tuple[OpenCart, ...]
     today: date
+
+
+def blocking_carts(transaction: BusinessTransaction,
+                   others: tuple[OpenCart, ...]) -> list[str]:
+    """Which other open carts of the contract stand in this transaction's way.
+
+    At most one open cart per contract, except for reorders: reorders may stand beside each
+    other and beside other carts. A product change, though, needs no open cart at all, so it
+    is blocked by a reorder cart too, and a reorder cart by an open product change.
+    """
+    if transaction.is_product_change:
+        return [cart.id for cart in others]
+    if transaction is BusinessTransaction.REORDER:
+        return [cart.id for cart in others if cart.business_transaction.is_product_change]
+    return [cart.id for cart in others
+            if cart.business_transaction is not BusinessTransaction.REORDER]
 
 
 def check_transaction(context: TransactionContext) -> list[Violation]:
@@ -45,10 +66,10 @@ def check_transaction(context: TransactionContext) -> list[Violation]:
     if contract.state is ContractState.TERMINATED:
         found.append(violation("CONTRACT_TERMINATED", "contract_id",
                                contract=contract.contract_number))
-    if context.other_open_cart_ids and transaction is not BusinessTransaction.REORDER:
+    blocking = blocking_carts(transaction, context.other_open_carts)
+    if blocking:
         found.append(violation("OPEN_CART_EXISTS", "contract_id",
-                               contract=contract.contract_number,
-                               cart=context.other_open_cart_ids[0]))
+                               contract=contract.contract_number, cart=blocking[0]))
     if transaction.is_product_change and needs_change_request(contract, context.today):
         found.append(violation("PRODUCT_CHANGE_REQUEST_REQUIRED", "contract_id",
                                contract=contract.contract_number,

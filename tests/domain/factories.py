@@ -27,7 +27,7 @@ from desktop_app.domain.enums import (
     QuoteState,
     Role,
 )
-from desktop_app.domain.transactions import TransactionContext
+from desktop_app.domain.transactions import OpenCart, TransactionContext
 from desktop_app.domain.violations import Violation
 
 TODAY = date(2024, 6, 15)
@@ -123,10 +123,13 @@ def make_quote(*, id: str = "quote-1", cart_id: str = "cart-1",
 def make_context(transaction: BusinessTransaction = BusinessTransaction.REORDER, *,
                  party: Party | None = None, contract: Contract | None = None,
                  other_open_cart_ids: tuple[str, ...] = (),
+                 other_open_carts: tuple[OpenCart, ...] = (),
                  today: date = TODAY) -> TransactionContext:
+    """`other_open_cart_ids` are open contract-extension carts (the common blocking case)."""
+    others = other_open_carts + tuple(OpenCart(cart_id, BusinessTransaction.CONTRACT_EXTENSION)
+                                      for cart_id in other_open_cart_ids)
     return TransactionContext(transaction=transaction, party=party or make_party(),
-                              contract=contract, other_open_cart_ids=other_open_cart_ids,
-                              today=today)
+                              contract=contract, other_open_carts=others, today=today)
 
 
 def codes(violations: Iterable[Violation]) -> list[str]:

@@ -12,6 +12,7 @@ from desktop_app.domain.enums import (
     ContractState,
 )
 from desktop_app.domain.transactions import (
+    OpenCart,
     check_products_fit,
     check_transaction,
     contract_effect,
@@ -308,3 +309,34 @@ def test_no_fee_for_other_transactions(transaction: BusinessTransaction) -> None
 ])
 def test_contract_effect(transaction: BusinessTransaction, effect: ContractEffect) -> None:
     assert contract_effect(transaction) is effect
+
+
+# --- which open carts block which (one open cart per contract, reorders exempt, but a
+# product change needs the contract to itself) --------------------------------------------
+
+REORDER_CART = OpenCart("cart-r", BusinessTransaction.REORDER)
+CHANGE_CART = OpenCart("cart-p", BusinessTransaction.PRODUCT_CHANGE)
+
+
+@pytest.mark.parametrize("transaction", [BusinessTransaction.PRODUCT_CHANGE,
+                                         BusinessTransaction.PRODUCT_CHANGE_NEW_ORDER])
+def test_a_product_change_is_blocked_even_by_a_reorder_cart(
+        transaction: BusinessTransaction) -> None:
+    context = make_context(transaction, contract=make_contract(start_date=date(2020, 1, 1)),
+                           other_open_carts=(REORDER_CART,))
+    violation = assert_violation(check_transaction(context), "OPEN_CART_EXISTS", "contract_id")
+    assert violation.params["cart"] == "cart-r"
+
+
+def test_a_reorder_is_blocked_by_an_open_product_change() -> None:
+    context = make_context(BusinessTransaction.REORDER, contract=make_contract(),
+                           other_open_carts=(CHANGE_CART,))
+    assert_violation(check_transaction(context), "OPEN_CART_EXISTS", "contract_id")
+
+
+@pytest.mark.parametrize("transaction", [BusinessTransaction.CONTRACT_EXTENSION,
+                                         BusinessTransaction.USAGE_LOCATION])
+def test_a_reorder_cart_blocks_no_other_transaction(transaction: BusinessTransaction) -> None:
+    context = make_context(transaction, contract=make_contract(),
+                           other_open_carts=(REORDER_CART,))
+    assert_no(check_transaction(context), "OPEN_CART_EXISTS")

@@ -19,6 +19,7 @@ from desktop_app.domain.quotes import (
     quote_valid_until,
 )
 from desktop_app.domain.transactions import (
+    OpenCart,
     TransactionContext,
     check_products_fit,
     check_transaction,
@@ -51,13 +52,13 @@ def _context(session: Session, principal: Principal, customer_id: str, contract_
              transaction: Any, cart_id: str | None, now: datetime) -> TransactionContext:
     party = party_domain(visible(session, principal, PartyRow, customer_id, "customer"))
     contract = None
-    open_carts: list[str] = []
+    open_carts: list[OpenCart] = []
     if contract_id is not None:
         contract_row = visible(session, principal, ContractRow, contract_id, "contract")
         contract = contract_domain(contract_row)
         open_carts = other_open_carts(session, contract_id, cart_id)
     return TransactionContext(transaction=transaction, party=party, contract=contract,
-                              other_open_cart_ids=tuple(open_carts), today=now.date())
+                              other_open_carts=tuple(open_carts), today=now.date())
 
 
 def _stored_items(items: list[CartItemIn], context: TransactionContext,

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.enums import BusinessTransaction, CartState
+from desktop_app.domain.transactions import OpenCart
 from desktop_app.server.auth import Principal
 from desktop_app.server.db import CartRow, ContractRow, OrderRow, PartyRow, QuoteRow, UserRow
 from desktop_app.server.problems import NotFound
@@ -27,13 +28,13 @@ def quote_for_cart(session: Session, cart_id: str) -> QuoteRow | None:
     return session.scalar(select(QuoteRow).where(QuoteRow.cart_id == cart_id))
 
 
-def other_open_carts(session: Session, contract_id: str, except_cart_id: str | None) -> list[str]:
-    """Open carts that count against "one open cart per contract": reorders never do, so a
-    reorder cart neither blocks nor is blocked by the contract's other carts."""
-    query = select(CartRow.id).where(
-        CartRow.contract_id == contract_id, CartRow.state.in_(OPEN_CART_STATES),
-        CartRow.business_transaction != BusinessTransaction.REORDER).order_by(CartRow.id)
-    return [cart_id for cart_id in session.scalars(query) if cart_id != except_cart_id]
+def other_open_carts(session: Session, contract_id: str,
+                     except_cart_id: str | None) -> list[OpenCart]:
+    query = select(CartRow.id, CartRow.business_transaction).where(
+        CartRow.contract_id == contract_id, CartRow.state.in_(OPEN_CART_STATES)
+    ).order_by(CartRow.id)
+    return [OpenCart(cart_id, BusinessTransaction(transaction))
+            for cart_id, transaction in session.execute(query) if cart_id != except_cart_id]
 
 
 def user_name(session: Session, user_id: str | None) -> str | None:

@@ -21,12 +21,14 @@ class CacheStore:
     the sync writes.
     """
 
-    def __init__(self, path: Path, *, migrate: bool = True) -> None:
+    def __init__(self, path: Path, *, migrate: bool = True,
+                 repair_bulk_load: bool = True) -> None:
+        """`repair_bulk_load=False` lets a sync carry on with a load nobody reads yet."""
         self.path = path
         if migrate:
             upgrade(path)
         self.engine: Engine = make_engine(path)
-        if migrate and bulk.is_bulk_loading(self):
+        if migrate and repair_bulk_load and bulk.is_bulk_loading(self):
             # A bulk load was cut (crash, power loss): indexes and search come back first.
             bulk.finish_bulk_load(self)
 

@@ -7,6 +7,8 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Identifier = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+# Lower-case hex digest; clients use it as a file name, so nothing else may pass.
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 EmailText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)]
 
 

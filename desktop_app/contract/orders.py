@@ -2,7 +2,13 @@
 
 from datetime import datetime
 
-from desktop_app.contract.base import Identifier, RequestModel, ResponseModel, ViolationOut
+from desktop_app.contract.base import (
+    Identifier,
+    RequestModel,
+    ResponseModel,
+    Sha256Hex,
+    ViolationOut,
+)
 from desktop_app.contract.carts import CartItemOut, Totals
 from desktop_app.domain.enums import (
     AutomationDegree,
@@ -33,7 +39,7 @@ class DocumentOut(ResponseModel):
     filename: str
     media_type: str
     size: int | None = None
-    sha256: str | None = None
+    sha256: Sha256Hex | None = None
 
 
 class RecipientOut(ResponseModel):

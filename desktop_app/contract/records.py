@@ -10,6 +10,7 @@ from typing import Literal
 
 from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
+from desktop_app.contract.base import Sha256Hex
 from desktop_app.domain.enums import (
     AutomationDegree,
     BusinessTransaction,
@@ -81,7 +82,7 @@ class DocumentRecord(TypedDict):
     filename: str
     media_type: str
     size: int | None
-    sha256: str | None
+    sha256: Sha256Hex | None
 
 
 class RecipientRecord(TypedDict):

@@ -4,6 +4,7 @@ Every page is applied in one transaction together with the cursor it leads to, s
 at any moment (network, crash, cancel) resumes exactly after the last applied page.
 """
 
+import logging
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from desktop_app.api.errors import ApiError, CursorGoneError
 from desktop_app.cache.errors import CacheError
 from desktop_app.cache.queries import sync_state
 from desktop_app.cache.store import CacheStore
+from desktop_app.cache.transfer import copy_catalog
 from desktop_app.cache.writer import (
     apply_page,
     begin_bulk_load,
@@ -32,6 +34,7 @@ from desktop_app.sync.progress import (
 )
 
 PAGE_SIZE = 1000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,10 +56,12 @@ class ChangeSync:
     def run(self, cancel: CancelToken | None = None,
             progress: ProgressCallback = ignore_progress) -> SyncResult:
         cancel = cancel or CancelToken()
-        store = self._cache.store
         try:
+            if self._cache.fresh_path().exists():  # a full resync was cut: carry it on
+                return self._full_resync(cancel, progress)
+            store = self._cache.store
             try:
-                return self._pull(store, current_cursor(store), cancel, progress, "changes")
+                return self._pull(store, current_cursor(store), cancel, progress, live=True)
             except CursorGoneError:
                 return self._full_resync(cancel, progress)
         except SyncCancelled:
@@ -69,43 +74,60 @@ class ChangeSync:
             raise
 
     def _pull(self, store: CacheStore, cursor: str | None, cancel: CancelToken,
-              progress: ProgressCallback, phase: str) -> SyncResult:
-        # An empty cache is filled in bulk: indexes and search are built once at the end
-        # (also when the load is cut short, so that what arrived is searchable offline).
+              progress: ProgressCallback, live: bool) -> SyncResult:
+        """Apply pages from `cursor` to the end; `live` is the cache the app reads."""
+        # An empty cache is filled in bulk: indexes and search are built once at the end.
         bulk = cursor is None or is_bulk_loading(store)
         if bulk:
             begin_bulk_load(store)
+        phase = "changes" if live else "resync"
         stop = threading.Event()
+        done = pages = 0
         try:
-            done = pages = 0
             with cyclic_gc_paused():
-                for page in pages_ahead(self._source, cursor, self._page_size, stop):
-                    cancel.raise_if_cancelled()
+                for page in pages_ahead(self._source, cursor, self._page_size, stop, cancel):
                     apply_page(store, page.upserts, page.deletes, page.next_cursor)
                     cursor = page.next_cursor
                     done, pages = done + page.count, pages + 1
                     progress(SyncProgress(phase, done, done + page.remaining))
-        finally:
+        except BaseException:
             stop.set()
-            if bulk:
-                finish_bulk_load(store)
+            if bulk and live:  # what arrived must stay searchable for offline review
+                _finish_without_masking(store)
+            raise  # a cut resync file stays as it is; the next run carries it on
+        if bulk:
+            finish_bulk_load(store)
         record_sync_success(store, utcnow())
-        return SyncResult(changes=done, pages=pages, full_resync=phase == "resync", cursor=cursor)
+        return SyncResult(changes=done, pages=pages, full_resync=not live, cursor=cursor)
 
     def _full_resync(self, cancel: CancelToken, progress: ProgressCallback) -> SyncResult:
-        """Build a new cache from the start of the feed; swap it in only once complete."""
+        """Build a new cache from the start of the feed; swap it in only once complete.
+
+        The new file keeps its own cursor, so a resync that is cut resumes too; the old
+        cache stays readable until the swap.
+        """
         fresh_path = self._cache.fresh_path()
-        remove_database_files(fresh_path)
-        fresh = CacheStore(fresh_path)
+        fresh = CacheStore(fresh_path, repair_bulk_load=False)
         try:
-            result = self._pull(fresh, None, cancel, progress, "resync")
-        except BaseException:
+            try:
+                result = self._pull(fresh, current_cursor(fresh), cancel, progress, live=False)
+            except CursorGoneError:  # even the cut resync's cursor is too old: start over
+                fresh.dispose()
+                remove_database_files(fresh_path)
+                fresh = CacheStore(fresh_path, repair_bulk_load=False)
+                result = self._pull(fresh, None, cancel, progress, live=False)
+            copy_catalog(self._cache.store, fresh)
+        finally:
             fresh.dispose()
-            remove_database_files(fresh_path)
-            raise
-        fresh.dispose()
         self._cache.replace_with(fresh_path)
         return result
+
+
+def _finish_without_masking(store: CacheStore) -> None:
+    try:
+        finish_bulk_load(store)
+    except CacheError:
+        log.exception("could not rebuild the cache's indexes after a cut sync")
 
 
 def current_cursor(store: CacheStore) -> str | None:

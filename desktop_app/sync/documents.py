@@ -5,9 +5,12 @@ cache database) and two orders' identical documents are stored once.
 """
 
 import hashlib
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
+from desktop_app.api.errors import ApiError, OfflineError
 from desktop_app.cache.detail import documents_to_prefetch
 from desktop_app.cache.records import DocumentInfo
 from desktop_app.cache.writer import forget_document_download, mark_document_downloaded
@@ -21,6 +24,12 @@ from desktop_app.sync.progress import (
 )
 
 PREFETCH_RECENT_ORDERS = 50
+
+
+@dataclass
+class PrefetchResult:
+    fetched: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (document id, message)
 
 
 class DocumentSource(Protocol):
@@ -80,28 +89,40 @@ class DocumentFetcher:
             raise DocumentIntegrityError(document.title_de)
         self._folder.mkdir(parents=True, exist_ok=True)
         path = self._path_for(actual)
-        partial = path.with_suffix(".part")
-        partial.write_bytes(content)
-        partial.replace(path)  # never a half-written PDF under the final name
+        # A name of its own per download (an open and a prefetch may race for one document),
+        # renamed into place: never a half-written PDF under the final name.
+        with tempfile.NamedTemporaryFile(dir=self._folder, suffix=".part",
+                                         delete=False) as partial:
+            partial.write(content)
+        Path(partial.name).replace(path)
         mark_document_downloaded(self._cache.store, document.id, path, utcnow(), actual)
         return path
 
     def prefetch_recent(self, recent_orders: int = PREFETCH_RECENT_ORDERS,
                         cancel: CancelToken | None = None,
-                        progress: ProgressCallback = ignore_progress) -> int:
-        """Download what the newest orders need offline; returns how many were fetched."""
+                        progress: ProgressCallback = ignore_progress) -> PrefetchResult:
+        """Download what the newest orders need offline.
+
+        One document that fails (damaged, gone) does not stop the others; going offline
+        does, since every further attempt would fail the same way.
+        """
         cancel = cancel or CancelToken()
         with self._cache.store.session() as session:
             wanted = documents_to_prefetch(session, recent_orders)
-        fetched = 0
+        result = PrefetchResult()
         for done, document in enumerate(wanted, start=1):
             cancel.raise_if_cancelled()
             local = self.local_copy(document)
-            if local is None:
-                self.fetch(document)
-                fetched += 1
-            else:  # kept from before a full resync: only the cache's note was missing
-                mark_document_downloaded(self._cache.store, document.id, local, utcnow(),
-                                         local.stem)
+            try:
+                if local is None:
+                    self.fetch(document)
+                    result.fetched += 1
+                else:  # kept from before a full resync: only the cache's note was missing
+                    mark_document_downloaded(self._cache.store, document.id, local, utcnow(),
+                                             local.stem)
+            except OfflineError:
+                raise
+            except (ApiError, DocumentIntegrityError) as error:
+                result.failed.append((document.id, error.message("de")))
             progress(SyncProgress("documents", done, len(wanted)))
-        return fetched
+        return result

@@ -4,6 +4,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop_app.cache.errors import CacheWriteError
 from desktop_app.cache.store import CacheStore
 
 SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -38,10 +39,14 @@ class LiveCache:
     def replace_with(self, fresh: Path) -> None:
         with self._lock:
             self._store.dispose()
-            # A stale -wal next to the new file would be replayed into it: remove it first.
-            for suffix in SQLITE_SIDE_FILES:
-                self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-            fresh.replace(self.path)
+            try:
+                # A stale -wal next to the new file would be replayed into it: remove it.
+                for suffix in SQLITE_SIDE_FILES:
+                    self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+                fresh.replace(self.path)
+            except OSError as error:  # e.g. Windows, while another handle holds the file
+                self._store = self._open(self.path)
+                raise CacheWriteError(f"could not swap in the rebuilt cache: {error}") from error
             self._store = self._open(self.path)
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 from desktop_app.sync.pages import ChangePageRecords, parse_page
+from desktop_app.sync.progress import CancelToken
 
 AHEAD = 2
 
@@ -30,10 +31,12 @@ _Item = ChangePageRecords | _Failed
 
 
 def pages_ahead(source: FeedSource, cursor: str | None, page_size: int,
-                stop: threading.Event) -> Iterator[ChangePageRecords]:
+                stop: threading.Event,
+                cancel: CancelToken | None = None) -> Iterator[ChangePageRecords]:
     """Pages from `cursor` to the end of the feed; errors surface in the caller's thread.
 
-    Set `stop` (or stop iterating) to let the helper thread finish after its current call.
+    A cancel is honoured within a tenth of a second, even while a request is in flight (its
+    page is dropped). Set `stop` (or stop iterating) to let the helper thread end.
     """
     pending: queue.Queue[_Item] = queue.Queue(maxsize=AHEAD)
 
@@ -53,7 +56,7 @@ def pages_ahead(source: FeedSource, cursor: str | None, page_size: int,
     worker.start()
     try:
         while True:
-            item = pending.get()
+            item = _next(pending, cancel)
             if isinstance(item, _Failed):
                 raise item.error
             yield item
@@ -62,6 +65,16 @@ def pages_ahead(source: FeedSource, cursor: str | None, page_size: int,
     finally:
         stop.set()
         worker.join(timeout=0.5)  # a call in flight finishes on its own; its page is dropped
+
+
+def _next(pending: "queue.Queue[_Item]", cancel: CancelToken | None) -> _Item:
+    while True:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        try:
+            return pending.get(timeout=0.1)
+        except queue.Empty:
+            continue
 
 
 def _put(pending: "queue.Queue[_Item]", item: _Item, stop: threading.Event) -> None:

@@ -130,7 +130,22 @@ def test_a_damaged_document_is_rejected_and_not_stored(client: ApiClient,
 def test_recent_orders_documents_are_prefetched(client: ApiClient, cache: LiveCache) -> None:
     ChangeSync(client, cache).run()
     fetcher = DocumentFetcher(client, cache, documents_dir(cache.path))
-    fetched = fetcher.prefetch_recent(recent_orders=3)
-    assert fetched >= 3
+    result = fetcher.prefetch_recent(recent_orders=3)
+    assert result.fetched >= 3 and not result.failed
     assert all(d.local_path for d in _newest_order_documents(cache))
-    assert fetcher.prefetch_recent(recent_orders=3) == 0  # nothing left to fetch
+    assert fetcher.prefetch_recent(recent_orders=3).fetched == 0  # nothing left to fetch
+
+
+def test_one_damaged_document_does_not_stop_the_prefetch(client: ApiClient,
+                                                        cache: LiveCache) -> None:
+    ChangeSync(client, cache).run()
+    damaged = _newest_order_documents(cache)[0].id
+
+    class DamagesOne:
+        def document(self, document_id: str) -> tuple[bytes, str | None]:
+            content, sha256 = client.document(document_id)
+            return (content + b"!" if document_id == damaged else content), sha256
+
+    result = DocumentFetcher(DamagesOne(), cache, documents_dir(cache.path)).prefetch_recent(3)
+    assert [document_id for document_id, _ in result.failed] == [damaged]
+    assert result.fetched >= 2

@@ -1,0 +1,70 @@
+"""The order's items with their options, quantities and prices, and the order totals."""
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from desktop_app.cache.records import ItemDetail, OptionDetail, OrderDetail
+from desktop_app.gui.panels import formatting
+from desktop_app.gui.panels.catalog import Catalog
+from desktop_app.gui.panels.widgets import bold, fresh_grid, muted, value
+
+OPTION_INDENT = 18
+
+
+class ItemsView(QWidget):
+    """A grid: item or option | quantity | monthly net | one-time net."""
+
+    def show_items(self, items: tuple[ItemDetail, ...], catalog: Catalog) -> None:
+        grid = fresh_grid(self)
+        grid.setColumnStretch(0, 1)
+        headers = (self.tr("Item"), self.tr("Quantity"), self.tr("Monthly (net)"),
+                   self.tr("One-time (net)"))  # fmt: skip
+        for column, text in enumerate(headers):
+            grid.addWidget(muted(value(text, wrap=False, right=column > 0)), 0, column)
+        row = 1
+        if not items:
+            grid.addWidget(muted(value(self.tr("This order has no items."))), row, 0, 1, 4)
+        for item in items:
+            name = catalog.pick(item.product_name_de, item.product_name_en)
+            self._line(grid, row, bold(value(name)), item.quantity,
+                       item.monthly_net_cents, item.one_time_net_cents)  # fmt: skip
+            row += 1
+            for option in item.options:
+                self._line(grid, row, self._option_label(option, catalog), option.quantity,
+                           option.monthly_net_cents, option.one_time_net_cents)  # fmt: skip
+                row += 1
+
+    def _option_label(self, option: OptionDetail, catalog: Catalog) -> QLabel:
+        text = catalog.pick(option.name_de, option.name_en)
+        if option.phone_numbers:
+            numbers = ", ".join(option.phone_numbers)
+            text += "\n" + self.tr("Phone numbers: %1").replace("%1", numbers)
+        label = value(text)
+        label.setContentsMargins(OPTION_INDENT, 0, 0, 0)
+        return label
+
+    @staticmethod
+    def _line(grid: QGridLayout, row: int, name: QLabel, quantity: int, monthly: int,
+              one_time: int) -> None:  # fmt: skip
+        grid.addWidget(name, row, 0)
+        grid.addWidget(value(QLocale().toString(quantity), wrap=False, right=True), row, 1)
+        grid.addWidget(value(formatting.money(monthly), wrap=False, right=True), row, 2)
+        grid.addWidget(value(formatting.money(one_time), wrap=False, right=True), row, 3)
+
+
+class TotalsView(QWidget):
+    """Monthly and one-time totals, net and gross."""
+
+    def show_totals(self, detail: OrderDetail) -> None:
+        grid = fresh_grid(self)
+        grid.setColumnStretch(0, 1)
+        grid.addWidget(muted(value(self.tr("Net"), wrap=False, right=True)), 0, 1)
+        grid.addWidget(muted(value(self.tr("Gross"), wrap=False, right=True)), 0, 2)
+        rows = (
+            (self.tr("Monthly total"), detail.monthly_net_cents, detail.monthly_gross_cents),
+            (self.tr("One-time total"), detail.one_time_net_cents, detail.one_time_gross_cents),
+        )
+        for row, (caption, net, gross) in enumerate(rows, start=1):
+            grid.addWidget(bold(value(caption, wrap=False)), row, 0)
+            grid.addWidget(value(formatting.money(net), wrap=False, right=True), row, 1)
+            grid.addWidget(bold(value(formatting.money(gross), wrap=False, right=True)), row, 2)

@@ -161,10 +161,11 @@ def test_downloaded_documents_survive_an_upsert_unless_the_digest_changes(
     store: CacheStore,
 ) -> None:
     at = datetime(2025, 5, 1, tzinfo=UTC)
-    writer.apply_page(store, records.upserts([records.order(1, document_sha256="aa")]), [], "c1")
-    assert writer.mark_document_downloaded(store, "order-000001.confirmation", "/x.pdf", at, "aa")
+    first, second = "a" * 64, "b" * 64
+    writer.apply_page(store, records.upserts([records.order(1, document_sha256=first)]), [], "c1")
+    assert writer.mark_document_downloaded(store, "order-000001.confirmation", "/x.pdf", at, first)
     assert not writer.mark_document_downloaded(store, "missing", "/y.pdf", at)
-    again = records.order(1, document_sha256="aa", status=OrderStatus.IN_PROCESSING)
+    again = records.order(1, document_sha256=first, status=OrderStatus.IN_PROCESSING)
     writer.apply_page(store, records.upserts([again]), [], "c2")
     with store.session() as session:
         kept = queries.document(session, "order-000001.confirmation")
@@ -172,7 +173,7 @@ def test_downloaded_documents_survive_an_upsert_unless_the_digest_changes(
         assert kept.local_path == "/x.pdf"
         assert kept.downloaded_at == at
         assert queries.documents_to_prefetch(session, 10) == []
-    writer.apply_page(store, records.upserts([records.order(1, document_sha256="bb")]), [], "c3")
+    writer.apply_page(store, records.upserts([records.order(1, document_sha256=second)]), [], "c3")
     with store.session() as session:
         fresh = queries.document(session, "order-000001.confirmation")
         assert fresh is not None

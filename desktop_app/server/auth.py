@@ -35,12 +35,18 @@ def unauthorized(detail: str) -> ProblemError:
     return ProblemError(401, "Unauthorized", detail, {"WWW-Authenticate": "Bearer"})
 
 
-def login(session: Session, username: str, password: str, settings: ServerSettings,
-          now: datetime) -> TokenPair:
+def authenticate(session: Session, username: str, password: str) -> str:
+    """The user's id for a correct password; slow on purpose (scrypt), so run it outside
+    the write lock."""
     user = session.scalar(select(UserRow).where(UserRow.username == username))
     if not verify_password(password, user.password_hash if user else _DUMMY_HASH) or not user:
         raise unauthorized("Wrong user name or password")
-    return _issue(session, user.id, secrets.token_hex(16), settings, now)
+    return user.id
+
+
+def login(session: Session, user_id: str, settings: ServerSettings, now: datetime) -> TokenPair:
+    """A new token family for a user who has just authenticated."""
+    return _issue(session, user_id, secrets.token_hex(16), settings, now)
 
 
 def refresh(session: Session, refresh_token: str, settings: ServerSettings,

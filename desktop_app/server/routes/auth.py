@@ -13,8 +13,10 @@ router = APIRouter(tags=["auth"])
 
 @router.post("/auth/token")
 def token(body: TokenRequest, context: Context) -> TokenPair:
+    with context.database.read() as session:
+        user_id = auth.authenticate(session, body.username, body.password)
     with context.database.write() as session:
-        return auth.login(session, body.username, body.password, context.settings, utcnow())
+        return auth.login(session, user_id, context.settings, utcnow())
 
 
 @router.post("/auth/refresh")

@@ -74,10 +74,10 @@ _MAX_LOOKUPS = 32  # persistent indexes on more orders than this: map all ids at
 _ROOT = QModelIndex()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Entry:
     row: OrderListRow
-    texts: tuple[str, ...]
+    texts: tuple[str, ...] | None = None  # formatted when first shown (dates cost ~50 µs)
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
@@ -110,6 +110,7 @@ class OrderTableModel(QAbstractTableModel):
         self._labels = labels
         self._locale = locale or locale_for(labels.language)
         self._pattern = datetime_format(self._locale)
+        self._unassigned = not_yet_assigned()
         self._id_loader = id_loader
         self._window = window
         self._rows: RowCache[_Entry] = RowCache(max(max_cached_rows, window))
@@ -172,6 +173,7 @@ class OrderTableModel(QAbstractTableModel):
         self._labels = labels
         self._locale = locale or locale_for(labels.language)
         self._pattern = datetime_format(self._locale)
+        self._unassigned = not_yet_assigned()
         self._rows.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_COLUMNS) - 1)
         self._emit_all_changed()
@@ -232,7 +234,7 @@ class OrderTableModel(QAbstractTableModel):
         if entry is None:
             return None
         if role == _DISPLAY:
-            return entry.texts[column]
+            return self._texts_of(entry)[column]
         if role == _EDIT:
             return raw_value(entry.row, _COLUMNS[column], self._labels.language)
         if role == ORDER_ROW_ROLE:
@@ -258,14 +260,16 @@ class OrderTableModel(QAbstractTableModel):
         return entry
 
     def _load(self, ids: Sequence[str]) -> dict[str, _Entry]:
-        unassigned = not_yet_assigned()
-        return {
-            oid: _Entry(row, self._texts(row, unassigned))
-            for oid, row in self._source.rows_by_ids(ids).items()
-        }
+        return {oid: _Entry(row) for oid, row in self._source.rows_by_ids(ids).items()}
 
-    def _texts(self, row: OrderListRow, unassigned: str) -> tuple[str, ...]:
+    def _texts_of(self, entry: _Entry) -> tuple[str, ...]:
+        if entry.texts is None:
+            entry.texts = self._texts(entry.row)
+        return entry.texts
+
+    def _texts(self, row: OrderListRow) -> tuple[str, ...]:
         labels, locale, pattern = self._labels, self._locale, self._pattern
+        unassigned = self._unassigned
         product = row.product_name_en if labels.language == "en" else row.product_name_de
         return (
             row.order_number,
@@ -281,11 +285,11 @@ class OrderTableModel(QAbstractTableModel):
     def _tooltip(self, entry: _Entry, column: int) -> str:
         if column == _STATUS:
             explanation = self._labels.explanation(entry.row.status.value)
-            label = entry.texts[column]
+            label = self._texts_of(entry)[column]
             return f"{label}: {explanation}" if explanation else label
         if column == _CONTRACT and entry.row.contract_number is None:
             return contract_pending_hint()
-        return entry.texts[column]
+        return self._texts_of(entry)[column]
 
     def _icon(self, status: OrderStatus) -> QIcon:
         icon = self._icons.get(status)

@@ -289,8 +289,8 @@ class _OrderWriter:
             "id": cart_id, "tenant_id": tenant_id, "customer_id": party.id,
             "business_transaction": transaction, "state": CartState.ORDERED,
             "contract_id": contract.id if contract else None, "items": stored,
-            "created_by": clerk.id, "created_at": created - timedelta(days=3),
-            "updated_at": created})
+            "created_by": clerk.id, "created_at": created - timedelta(days=12),
+            "updated_at": created})  # composed before its quote (at most 10 days before)
         quote = self._quote(tenant, party, cart_id, clerk, created)
         history: list[tuple[OrderStatus, datetime, str | None]] = [
             (OrderStatus.RECEIVED, created, None)]

@@ -1,0 +1,393 @@
+"""The main window: order overview (filter bar + table) beside the order's detail and status.
+
+Layout from ui/main_window.ui; menus, tool bar and status bar are built in code. The window
+only reads the cache (the order list model and one `order_detail` per selected order); the
+sync controller drives the status-bar widgets and calls `refresh_after_sync()`.
+"""
+
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.cache import queries
+from desktop_app.cache.queries import OrderFilter
+from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
+from desktop_app.gui import window_settings as stored
+from desktop_app.gui.filter_bar import FilterBar
+from desktop_app.gui.formatting import Language, locale_for
+from desktop_app.gui.forms import child, load_form
+from desktop_app.gui.order_columns import OrderColumn, OrderLabels
+from desktop_app.gui.order_source import CacheOrderSource
+from desktop_app.gui.order_table_model import ORDER_ID_ROLE, OrderTableModel
+from desktop_app.gui.panels import OrderDetailPanel, OrderStatusPanel
+from desktop_app.gui.window_actions import WindowActions
+from desktop_app.gui.window_status import BannerKind, SyncIndicators
+from desktop_app.sync.live_cache import LiveCache
+
+__all__ = ["FORM", "MainWindow"]
+
+FORM = "main_window.ui"
+DETAIL_TAB, STATUS_TAB = 0, 1
+# Default column widths as sample texts (plus padding); the clerk's own widths are restored.
+_SAMPLES = {
+    OrderColumn.ORDER_NUMBER: "AU-00000000", OrderColumn.ORDER_DATE: "26.11.2026 18:00",
+    OrderColumn.CUSTOMER: "Müller Elektro GmbH", OrderColumn.BUSINESS_TRANSACTION:
+    "Produktwechsel", OrderColumn.PRODUCT: "Tengo Centraflex 50 Plätze",
+    OrderColumn.STATUS: "●  In Bearbeitung", OrderColumn.CONTRACT_NUMBER: "VT-10000000",
+    OrderColumn.LAST_CHANGE: "26.11.2026 18:00",
+}  # fmt: skip
+_GEOMETRY, _WINDOW_STATE = "main_window/geometry", "main_window/state"
+_SPLITTER, _HEADER = "main_window/splitter", "orders/header"
+
+
+class MainWindow(QMainWindow):
+    """The clerk's order overview. `syncRequested` asks the sync controller for a sync."""
+
+    syncRequested = Signal()  # noqa: N815 (Qt naming)
+
+    def __init__(
+        self,
+        cache: LiveCache,
+        language: Language,
+        settings: QSettings,
+        current_user_id: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._cache, self._language, self._settings = cache, language, settings
+        self._locale = locale_for(language)
+        self._shown_id: str | None = None
+        self._online, self._offline_reason = True, ""
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("OrderDesk – order overview"))
+        self._build_form(current_user_id)
+        self.window_actions = WindowActions(self, language)
+        self.sync_action = self.window_actions.sync
+        self.new_cart_action = self.window_actions.new_cart
+        self.print_action = self.window_actions.print
+        self.indicators = SyncIndicators(self.statusBar(), child(self._form, QFrame, "banner"),
+                                         self._locale)  # fmt: skip
+        self.progress_bar = self.indicators.progress
+        self.last_sync_label = self.indicators.last_sync_label
+        self.online_label = self.indicators.online_label
+        self.banner = self.indicators.banner
+        self._statuses: list[StatusInfo] = []
+        self._transactions: list[BusinessTransactionInfo] = []
+        self._labels = self._read_catalog()
+        source = CacheOrderSource(cache.store)
+        self.model = OrderTableModel(source, self._labels, locale=self._locale, parent=self)
+        self._setup_table()
+        self._connect()
+        self._restore()
+        self._update_backend_actions()
+        self._read_last_sync()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _build_form(self, current_user_id: str | None) -> None:
+        central = QWidget(self)
+        self._form = form = load_form(FORM, central)
+        self.setCentralWidget(central)
+        self.filter_bar = FilterBar(form, current_user_id)
+        self.search_edit = self.filter_bar.search
+        self.count_label = child(form, QLabel, "countLabel")
+        self.splitter = child(form, QSplitter, "splitter")
+        self.table = child(form, QTableView, "orderTable")
+        self._list_pages = child(form, QStackedWidget, "listPages")
+        self.empty_label = child(form, QLabel, "emptyLabel")
+        self.tabs = child(form, QTabWidget, "detailTabs")
+        self.detail_panel, self.status_panel = OrderDetailPanel(), OrderStatusPanel()
+        for name, panel in (("detailTab", self.detail_panel), ("statusTab", self.status_panel)):
+            scroll = None
+            if panel is self.status_panel:  # the detail panel scrolls by itself
+                scroll = QScrollArea()
+                scroll.setWidgetResizable(True)
+                scroll.setFrameShape(QFrame.Shape.NoFrame)
+                scroll.setWidget(panel)
+            layout = QVBoxLayout(child(form, QWidget, name))
+            layout.setContentsMargins(0, 4, 0, 0)
+            layout.addWidget(scroll or panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        cells, titles = table.fontMetrics(), header.fontMetrics()
+        for column, sample in _SAMPLES.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 16)
+            header.resizeSection(column, width + 20)  # padding, and room for the sort arrow
+        table.installEventFilter(self)
+
+    def _connect(self) -> None:
+        acts = self.window_actions
+        acts.sync.triggered.connect(self.syncRequested)
+        acts.quit.triggered.connect(self.close)
+        acts.find.triggered.connect(self.focus_search)
+        acts.previous_order.triggered.connect(lambda: self.step_selection(-1))
+        acts.next_order.triggered.connect(lambda: self.step_selection(1))
+        acts.reset_filters.triggered.connect(self.filter_bar.reset)
+        acts.show_detail.triggered.connect(lambda: self.open_tab(DETAIL_TAB))
+        acts.show_status.triggered.connect(lambda: self.open_tab(STATUS_TAB))
+        acts.languages.triggered.connect(self._choose_language)
+        self.filter_bar.filterChanged.connect(self._apply_filter)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
+        selection = self.table.selectionModel()
+        selection.currentRowChanged.connect(self._current_changed)
+
+    def _restore(self) -> None:
+        settings = self._settings
+        if (geometry := stored.load_state(settings, _GEOMETRY)) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if (state := stored.load_state(settings, _WINDOW_STATE)) is not None:
+            self.restoreState(state)
+        if (splitter := stored.load_state(settings, _SPLITTER)) is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([900, 500])
+        header = self.table.horizontalHeader()
+        if (header_state := stored.load_state(settings, _HEADER)) is not None:
+            header.restoreState(header_state)
+        column, order = stored.load_sort(settings, int(OrderColumn.ORDER_DATE))
+        self.filter_bar.set_values(stored.load_filters(settings))
+        header.setSortIndicator(column, order)
+        self.table.setSortingEnabled(True)  # sorts the model once, by the indicator
+        self._update_count()
+
+    # --- catalog and detail --------------------------------------------------------------------
+
+    def _read_catalog(self) -> OrderLabels:
+        with self._cache.store.session() as session:
+            self._statuses = queries.statuses(session)
+            self._transactions = queries.business_transactions(session)
+            labels = OrderLabels.load(session, self._language)
+        self.filter_bar.set_options(labels.statuses, labels.transactions)
+        return labels
+
+    def _read_last_sync(self) -> None:
+        with self._cache.store.session() as session:
+            state = queries.sync_state(session)
+        self.set_last_sync(state.last_success_at)
+
+    def _show(self, order_id: str | None) -> None:
+        """Show `order_id` in both panels (None: the placeholders). One detail query."""
+        self._shown_id = order_id
+        detail = None
+        if order_id is not None:
+            with self._cache.store.session() as session:
+                detail = queries.order_detail(session, order_id)
+        args = (self._statuses, self._transactions, self._language)
+        self.detail_panel.show_order(detail, *args)
+        self.status_panel.show_order(detail, *args)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        order_id = current.data(ORDER_ID_ROLE) if current.isValid() else None
+        if order_id != self._shown_id:
+            self._show(order_id)
+
+    @property
+    def shown_order_id(self) -> str | None:
+        return self._shown_id
+
+    # --- filtering, sorting, counting -------------------------------------------------------
+
+    def _apply_filter(self, order_filter: OrderFilter) -> None:
+        self.model.set_filter(order_filter)
+        stored.save_filters(self._settings, self.filter_bar.values())
+        self._update_count()
+        self._sync_current()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        stored.save_sort(self._settings, column, order)
+
+    def _update_count(self, *_: object) -> None:
+        count = self.model.matching_count
+        number = self._locale.toString(count)
+        self.count_label.setText(
+            self.tr("1 order") if count == 1 else self.tr("%1 orders").replace("%1", number)
+        )
+        with self._cache.store.session() as session:
+            counts = queries.status_counts(session, self.model.query.order_filter)
+        self.filter_bar.set_status_counts(counts, self._locale.toString)
+        if count:
+            self._list_pages.setCurrentWidget(self.table)
+            return
+        if self.filter_bar.is_default():
+            self.empty_label.setText(self.tr(
+                "The local cache holds no orders yet.\nThey appear after the first "
+                "synchronization (F5)."
+            ))  # fmt: skip
+        else:
+            self.empty_label.setText(self.tr(
+                "No orders match the filters.\nChange them or reset the filters."
+            ))  # fmt: skip
+        self._list_pages.setCurrentWidget(self.empty_label)
+
+    def _sync_current(self) -> None:
+        """After the rows changed: the panels follow the current row (or clear)."""
+        current = self.table.selectionModel().currentIndex()
+        self._current_changed(current, QModelIndex())
+
+    # --- public API for the sync controller -------------------------------------------------
+
+    @Slot()
+    def refresh_after_sync(self) -> None:
+        """Re-read the list and the open order; selection and scroll position stay."""
+        top_row = self.table.rowAt(0)
+        top_id = self.model.order_id(top_row) if top_row >= 0 else None
+        scroll = self.table.verticalScrollBar().value()
+        labels = self._read_catalog()
+        if labels != self._labels:  # the first sync brought the catalog
+            self._labels = labels
+            self.model.set_labels(labels, self._locale)
+        self.model.refresh()
+        new_top = self.model.row_of(top_id) if top_id is not None else None
+        if new_top is not None:
+            self.table.scrollTo(self.model.index(new_top, 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)  # fmt: skip
+        else:
+            self.table.verticalScrollBar().setValue(scroll)
+        self._update_count()
+        current = self.table.selectionModel().currentIndex()
+        self._show(current.data(ORDER_ID_ROLE) if current.isValid() else None)
+        self._read_last_sync()
+
+    def show_banner(self, text: str, kind: BannerKind = "warning") -> None:
+        self.indicators.show_banner(text, kind)
+
+    def hide_banner(self) -> None:
+        self.indicators.hide_banner()
+
+    def set_sync_progress(self, done: int, total: int) -> None:
+        self.indicators.set_progress(done, total)
+
+    def set_last_sync(self, moment: datetime | None) -> None:
+        self.indicators.set_last_sync(moment)
+
+    def set_online(self, online: bool, reason: str) -> None:
+        """Online: backend actions follow their features; offline: disabled, saying why."""
+        self._online, self._offline_reason = online, reason
+        self.indicators.set_online(online, reason)
+        self._update_backend_actions()
+
+    @property
+    def is_online(self) -> bool:
+        return self._online
+
+    def _update_backend_actions(self) -> None:
+        """New cart and Print come with later features (the order wizard, the documents);
+        until then they stay disabled and say so. A new cart also needs the backend."""
+        wizard_later = self.tr(
+            "New carts are created with the order wizard, which comes in a later release."
+        )
+        printing_later = self.tr("Printing comes with the order documents in a later release.")
+        new_cart = [wizard_later]
+        if not self._online:
+            reason = self._offline_reason or self.tr("the order backend cannot be reached.")
+            new_cart.insert(0, self.tr("Offline: %1").replace("%1", reason))
+        for action, reasons in ((self.new_cart_action, new_cart),
+                                (self.print_action, [printing_later])):  # fmt: skip
+            action.setEnabled(False)
+            action.setToolTip("\n".join(reasons))
+            action.setStatusTip(reasons[0])
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def step_selection(self, step: int) -> None:
+        """Select the previous (-1) or next (+1) order in the list."""
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        current = self.table.selectionModel().currentIndex()
+        row = current.row() + step if current.isValid() else (0 if step > 0 else count - 1)
+        self.select_row(max(0, min(row, count - 1)))
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def select_order(self, order_id: str) -> bool:
+        row = self.model.row_of(order_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def open_tab(self, tab: int) -> None:
+        self.tabs.setCurrentIndex(tab)
+        self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._shown_id:
+                self.open_tab(DETAIL_TAB)
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- language and persistence ---------------------------------------------------------
+
+    def _choose_language(self, action: QAction) -> None:
+        stored.save_language(self._settings, "en" if action.data() == "en" else "de")
+        self.statusBar().showMessage(
+            self.tr("The language setting applies after a restart."), 10_000
+        )
+
+    def save_settings(self) -> None:
+        settings = self._settings
+        stored.save_state(settings, _GEOMETRY, self.saveGeometry())
+        stored.save_state(settings, _WINDOW_STATE, self.saveState())
+        stored.save_state(settings, _SPLITTER, self.splitter.saveState())
+        header = self.table.horizontalHeader()
+        stored.save_state(settings, _HEADER, header.saveState())
+        stored.save_sort(settings, header.sortIndicatorSection(), header.sortIndicatorOrder())
+        stored.save_filters(settings, self.filter_bar.values())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Start-up of the desktop app (below the composition root `desktop_app.app`)."""

@@ -1,16 +1,13 @@
 """`orderdesk`: the composition root of the desktop app.
 
 `--demo` runs the whole app against an embedded reference backend with fresh demo data
-(desktop_app/launch/demo.py). Real use against a backend needs the login dialog, which is
-not built yet: `--backend URL` and plain `orderdesk` say so and exit with status 2.
+(desktop_app/launch/demo.py). `--backend URL` and plain `orderdesk` are real use: a stored
+login is resumed, else the login dialog asks (desktop_app/launch/account.py).
 """
 
 import argparse
-import sys
 
 from desktop_app import __version__
-
-EXIT_USAGE = 2
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -30,10 +27,9 @@ def main(argv: list[str] | None = None) -> int:
         from desktop_app.launch.demo import run_demo  # Qt and the server load only here
 
         return run_demo(args.language)
-    what = f"`orderdesk --backend {args.backend}`" if args.backend else "`orderdesk`"
-    print(f"{what} needs the login dialog, which is not built yet; so far only "
-          "`orderdesk --demo` works (embedded demo backend, demo clerk).", file=sys.stderr)
-    return EXIT_USAGE
+    from desktop_app.launch.account import run_account  # Qt loads only here
+
+    return run_account(args.backend, args.language)
 
 
 if __name__ == "__main__":

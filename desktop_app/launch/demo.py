@@ -8,15 +8,17 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
-from desktop_app.api.errors import Language
-from desktop_app.cache.paths import cache_file, documents_dir
+from desktop_app.cache.paths import cache_file
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.sync_controller import SyncController
+from desktop_app.launch.workspace import Workspace, ui_language
 from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
 from desktop_app.server.settings import ServerSettings
 from desktop_app.sync.live_cache import LiveCache
+
+__all__ = ["DEMO_USER", "DemoSession", "run_demo", "start_demo_backend", "ui_language"]
 
 DEMO_USER = "max.nord"
 DEMO_CLOCK_SPEED = 60.0
@@ -33,21 +35,29 @@ def start_demo_backend(folder: Path) -> EmbeddedServer:
                                                simulator_interval=DEMO_SIMULATOR_INTERVAL))
 
 
-def ui_language(settings: QSettings, chosen: str | None) -> Language:
-    value = chosen or settings.value("ui/language", "de")
-    return "en" if value == "en" else "de"
-
-
 @dataclass
 class DemoSession:
     """Everything `--demo` runs; `close()` stops it in reverse order."""
 
     folder: tempfile.TemporaryDirectory[str]
     server: EmbeddedServer
-    client: ApiClient
-    cache: LiveCache
-    window: MainWindow
-    sync: SyncController
+    workspace: Workspace
+
+    @property
+    def client(self) -> ApiClient:
+        return self.workspace.client
+
+    @property
+    def cache(self) -> LiveCache:
+        return self.workspace.cache
+
+    @property
+    def window(self) -> MainWindow:
+        return self.workspace.window
+
+    @property
+    def sync(self) -> SyncController:
+        return self.workspace.sync
 
     @classmethod
     def open(cls, settings: QSettings, language: str | None = None) -> "DemoSession":
@@ -60,28 +70,20 @@ class DemoSession:
             me = auth.login(DEMO_USER, DEMO_PASSWORD)
             client = ApiClient(api_settings, auth)
             path = cache_file(server.api, me.tenant.id, me.username, root=root / "caches")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            cache = LiveCache(path)
+            workspace = Workspace.open(client, path, settings, ui_language(settings, language),
+                                       me.user_id)
         except BaseException:
             server.stop()
             folder.cleanup()
             raise
-        chosen = ui_language(settings, language)
-        window = MainWindow(cache, chosen, settings, me.user_id)
-        sync = SyncController(window, client, cache, documents_dir(path), chosen)
-        return cls(folder, server, client, cache, window, sync)
+        return cls(folder, server, workspace)
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
-        self.window.show()
-        self.sync.start()
+        self.workspace.show()
 
     def close(self) -> None:
-        self.sync.shutdown()
-        self.window.close()
-        self.window.deleteLater()
-        self.client.close()
-        self.cache.close()
+        self.workspace.close()
         self.server.stop()
         self.folder.cleanup()
 

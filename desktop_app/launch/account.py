@@ -1,0 +1,247 @@
+"""Real use: `orderdesk --backend URL` and plain `orderdesk` (login, resume, offline start).
+
+`--backend URL` with a refresh token in the keyring for (URL, last user) resumes that login
+without asking; otherwise, and for plain `orderdesk`, the login dialog asks (prefilled with the
+URL, or the last backend and user; with nothing configured it offers the demo). When the
+backend cannot be reached and a cache exists for (URL, last user, last tenant), the window
+opens on that cache, offline, and the sync retries by itself.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, QSettings, Slot
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop_app.api import (
+    ApiClient,
+    ApiError,
+    ApiSettings,
+    AuthSession,
+    NotAuthenticatedError,
+    OfflineError,
+    TokenStore,
+    choose_token_store,
+)
+from desktop_app.api.errors import Language
+from desktop_app.cache.paths import cache_file
+from desktop_app.contract.auth import MeOut
+from desktop_app.gui.background import BackgroundRunner, ProgressReport
+from desktop_app.gui.login_dialog import (
+    LoginDialog,
+    LoginOutcome,
+    SavedLogin,
+    SettingsFactory,
+    api_url,
+)
+from desktop_app.launch.workspace import Workspace, ui_language
+from desktop_app.sync.progress import CancelToken
+
+__all__ = ["DEMO", "ResumingAuthSession", "run_account", "start_account"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+DEMO: Literal["demo"] = "demo"
+EXIT_CANCELLED = 1
+AskLogin = Callable[[LoginDialog], int]
+
+
+class ResumingAuthSession(AuthSession):
+    """An AuthSession that, holding a refresh token but no access token (a resume that met
+    an unreachable server), gets one on first use: the sync's retries sign in by themselves."""
+
+    def access_token(self) -> str:
+        try:
+            return super().access_token()
+        except NotAuthenticatedError:
+            if self.username is None:
+                raise
+            self.refresh()  # OfflineError while the server stays unreachable
+            return super().access_token()
+
+
+class _Outcome(QObject):
+    """Receives a background task's result on the GUI thread and ends a local event loop."""
+
+    def __init__(self, loop: QEventLoop) -> None:
+        super().__init__()
+        self.loop = loop
+        self.value: object = None
+        self.error: BaseException | None = None
+
+    @Slot(object)
+    def finished(self, value: object) -> None:
+        self.value = value
+        self.loop.quit()
+
+    @Slot(object)
+    def failed(self, error: BaseException) -> None:
+        self.error = error
+        self.loop.quit()
+
+
+def off_gui_thread(work: Callable[[], T]) -> T:
+    """Run `work` on a worker thread while the GUI thread keeps processing events."""
+    loop = QEventLoop()
+    outcome = _Outcome(loop)
+    runner = BackgroundRunner(max_threads=1)
+
+    def task(_cancel: CancelToken, _report: ProgressReport) -> T:
+        return work()
+
+    runner.run(task, "start-up", finished=outcome.finished, failed=outcome.failed)
+    loop.exec()
+    runner.shutdown()
+    runner.deleteLater()
+    if outcome.error is not None:
+        raise outcome.error
+    return outcome.value  # type: ignore[return-value]  # what `work` returned
+
+
+@dataclass(frozen=True)
+class StartOptions:
+    """What tests and special set-ups change: cache folder, API settings, the dialog runner."""
+
+    caches_root: Path | None = None
+    make_settings: SettingsFactory = ApiSettings
+    ask: AskLogin = LoginDialog.exec
+
+
+def _cache_path(url: str, saved: SavedLogin, username: str, root: Path | None) -> Path | None:
+    """The cache of (url, username) if one exists for the last tenant of that account."""
+    if not saved.tenant_id or saved.username != username:
+        return None
+    if api_url(saved.backend_url).lower() != url.lower():
+        return None
+    path = cache_file(url, saved.tenant_id, username, root=root)
+    return path if path.is_file() else None
+
+
+def _online(auth: AuthSession, me: MeOut, settings: QSettings, language: Language,
+            options: StartOptions) -> Workspace:
+    SavedLogin(auth.backend_url, me.username, me.tenant.id, me.user_id).save(settings)
+    client = ApiClient(auth.settings, auth)
+    path = cache_file(auth.backend_url, me.tenant.id, me.username, root=options.caches_root)
+    return Workspace.open(client, path, settings, language, me.user_id)
+
+
+def _offline(auth: AuthSession, path: Path, saved: SavedLogin, settings: QSettings,
+             language: Language, error: OfflineError) -> Workspace:
+    workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language,
+                               saved.user_id or None)
+    workspace.window.set_online(False, error.message(language))
+    return workspace
+
+
+def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
+                         settings: QSettings, language: Language,
+                         options: StartOptions) -> Workspace:
+    """The clerk chose to work offline: a stored login, if any, is taken up so that the sync
+    signs in by itself once the server answers; without one the sync asks to log in again."""
+    auth = ResumingAuthSession(options.make_settings(url), choose_token_store(language)[0])
+    error = OfflineError(auth.settings.host)
+    if auth.store.load(auth.backend_url, user):
+        try:
+            off_gui_thread(lambda: auth.resume(user))
+        except OfflineError as offline:
+            error = offline
+        except ApiError as other:
+            log.warning("resuming the stored login failed: %s", type(other).__name__)
+    return _offline(auth, path, saved, settings, language, error)
+
+
+def _resume(url: str, username: str, settings: QSettings, language: Language,
+            options: StartOptions) -> Workspace | None:
+    """Resume a stored login without asking; None when there is none (or it is unusable)."""
+    store: TokenStore = choose_token_store(language)[0]
+    try:
+        auth = ResumingAuthSession(options.make_settings(url), store)
+    except (ApiError, ValueError):
+        return None
+    if not store.load(auth.backend_url, username):
+        return None
+    saved = SavedLogin.load(settings)
+
+    def work() -> MeOut | None:
+        if not auth.resume(username):
+            return None
+        return ApiClient(auth.settings, auth).me()
+
+    try:
+        me = off_gui_thread(work)
+    except OfflineError as error:
+        path = _cache_path(auth.backend_url, saved, username, options.caches_root)
+        if path is None:
+            auth.transport.close()
+            return None  # nothing to review offline: the dialog shows the problem on login
+        return _offline(auth, path, saved, settings, language, error)
+    except ApiError as error:
+        log.warning("resuming the stored login failed: %s", type(error).__name__)
+        auth.transport.close()
+        return None
+    if me is None:
+        auth.transport.close()
+        return None
+    return _online(auth, me, settings, language, options)
+
+
+def start_account(settings: QSettings, language: Language, backend: str | None = None,
+                  options: StartOptions | None = None) -> Workspace | Literal["demo"] | None:
+    """The workspace to show, DEMO when the clerk chose the demo, or None (cancelled)."""
+    options = options or StartOptions()
+    saved = SavedLogin.load(settings)
+    if backend and saved.username:
+        try:
+            url = api_url(backend)
+        except ApiError:
+            url = ""
+        if url:
+            resumed = _resume(url, saved.username, settings, language, options)
+            if resumed is not None:
+                return resumed
+
+    def offline_possible(url: str, user: str) -> bool:
+        return _cache_path(url, saved, user, options.caches_root) is not None
+
+    dialog = LoginDialog(settings, language, backend_url=backend,
+                         make_settings=options.make_settings, offline_possible=offline_possible)
+    try:
+        code = options.ask(dialog)
+        dialog.shutdown()
+        if code == LoginOutcome.DEMO:
+            return DEMO
+        if code == LoginOutcome.OFFLINE and dialog.offline_target is not None:
+            url, user = dialog.offline_target
+            path = _cache_path(url, saved, user, options.caches_root)
+            if path is not None:
+                return _offline_from_dialog(url, user, path, saved, settings, language,
+                                            options)
+        result = dialog.result_login
+        if code != QDialog.DialogCode.Accepted or result is None:
+            return None
+        return _online(result.auth, result.me, settings, language, options)
+    finally:
+        dialog.deleteLater()
+
+
+def run_account(backend: str | None = None, language: str | None = None) -> int:
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("OrderDesk")
+    app.setApplicationName("OrderDesk")
+    settings = QSettings()
+    started = start_account(settings, ui_language(settings, language), backend)
+    if started == DEMO:
+        from desktop_app.launch.demo import run_demo  # the embedded server loads only here
+
+        return run_demo(language)
+    if not isinstance(started, Workspace):
+        return EXIT_CANCELLED
+    try:
+        started.show()
+        return app.exec()
+    finally:
+        started.close()

@@ -1,0 +1,49 @@
+"""The main window over one account's cache, with its sync: shared by `--demo` and real use."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop_app.api import ApiClient
+from desktop_app.api.errors import Language
+from desktop_app.cache.paths import documents_dir
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.sync_controller import SyncController
+from desktop_app.sync.live_cache import LiveCache
+
+
+def ui_language(settings: QSettings, chosen: str | None) -> Language:
+    value = chosen or settings.value("ui/language", "de")
+    return "en" if value == "en" else "de"
+
+
+@dataclass
+class Workspace:
+    """Client, cache, main window and sync of one signed-in account; `close()` ends them."""
+
+    client: ApiClient
+    cache: LiveCache
+    window: MainWindow
+    sync: SyncController
+
+    @classmethod
+    def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
+             language: Language, user_id: str | None) -> "Workspace":
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        cache = LiveCache(cache_path)
+        window = MainWindow(cache, language, settings, user_id)
+        sync = SyncController(window, client, cache, documents_dir(cache_path), language)
+        return cls(client, cache, window, sync)
+
+    def show(self) -> None:
+        """The window first (with whatever the cache holds), then the sync in the background."""
+        self.window.show()
+        self.sync.start()
+
+    def close(self) -> None:
+        self.sync.shutdown()
+        self.window.close()
+        self.window.deleteLater()
+        self.client.close()
+        self.cache.close()

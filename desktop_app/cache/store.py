@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.cache import bulk
 from desktop_app.cache.engine import IMMEDIATE, make_engine
-from desktop_app.cache.migrate import upgrade
+from desktop_app.cache.revision import is_at_head
 
 
 class CacheStore:
@@ -25,7 +25,10 @@ class CacheStore:
                  repair_bulk_load: bool = True) -> None:
         """`repair_bulk_load=False` lets a sync carry on with a load nobody reads yet."""
         self.path = path
-        if migrate:
+        if migrate and not is_at_head(path):
+            # Alembic only when there is something to migrate (its import alone is ~135 ms).
+            from desktop_app.cache.migrate import upgrade
+
             upgrade(path)
         self.engine: Engine = make_engine(path)
         if migrate and repair_bulk_load and bulk.is_bulk_loading(self):

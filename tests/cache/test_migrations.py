@@ -1,12 +1,14 @@
 """Migrations create the schema; a cache made by revision 0001 upgrades to head."""
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from desktop_app.cache import migrate, queries, writer
+from desktop_app.cache import migrate, queries, revision, writer
 from desktop_app.cache.engine import make_engine
 from desktop_app.cache.schema import Base
 from desktop_app.cache.store import CacheStore
@@ -80,3 +82,29 @@ def test_stamp_and_current_revision(cache_path: Path) -> None:
     migrate.upgrade(cache_path, "0001")
     migrate.stamp(cache_path, "0002")
     assert migrate.current_revision(cache_path) == "0002"
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    assert migrate.head_revision() == revision.HEAD_REVISION
+
+
+def test_current_revision_without_alembic_agrees(cache_path: Path) -> None:
+    assert revision.current_revision(cache_path) is None  # missing
+    migrate.upgrade(cache_path, "0001")
+    assert revision.current_revision(cache_path) == "0001" == migrate.current_revision(cache_path)
+    assert not revision.is_at_head(cache_path)
+    migrate.upgrade(cache_path)
+    assert revision.current_revision(cache_path) == migrate.current_revision(cache_path)
+    assert revision.is_at_head(cache_path)
+
+
+def test_opening_a_cache_at_head_does_not_import_alembic(cache_path: Path) -> None:
+    with CacheStore(cache_path):
+        pass
+    script = (
+        "import sys; from pathlib import Path; from desktop_app.cache.store import CacheStore\n"
+        f"CacheStore(Path({str(cache_path)!r})).dispose()\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'alembic'], 'alembic imported'"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script], cwd=root, check=True)  # noqa: S603 (fixed arguments)

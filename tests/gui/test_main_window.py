@@ -25,6 +25,7 @@ from tests.gui.window import SEEDED, USER, ids_shown, live_cache, open_window, s
 WindowFactory = Callable[..., MainWindow]
 
 GENERATED = orders.generated(SEEDED)
+LOAD_MS = 5000  # the order list's query runs on a worker; `ordersLoaded` says it landed
 
 # The offscreen platform says so whenever a QMainWindow is shown; harmless.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -106,10 +107,14 @@ def test_search_is_debounced_and_filters(
     assert window.count_label.text() == "1 order"
 
 
-def test_status_filter_changes_count_and_rows(make_window: WindowFactory, cache: LiveCache) -> None:
+def test_status_filter_changes_count_and_rows(
+    make_window: WindowFactory, cache: LiveCache, qtbot: QtBot
+) -> None:
     window = make_window()
     combo = window.filter_bar.status
-    combo.setCurrentIndex(combo.findData(OrderStatus.COMPLETED.value))
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):  # the query runs on a worker
+        combo.setCurrentIndex(combo.findData(OrderStatus.COMPLETED.value))
+    assert window.model.query.order_filter.statuses == {"completed"}
     expected = count_of(cache, OrderFilter(statuses=frozenset({"completed"})))
     assert 0 < expected < SEEDED
     assert window.model.rowCount() == expected
@@ -127,14 +132,16 @@ def test_no_match_shows_the_empty_state_and_reset_brings_all_back(
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=DEBOUNCE_MS * 10)
     assert window.empty_label.isVisible()
     assert "No orders match" in window.empty_label.text()
-    QTest.mouseClick(window.filter_bar.reset_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        QTest.mouseClick(window.filter_bar.reset_button, Qt.MouseButton.LeftButton)
     assert window.model.rowCount() == SEEDED
     assert window.search_edit.text() == ""
 
 
-def test_created_by_me(make_window: WindowFactory, cache: LiveCache) -> None:
+def test_created_by_me(make_window: WindowFactory, cache: LiveCache, qtbot: QtBot) -> None:
     window = make_window()
-    window.filter_bar.mine.setChecked(True)
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        window.filter_bar.mine.setChecked(True)
     mine = [o.id for o in GENERATED if o.created_by == USER]
     assert sorted(ids_shown(window)) == sorted(mine)
 
@@ -148,7 +155,8 @@ def test_header_sort_persists_in_a_new_window(make_window: WindowFactory, qtbot:
     window = make_window()
     header = window.table.horizontalHeader()
     x = header.sectionViewportPosition(OrderColumn.CUSTOMER) + 5
-    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     sort = window.model.query.sort
     assert sort.column == queries.OrderSortColumn.CUSTOMER_NAME
     first = ids_shown(window)
@@ -240,7 +248,7 @@ def test_status_bar_and_banner(make_window: WindowFactory) -> None:
 
 
 def test_refresh_after_sync_keeps_selection_and_shows_new_status(
-    make_window: WindowFactory, cache: LiveCache
+    make_window: WindowFactory, cache: LiveCache, qtbot: QtBot
 ) -> None:
     window = make_window(language="en")
     order = next(o for o in GENERATED if o.status is OrderStatus.RECEIVED)
@@ -251,7 +259,8 @@ def test_refresh_after_sync_keeps_selection_and_shows_new_status(
         "status": OrderStatus.COMPLETED, "updated_at": order.updated_at + timedelta(days=2),
     })  # fmt: skip
     writer.apply_page(cache.store, [writer.record_of(changed)], [], "after-sync")
-    window.refresh_after_sync()
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):  # the list: on a worker
+        window.refresh_after_sync()
     assert window.shown_order_id == order.id
     current = window.table.selectionModel().currentIndex()
     assert window.model.order_id(current.row()) == order.id
@@ -269,8 +278,8 @@ def test_filters_geometry_and_splitter_persist(make_window: WindowFactory, qtbot
     bar.transaction.setCurrentIndex(1)
     bar.family.setCurrentIndex(bar.family.findData("ipfonie"))
     bar.from_check.setChecked(True)
-    window.search_edit.setText("Müller")
-    qtbot.wait(DEBOUNCE_MS * 2)
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        window.search_edit.setText("Müller")
     window.splitter.setSizes([700, 400])
     sizes = window.splitter.sizes()
     header = window.table.horizontalHeader()
@@ -298,7 +307,7 @@ def test_language_choice_is_stored_for_the_next_start(
 
 
 def test_refresh_after_sync_keeps_the_scroll_position(
-    make_window: WindowFactory, cache: LiveCache
+    make_window: WindowFactory, cache: LiveCache, qtbot: QtBot
 ) -> None:
     window = make_window()
     window.select_row(80)
@@ -308,6 +317,7 @@ def test_refresh_after_sync_keeps_the_scroll_position(
     order = GENERATED[0]
     changed = order.model_copy(update={"contract_number": "VT-99999999"})
     writer.apply_page(cache.store, [writer.record_of(changed)], [], "after-sync")
-    window.refresh_after_sync()
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        window.refresh_after_sync()
     assert bar.value() == before
     assert window.table.selectionModel().currentIndex().row() == 80

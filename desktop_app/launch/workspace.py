@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
 from desktop_app.cache.paths import documents_dir
+from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.sync_controller import SyncController
 from desktop_app.sync.live_cache import LiveCache
@@ -31,6 +32,9 @@ class Workspace:
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
              language: Language, user_id: str | None) -> "Workspace":
         cache_path.parent.mkdir(parents=True, exist_ok=True)
+        # Every widget formats money and dates in the default locale: make it the UI's
+        # language, not whatever the environment says (often "C" on a server or in CI).
+        QLocale.setDefault(locale_for(language))
         cache = LiveCache(cache_path)
         window = MainWindow(cache, language, settings, user_id)
         sync = SyncController(window, client, cache, documents_dir(cache_path), language)

@@ -1,13 +1,17 @@
-"""Dates and money in the UI locale (German by default: "26.11.2026 18:00", "1.234,56 €")."""
+"""Money, dates, times and sizes in the UI locale (German by default: "26.11.2026 18:00",
+"1.234,56 €"). Timestamps are stored in UTC (naive ones are UTC too) and shown in the
+machine's local time; dates always carry a four-digit year."""
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Literal
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
 
 Language = Literal["de", "en"]
+EURO = "€"
 
-__all__ = ["Language", "datetime_format", "format_cents", "format_datetime", "locale_for"]
+__all__ = ["Language", "datetime_format", "day", "format_cents", "format_datetime",
+           "local_date", "locale_for", "moment", "money", "size"]
 
 
 def locale_for(language: Language) -> QLocale:
@@ -17,23 +21,57 @@ def locale_for(language: Language) -> QLocale:
     return QLocale(QLocale.Language.German, QLocale.Country.Germany)
 
 
+def _date_format(locale: QLocale) -> str:
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def datetime_format(locale: QLocale) -> str:
     """The locale's short date-and-time format, with a four-digit year."""
-    pattern = locale.dateTimeFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return pattern
+    return f"{_date_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def _local(value: datetime) -> QDateTime:
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    utc = aware.astimezone(UTC)
+    return QDateTime.fromSecsSinceEpoch(int(utc.timestamp()), QTimeZone.utc()).toLocalTime()
 
 
 def format_datetime(locale: QLocale, value: datetime, pattern: str | None = None) -> str:
-    """`value` in the computer's time zone (naive values are taken as local already)."""
-    local = value.astimezone() if value.tzinfo is not None else value
-    moment = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return locale.toString(moment, pattern or datetime_format(locale))
+    """A UTC timestamp in local time: "10.03.2025 13:00"."""
+    return locale.toString(_local(value), pattern or datetime_format(locale))
+
+
+def moment(value: datetime, locale: QLocale | None = None) -> str:
+    """format_datetime in the default locale."""
+    return format_datetime(locale or QLocale(), value)
+
+
+def local_date(value: datetime, locale: QLocale | None = None) -> str:
+    """The local calendar day of a UTC timestamp."""
+    chosen = locale or QLocale()
+    return chosen.toString(_local(value).date(), _date_format(chosen))
+
+
+def day(value: date, locale: QLocale | None = None) -> str:
+    chosen = locale or QLocale()
+    return chosen.toString(QDate(value.year, value.month, value.day), _date_format(chosen))
 
 
 def format_cents(locale: QLocale, cents: int) -> str:
     """Euro cents as money in the locale: 123456 -> "1.234,56 €" (de) / "€1,234.56" (en)."""
-    return locale.toCurrencyString(cents / 100, "€", 2)
+    return locale.toCurrencyString(cents / 100, EURO, 2)
+
+
+def money(cents: int, locale: QLocale | None = None) -> str:
+    """format_cents in the default locale."""
+    return format_cents(locale or QLocale(), cents)
+
+
+def size(byte_count: int | None, locale: QLocale | None = None) -> str:
+    """1234 as "1,2 KB"; empty when the backend did not say."""
+    if byte_count is None:
+        return ""
+    return (locale or QLocale()).formattedDataSize(
+        byte_count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat
+    )

@@ -121,15 +121,20 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone()
 
 
-def _conditions(order_filter: OrderFilter, *, with_statuses: bool = True) -> list[Any]:
+_SEARCH = "orders.row_id IN (SELECT rowid FROM order_search WHERE order_search MATCH :match)"
+_SEARCH_SORTED = "+" + _SEARCH
+
+
+def _conditions(
+    order_filter: OrderFilter, *, with_statuses: bool = True, scan_sorted: bool = False
+) -> list[Any]:
+    """The filter as WHERE conditions. `scan_sorted`: for the first rows only, walk the sort
+    index and test each row against the search hits (`+row_id` keeps SQLite from looking
+    every hit up by rowid and sorting them all, which costs 30 ms for a common word)."""
     conditions: list[Any] = []
     match = fts_query(order_filter.text)
     if match:
-        conditions.append(
-            text(
-                "orders.row_id IN (SELECT rowid FROM order_search WHERE order_search MATCH :match)"
-            ).bindparams(match=match)
-        )
+        conditions.append(text(_SEARCH_SORTED if scan_sorted else _SEARCH).bindparams(match=match))
     if with_statuses and order_filter.statuses:
         conditions.append(OrderRow.status.in_(sorted(order_filter.statuses)))
     if order_filter.transactions:
@@ -192,9 +197,15 @@ def order_page(
     return [_list_row(row) for row in rows]
 
 
-def order_ids(session: Session, order_filter: OrderFilter, sort: OrderSort) -> list[str]:
-    """All matching order ids in list order (for models that fetch rows by window)."""
-    statement = select(OrderRow.id).where(*_conditions(order_filter)).order_by(*_order_by(sort))
+def order_ids(
+    session: Session, order_filter: OrderFilter, sort: OrderSort, limit: int | None = None
+) -> list[str]:
+    """The matching order ids in list order (for models that fetch rows by window): all, or
+    the first `limit` (a few ms even over 100,000 orders, to paint before the full list)."""
+    conditions = _conditions(order_filter, scan_sorted=limit is not None)
+    statement = select(OrderRow.id).where(*conditions).order_by(*_order_by(sort))
+    if limit is not None:
+        statement = statement.limit(max(limit, 0))
     # Straight from the DBAPI cursor: for 100,000 ids, building a SQLAlchemy Row per id
     # cost more than the query itself.
     result = session.connection().execute(statement)

@@ -10,6 +10,7 @@ result for an older request is dropped. `ordersLoaded` says that a result has la
 """
 
 import logging
+import threading
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -68,6 +70,8 @@ _SAMPLES = {
     OrderColumn.STATUS: "●  In Bearbeitung", OrderColumn.CONTRACT_NUMBER: "VT-10000000",
     OrderColumn.LAST_CHANGE: "26.11.2026 18:00",
 }  # fmt: skip
+FIRST_ROWS = 200  # a new filter's first rows: a few ms to read (the whole list: up to 130 ms)
+PAINT_WAIT_S = 0.2  # the worker waits at most this long for the first rows to be painted
 _GEOMETRY, _WINDOW_STATE = "main_window/geometry", "main_window/state"
 _SPLITTER, _HEADER = "main_window/splitter", "orders/header"
 
@@ -81,6 +85,9 @@ class MainWindow(QMainWindow):
 
     syncRequested = Signal()  # noqa: N815 (Qt naming)
     ordersLoaded = Signal()  # noqa: N815 (Qt naming): a background id/count result landed
+    # From the worker: (serial, query, the first FIRST_ROWS ids, an event to set once they
+    # are painted) of a new filter or sort.
+    _firstRowsLoaded = Signal(object)  # noqa: N815 (Qt naming)
 
     def __init__(
         self,
@@ -120,6 +127,7 @@ class MainWindow(QMainWindow):
         self._closed = False  # the runner is shut down: queries run here
         self._keep_top: tuple[str | None, int] | None = None  # after a sync: top id, scroll
         self._applying = False  # installing a result: `_sync_current` follows afterwards
+        self._paint_pending: threading.Event | None = None  # first rows shown: set when painted
         self.model = OrderTableModel(self._source, self._labels, locale=self._locale,
                                      id_loader=self._load_ids, parent=self)  # fmt: skip
         self._setup_table()
@@ -175,6 +183,7 @@ class MainWindow(QMainWindow):
             width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 16)
             header.resizeSection(column, width + 20)  # padding, and room for the sort arrow
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # to see the first rows painted
 
     def _connect(self) -> None:
         acts = self.window_actions
@@ -188,6 +197,7 @@ class MainWindow(QMainWindow):
         acts.show_status.triggered.connect(lambda: self.open_tab(STATUS_TAB))
         acts.languages.triggered.connect(self._choose_language)
         self.filter_bar.filterChanged.connect(self._apply_filter)
+        self._firstRowsLoaded.connect(self._first_rows_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
@@ -279,15 +289,31 @@ class MainWindow(QMainWindow):
                 counts = queries.status_counts(session, query.order_filter)
             self._loaded((self._serial, query, ids, counts))
             return
-        self._start_query(query, with_ids=True)
+        # A new filter or sort paints its first rows at once; a refresh after a sync keeps
+        # the shown list (and its scroll position) until the whole new list is there.
+        self._start_query(query, with_ids=True, first_rows=self._keep_top is None)
 
-    def _start_query(self, query: OrderQuery, *, with_ids: bool) -> None:
+    def _start_query(self, query: OrderQuery, *, with_ids: bool, first_rows: bool = False) -> None:
         self._serial += 1
         serial, source, store = self._serial, self._source, self._cache.store
+        first_loaded = self._firstRowsLoaded
 
         def work(cancel: CancelToken, _report: ProgressReport) -> _Loaded:
             cancel.raise_if_cancelled()  # a newer request came before this one started
-            ids = source.order_ids(query) if with_ids else None
+            ids = None
+            if with_ids and first_rows:
+                first = source.order_ids(query, FIRST_ROWS)
+                if len(first) < FIRST_ROWS:
+                    ids = first  # that is the whole list
+                else:
+                    painted = threading.Event()
+                    first_loaded.emit((serial, query, first, painted))  # queued to the GUI
+                    # Reading the whole list holds the GIL for most of its 30-130 ms: let the
+                    # GUI thread install and paint the first rows before it starts.
+                    painted.wait(PAINT_WAIT_S)
+                cancel.raise_if_cancelled()
+            if with_ids and ids is None:
+                ids = source.order_ids(query)
             cancel.raise_if_cancelled()
             with store.session() as session:
                 counts = queries.status_counts(session, query.order_filter)
@@ -297,6 +323,26 @@ class MainWindow(QMainWindow):
         self._runner.run(work, "order ids", finished=self._loaded, failed=self._load_failed)
         if with_ids:
             self.table.viewport().setCursor(Qt.CursorShape.BusyCursor)
+
+    @Slot(object)
+    def _first_rows_loaded(
+        self, result: tuple[int, OrderQuery, list[str], threading.Event]
+    ) -> None:
+        """The first rows of a new filter or sort: painted while the rest is read. The count,
+        the panels and the empty state wait for the whole list."""
+        serial, query, ids, painted = result
+        if serial != self._serial or self._closed or not self.table.viewport().isVisible():
+            painted.set()
+            return
+        self._paint_pending = painted  # set after the next paint of the list (eventFilter)
+        current_id = self._shown_id
+        self._applying = True
+        try:
+            if self.model.apply_ids(ids, query, partial=True):
+                self._follow_order(current_id, keep_scroll=False)
+        finally:
+            self._applying = False
+        self._list_pages.setCurrentWidget(self.table)
 
     @Slot(object)
     def _loaded(self, result: _Loaded) -> None:
@@ -325,10 +371,13 @@ class MainWindow(QMainWindow):
         if not self._runner.active:  # the list stays as it was
             self.table.viewport().unsetCursor()
 
-    def _follow_order(self, order_id: str | None) -> None:
+    def _follow_order(self, order_id: str | None, *, keep_scroll: bool = True) -> None:
         """After new ids: the current order stays selected (by id); after a sync the list
         keeps its top order or scroll position."""
-        keep_top, self._keep_top = self._keep_top, None
+        if not keep_scroll:
+            keep_top = None
+        else:
+            keep_top, self._keep_top = self._keep_top, None
         if order_id is not None and (row := self.model.row_of(order_id)) is not None:
             current = self.table.selectionModel().currentIndex()
             if not current.isValid() or current.row() != row:
@@ -465,6 +514,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and self._paint_pending is not None:
+            if watched is self.table.viewport():
+                QTimer.singleShot(0, self._paint_pending.set)  # runs after this paint
+                self._paint_pending = None
+            return False
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._shown_id:

@@ -21,8 +21,9 @@ class OrderQuery:
 
 
 class OrderSource(Protocol):
-    def order_ids(self, query: OrderQuery) -> list[str]:
-        """All matching ids in list order (the heavy query: a worker may run it)."""
+    def order_ids(self, query: OrderQuery, limit: int | None = None) -> list[str]:
+        """The matching ids in list order: all (the heavy query: a worker may run it), or the
+        first `limit` (cheap: painted while the rest is read)."""
         ...
 
     def rows_by_ids(self, ids: Sequence[str]) -> dict[str, OrderListRow]:
@@ -36,9 +37,9 @@ class CacheOrderSource:
     def __init__(self, store: CacheStore) -> None:
         self._store = store
 
-    def order_ids(self, query: OrderQuery) -> list[str]:
+    def order_ids(self, query: OrderQuery, limit: int | None = None) -> list[str]:
         with self._store.session() as session:
-            return queries.order_ids(session, query.order_filter, query.sort)
+            return queries.order_ids(session, query.order_filter, query.sort, limit)
 
     def rows_by_ids(self, ids: Sequence[str]) -> dict[str, OrderListRow]:
         with self._store.session() as session:

@@ -30,7 +30,7 @@ def store(cache_path: Path) -> Iterator[CacheStore]:
 def test_new_cache_is_at_head(cache_path: Path) -> None:
     with CacheStore(cache_path):
         pass
-    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0002"
+    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0003"
 
 
 def test_migrations_produce_exactly_the_models(cache_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
     old.dispose()
 
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0002"
+        assert migrate.current_revision(cache_path) == "0003"
         search = queries.OrderFilter(text="schröder")
         found = queries.order_ids(session, search, queries.OrderSort())
         assert found == ["order-000001"]

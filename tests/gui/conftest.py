@@ -28,9 +28,9 @@ class CountingSource(CacheOrderSource):
         self.id_queries = 0
         self.rows_fetched = 0
 
-    def order_ids(self, query: OrderQuery) -> list[str]:
+    def order_ids(self, query: OrderQuery, limit: int | None = None) -> list[str]:
         self.id_queries += 1
-        return super().order_ids(query)
+        return super().order_ids(query, limit)
 
     def rows_by_ids(self, ids: Sequence[str]) -> dict[str, OrderListRow]:
         self.rows_fetched += len(ids)

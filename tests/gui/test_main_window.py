@@ -10,7 +10,7 @@ from desktop_app.cache import queries, writer
 from desktop_app.cache.queries import OrderFilter
 from desktop_app.domain.enums import OrderStatus
 from desktop_app.gui.filter_bar import DEBOUNCE_MS
-from desktop_app.gui.main_window import DETAIL_TAB, MainWindow
+from desktop_app.gui.main_window import DETAIL_TAB, FIRST_ROWS, MainWindow
 from desktop_app.gui.order_columns import OrderColumn
 from desktop_app.gui.window_settings import load_language
 from desktop_app.sync.live_cache import LiveCache
@@ -321,3 +321,31 @@ def test_refresh_after_sync_keeps_the_scroll_position(
         window.refresh_after_sync()
     assert bar.value() == before
     assert window.table.selectionModel().currentIndex().row() == 80
+
+
+def test_a_long_list_paints_its_first_rows_then_appends_the_rest(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """A new sort over more than FIRST_ROWS orders: the first rows come first (partial, the
+    count waits), the rest is appended; the selected order stays selected throughout."""
+    cache = live_cache(tmp_path / "long.sqlite3", count=FIRST_ROWS + 150)
+    try:
+        window = open_window(qtbot, cache, tmp_path / "long.ini", english=True)
+        window.select_row(3)
+        chosen = window.shown_order_id
+        seen: list[tuple[bool, int, str]] = []
+        window.model.rowsInserted.connect(
+            lambda *_: seen.append((window.model.is_partial, window.model.rowCount(),
+                                    window.count_label.text()))
+        )
+        for shrunk in (window.model.modelReset, window.model.rowsRemoved):
+            shrunk.connect(lambda *_: seen.append((window.model.is_partial,
+                                                   window.model.rowCount(), "shrunk")))
+        with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+            window.table.sortByColumn(int(OrderColumn.ORDER_DATE), Qt.SortOrder.AscendingOrder)
+        assert seen[0] == (True, FIRST_ROWS, "shrunk")
+        assert seen[-1][:2] == (False, FIRST_ROWS + 150)
+        assert window.count_label.text() == f"{FIRST_ROWS + 150} orders"
+        assert window.shown_order_id == chosen
+    finally:
+        cache.close()

@@ -16,7 +16,7 @@ from desktop_app.gui.order_table_model import (
     OrderTableModel,
 )
 from desktop_app.gui.status_badge import status_color
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.modeltest import ModelTester
@@ -220,3 +220,51 @@ def test_status_badge_colour_and_icon(model: OrderTableModel) -> None:
     assert isinstance(icon, QIcon) and not icon.isNull()
     assert model.data(model.index(0, OrderColumn.CUSTOMER), BADGE_COLOR_ROLE) is None
     assert len({status_color(status).name() for status in OrderStatus}) == 3
+
+
+def test_first_rows_then_the_whole_list_appends_and_keeps_the_view(
+    qapp: object, source: CountingSource, labels: OrderLabels, qtmodeltester: ModelTester,
+    qtbot: QtBot,
+) -> None:
+    shown: list[str] = []
+    model = OrderTableModel(source, labels, id_loader=lambda _query: None)
+    check_model(qtmodeltester, model)
+    query = model.query
+    full = source.order_ids(query)
+    first = source.order_ids(query, 20)
+    assert first == full[:20]  # the first rows are the list's prefix, in the same order
+    assert model.apply_ids(first, query, partial=True)
+    assert model.is_partial and model.rowCount() == 20
+    current = model.index(5, 0)
+    kept = model.data(current, ORDER_ID_ROLE)
+    persistent = QPersistentModelIndex(current)
+    model.modelReset.connect(lambda: shown.append("reset"))
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        assert model.apply_ids(full, query)
+    assert inserted.args is not None and inserted.args[1:] == [20, len(full) - 1]
+    assert not model.is_partial and model.rowCount() == len(full)
+    assert shown == [] and persistent.isValid() and persistent.data(ORDER_ID_ROLE) == kept
+
+
+def test_a_complete_list_that_grows_is_not_taken_for_the_rest_of_a_partial_one(
+    qapp: object, source: CountingSource, labels: OrderLabels
+) -> None:
+    """After a sync, a list that only grew at the end still re-reads the shown rows (their
+    status may have changed): the append shortcut is for the rest of first rows only."""
+    model = OrderTableModel(source, labels, id_loader=lambda _query: None)
+    full = source.order_ids(model.query)
+    assert model.apply_ids(full[:-3], model.query)
+    model.data(model.index(0, 0))  # materialize a window
+    assert model.cached_row_count > 0
+    assert model.apply_ids(full, model.query)
+    assert model.rowCount() == len(full) and model.cached_row_count == 0
+
+
+def test_first_rows_of_a_search_match_the_whole_list(seeded: CacheStore) -> None:
+    """The first-rows query walks the sort index (`+row_id`): same rows, same order."""
+    for text_filter in ("m", "AU-00", "Müller", "zzzz"):
+        for sort in (OrderSort(), OrderSort(OrderSortColumn.CUSTOMER_NAME, descending=False)):
+            with seeded.session() as session:
+                order_filter = OrderFilter(text=text_filter)
+                full = queries.order_ids(session, order_filter, sort)
+                assert queries.order_ids(session, order_filter, sort, 25) == full[:25]

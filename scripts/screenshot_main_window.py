@@ -17,15 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout, even when another one is installed
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from desktop_app.gui.formatting import Language, locale_for  # noqa: E402
 from desktop_app.gui.main_window import DETAIL_TAB, STATUS_TAB, MainWindow  # noqa: E402
+from desktop_app.gui.translations import install_translators  # noqa: E402
 from desktop_app.sync.live_cache import LiveCache  # noqa: E402
 from PySide6.QtCore import QLocale, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from screenshot_panels import demo_cache, pick  # noqa: E402
+from scripts.screenshot_panels import demo_cache, pick  # noqa: E402
 
 SIZE = (1400, 900)
 DEMO_USER = "max.nord"
@@ -38,6 +38,7 @@ def settle(app: QApplication) -> None:
 
 def shoot(app: QApplication, cache: LiveCache, output: Path, language: Language) -> list[Path]:
     QLocale.setDefault(locale_for(language))  # the panels format in the default locale
+    install_translators(language)
     chosen = pick(cache).get("completed")
     with tempfile.TemporaryDirectory(prefix="orderdesk-settings-") as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)

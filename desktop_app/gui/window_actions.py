@@ -1,5 +1,6 @@
 """The main window's actions, menus and tool bar (every frequent action has a shortcut)."""
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
@@ -8,11 +9,11 @@ from desktop_app.gui.formatting import Language
 __all__ = ["WindowActions"]
 
 
-class WindowActions:
+class WindowActions(QObject):
     """Creates the actions on `window` and puts them into menus and the tool bar."""
 
     def __init__(self, window: QMainWindow, language: Language) -> None:
-        tr = window.tr
+        super().__init__(window)
 
         def action(text: str, shortcut: str | None = None) -> QAction:
             created = QAction(text, window)
@@ -21,19 +22,19 @@ class WindowActions:
             window.addAction(created)  # shortcuts work wherever the focus is
             return created
 
-        self.sync = action(tr("&Synchronize"), "F5")
-        self.sync.setToolTip(tr("Fetch the latest changes from the order backend (F5)"))
-        self.new_cart = action(tr("&New cart…"), "Ctrl+N")
-        self.print = action(tr("&Print…"), "Ctrl+P")
-        self.quit = action(tr("&Quit"), "Ctrl+Q")
-        self.find = action(tr("&Find orders"), "Ctrl+F")
-        self.previous_order = action(tr("&Previous order"), "Alt+Up")
-        self.next_order = action(tr("N&ext order"), "Alt+Down")
-        self.reset_filters = action(tr("&Reset filters"))
-        self.show_detail = action(tr("Order &details"))
-        self.show_status = action(tr("Processing &status"))
-        self.german = action(tr("&German"))
-        self.english = action(tr("&English"))
+        self.sync = action(self.tr("&Synchronize"), "F5")
+        self.sync.setToolTip(self.tr("Fetch the latest changes from the order backend (F5)"))
+        self.new_cart = action(self.tr("&New cart…"), "Ctrl+N")
+        self.print = action(self.tr("&Print…"), "Ctrl+P")
+        self.quit = action(self.tr("&Quit"), "Ctrl+Q")
+        self.find = action(self.tr("&Find orders"), "Ctrl+F")
+        self.previous_order = action(self.tr("&Previous order"), "Alt+Up")
+        self.next_order = action(self.tr("N&ext order"), "Alt+Down")
+        self.reset_filters = action(self.tr("&Reset filters"))
+        self.show_detail = action(self.tr("Order &details"))
+        self.show_status = action(self.tr("Processing &status"))
+        self.german = action(self.tr("&German"))
+        self.english = action(self.tr("&English"))
         self.languages = QActionGroup(window)
         for choice, code in ((self.german, "de"), (self.english, "en")):
             choice.setCheckable(True)
@@ -42,13 +43,13 @@ class WindowActions:
             self.languages.addAction(choice)
 
         menus = window.menuBar()
-        file_menu = menus.addMenu(tr("&File"))
+        file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.sync)
         file_menu.addSeparator()
         file_menu.addAction(self.print)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        orders_menu = menus.addMenu(tr("&Orders"))
+        orders_menu = menus.addMenu(self.tr("&Orders"))
         for entry in (self.new_cart, None, self.find, self.reset_filters, None,
                       self.previous_order, self.next_order, self.show_detail,
                       self.show_status):  # fmt: skip
@@ -56,14 +57,14 @@ class WindowActions:
                 orders_menu.addSeparator()
             else:
                 orders_menu.addAction(entry)
-        view_menu = menus.addMenu(tr("&View"))
-        language_menu = view_menu.addMenu(tr("&Language"))
+        view_menu = menus.addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions([self.german, self.english])
         language_menu.setToolTipsVisible(True)
         for choice in (self.german, self.english):
-            choice.setToolTip(tr("Applies after a restart"))
+            choice.setToolTip(self.tr("Applies after a restart"))
 
-        self.toolbar = QToolBar(tr("Main tool bar"), window)
+        self.toolbar = QToolBar(self.tr("Main tool bar"), window)
         self.toolbar.setObjectName("mainToolBar")  # saveState needs a name
         self.toolbar.setMovable(False)
         self.toolbar.addActions([self.sync, self.new_cart, self.print])

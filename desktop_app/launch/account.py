@@ -37,7 +37,7 @@ from desktop_app.gui.login_dialog import (
     SettingsFactory,
     api_url,
 )
-from desktop_app.launch.workspace import Workspace, ui_language
+from desktop_app.launch.workspace import Workspace, use_language
 from desktop_app.sync.progress import CancelToken
 
 __all__ = ["DEMO", "ResumingAuthSession", "run_account", "start_account"]
@@ -233,7 +233,7 @@ def run_account(backend: str | None = None, language: str | None = None) -> int:
     app.setOrganizationName("OrderDesk")
     app.setApplicationName("OrderDesk")
     settings = QSettings()
-    started = start_account(settings, ui_language(settings, language), backend)
+    started = start_account(settings, use_language(settings, language), backend)
     if started == DEMO:
         from desktop_app.launch.demo import run_demo  # the embedded server loads only here
 

@@ -11,7 +11,7 @@ from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.cache.paths import cache_file
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.sync_controller import SyncController
-from desktop_app.launch.workspace import Workspace, ui_language
+from desktop_app.launch.workspace import Workspace, ui_language, use_language
 from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
@@ -92,7 +92,8 @@ def run_demo(language: str | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     app.setOrganizationName("OrderDesk")
     app.setApplicationName("OrderDesk")
-    session = DemoSession.open(QSettings(), language)
+    settings = QSettings()
+    session = DemoSession.open(settings, use_language(settings, language))
     print(f"Demo backend: {session.server.api} (OpenAPI: {session.server.base_url}/docs), "
           f"logged in as {DEMO_USER}")
     try:

@@ -11,12 +11,22 @@ from desktop_app.cache.paths import documents_dir
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.sync_controller import SyncController
+from desktop_app.gui.translations import install_translators, system_language
 from desktop_app.sync.live_cache import LiveCache
 
 
 def ui_language(settings: QSettings, chosen: str | None) -> Language:
-    value = chosen or settings.value("ui/language", "de")
+    """The command line's choice, else the one saved in the settings, else the system's
+    (English for an English desktop, German otherwise)."""
+    value = chosen or settings.value("ui/language") or system_language()
     return "en" if value == "en" else "de"
+
+
+def use_language(settings: QSettings, chosen: str | None) -> Language:
+    """Pick the UI language and install its translators (before any widget is built)."""
+    language = ui_language(settings, chosen)
+    install_translators(language)
+    return language
 
 
 @dataclass

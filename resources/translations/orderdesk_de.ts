@@ -1,0 +1,817 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>DocumentsList</name>
+        <message>
+            <source>Available offline</source>
+            <translation>Offline verfügbar</translation>
+        </message>
+        <message>
+            <source>Downloaded from the backend when opened</source>
+            <translation>Wird beim Öffnen vom Backend geladen</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>All product families</source>
+            <translation>Alle Produktfamilien</translation>
+        </message>
+        <message>
+            <source>Internet</source>
+            <translation>Internet</translation>
+        </message>
+        <message>
+            <source>IPfonie SIP trunks</source>
+            <translation>IPfonie SIP-Trunks</translation>
+        </message>
+        <message>
+            <source>Tengo Centraflex</source>
+            <translation>Tengo Centraflex</translation>
+        </message>
+        <message>
+            <source>Not available: no signed-in user is known.</source>
+            <translation>Nicht verfügbar: kein angemeldeter Benutzer bekannt.</translation>
+        </message>
+        <message>
+            <source>Only orders you created</source>
+            <translation>Nur selbst erfasste Aufträge</translation>
+        </message>
+        <message>
+            <source>Show all orders again</source>
+            <translation>Wieder alle Aufträge zeigen</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Alle Status</translation>
+        </message>
+        <message>
+            <source>All business transactions</source>
+            <translation>Alle Geschäftsvorfälle</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowStrip</name>
+        <message>
+            <source>Cart</source>
+            <translation>Warenkorb</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Vertrag</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keines</translation>
+        </message>
+        <message>
+            <source>not yet assigned</source>
+            <translation>noch nicht vergeben</translation>
+        </message>
+        <message>
+            <source>This order</source>
+            <translation>Dieser Auftrag</translation>
+        </message>
+        <message>
+            <source>This order was placed without a quote</source>
+            <translation>Dieser Auftrag wurde ohne Angebot erteilt</translation>
+        </message>
+        <message>
+            <source>The contract number is assigned during processing</source>
+            <translation>Die Vertragsnummer wird bei der Bearbeitung vergeben</translation>
+        </message>
+        <message>
+            <source>Not in the local cache</source>
+            <translation>Nicht im lokalen Cache</translation>
+        </message>
+        <message>
+            <source>Show %1</source>
+            <translation>%1 anzeigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsView</name>
+        <message>
+            <source>Item</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Monthly (net)</source>
+            <translation>Monatlich (netto)</translation>
+        </message>
+        <message>
+            <source>One-time (net)</source>
+            <translation>Einmalig (netto)</translation>
+        </message>
+        <message>
+            <source>This order has no items.</source>
+            <translation>Dieser Auftrag hat keine Positionen.</translation>
+        </message>
+        <message>
+            <source>Phone numbers: %1</source>
+            <translation>Rufnummern: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocationsView</name>
+        <message>
+            <source>No phone numbers</source>
+            <translation>Keine Rufnummern</translation>
+        </message>
+        <message>
+            <source>This order has no usage locations.</source>
+            <translation>Dieser Auftrag hat keine Nutzungsorte.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>OrderDesk – log in</source>
+            <translation>OrderDesk – Anmeldung</translation>
+        </message>
+        <message>
+            <source>Log in to your order backend.</source>
+            <translation>Melden Sie sich an Ihrem Auftrags-Backend an.</translation>
+        </message>
+        <message>
+            <source>Backend &amp;URL:</source>
+            <translation>Backend-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>User &amp;name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <source>https://orders.example.com</source>
+            <translation>https://orders.example.com</translation>
+        </message>
+        <message>
+            <source>&amp;Remember me</source>
+            <translation>&amp;Angemeldet bleiben</translation>
+        </message>
+        <message>
+            <source>No keyring available – the password is asked at each start</source>
+            <translation>Kein Schlüsselbund verfügbar – das Passwort wird bei jedem Start abgefragt</translation>
+        </message>
+        <message>
+            <source>No backend is configured yet. To look around first, start the demo: it brings its own backend with sample orders.</source>
+            <translation>Es ist noch kein Backend eingerichtet. Zum Kennenlernen starten Sie die Demo: Sie bringt ein eigenes Backend mit Beispielaufträgen mit.</translation>
+        </message>
+        <message>
+            <source>Use the &amp;demo instead</source>
+            <translation>Stattdessen die &amp;Demo verwenden</translation>
+        </message>
+        <message>
+            <source>Work &amp;offline with cached data</source>
+            <translation>&amp;Offline mit den zwischengespeicherten Daten arbeiten</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>&amp;Log in</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+        <message>
+            <source>Logging in …</source>
+            <translation>Anmeldung läuft …</translation>
+        </message>
+        <message>
+            <source>The login failed because of an internal error; details are in the log.</source>
+            <translation>Die Anmeldung ist wegen eines internen Fehlers gescheitert; Einzelheiten stehen im Protokoll.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialogForm</name>
+        <message>
+            <source>Log in to your order backend.</source>
+            <translation>Melden Sie sich an Ihrem Auftrags-Backend an.</translation>
+        </message>
+        <message>
+            <source>Backend &amp;URL:</source>
+            <translation>Backend-&amp;URL:</translation>
+        </message>
+        <message>
+            <source>https://orders.example.com/api/v1</source>
+            <translation>https://orders.example.com/api/v1</translation>
+        </message>
+        <message>
+            <source>User &amp;name:</source>
+            <translation>&amp;Benutzername:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <source>&amp;Remember me</source>
+            <translation>&amp;Angemeldet bleiben</translation>
+        </message>
+        <message>
+            <source>No keyring available – the password is asked at each start</source>
+            <translation>Kein Schlüsselbund verfügbar – das Passwort wird bei jedem Start abgefragt</translation>
+        </message>
+        <message>
+            <source>No backend is configured yet. To look around first, start the demo: it brings its own backend with sample orders.</source>
+            <translation>Es ist noch kein Backend eingerichtet. Zum Kennenlernen starten Sie die Demo: Sie bringt ein eigenes Backend mit Beispielaufträgen mit.</translation>
+        </message>
+        <message>
+            <source>Use the &amp;demo instead</source>
+            <translation>Stattdessen die &amp;Demo verwenden</translation>
+        </message>
+        <message>
+            <source>Work &amp;offline with cached data</source>
+            <translation>&amp;Offline mit den zwischengespeicherten Daten arbeiten</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>&amp;Log in</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OrderDesk – order overview</source>
+            <translation>OrderDesk – Auftragsübersicht</translation>
+        </message>
+        <message>
+            <source>1 order</source>
+            <translation>1 Auftrag</translation>
+        </message>
+        <message>
+            <source>%1 orders</source>
+            <translation>%1 Aufträge</translation>
+        </message>
+        <message>
+            <source>The local cache holds no orders yet.
+They appear after the first synchronization (F5).</source>
+            <translation>Der lokale Cache enthält noch keine Aufträge.
+Sie erscheinen nach der ersten Synchronisierung (F5).</translation>
+        </message>
+        <message>
+            <source>No orders match the filters.
+Change them or reset the filters.</source>
+            <translation>Kein Auftrag passt zu den Filtern.
+Ändern Sie die Filter oder setzen Sie sie zurück.</translation>
+        </message>
+        <message>
+            <source>New carts are created with the order wizard, which comes in a later release.</source>
+            <translation>Neue Warenkörbe entstehen im Auftragsassistenten, der mit einer späteren Version kommt.</translation>
+        </message>
+        <message>
+            <source>Printing comes with the order documents in a later release.</source>
+            <translation>Das Drucken kommt mit den Auftragsdokumenten in einer späteren Version.</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>das Auftrags-Backend ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>The language setting applies after a restart.</source>
+            <translation>Die Spracheinstellung gilt nach einem Neustart.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindowForm</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <source>Search order number, customer, contract, product (Ctrl+F)</source>
+            <translation>Auftragsnummer, Kunde, Vertrag, Produkt suchen (Strg+F)</translation>
+        </message>
+        <message>
+            <source>Processing status</source>
+            <translation>Bearbeitungsstatus</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Product family</source>
+            <translation>Produktfamilie</translation>
+        </message>
+        <message>
+            <source>Ordered from</source>
+            <translation>Bestellt vom</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>bis</translation>
+        </message>
+        <message>
+            <source>Created by me</source>
+            <translation>Von mir erfasst</translation>
+        </message>
+        <message>
+            <source>Reset filters</source>
+            <translation>Filter zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Order details</source>
+            <translation>Auftragsdetails</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderColumns</name>
+        <message>
+            <source>Order number</source>
+            <translation>Auftragsnummer</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>Auftragsdatum</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Contract number</source>
+            <translation>Vertragsnummer</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Letzte Änderung</translation>
+        </message>
+        <message>
+            <source>not yet assigned</source>
+            <translation>noch nicht vergeben</translation>
+        </message>
+        <message>
+            <source>The contract number is shown once the order has been processed.</source>
+            <translation>Die Vertragsnummer erscheint, sobald der Auftrag bearbeitet ist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDetailForm</name>
+        <message>
+            <source>Select an order to see its details.</source>
+            <translation>Wählen Sie einen Auftrag, um seine Details zu sehen.</translation>
+        </message>
+        <message>
+            <source>1,0</source>
+            <translation>1,0</translation>
+        </message>
+        <message>
+            <source>Read-only: orders cannot be changed after submission.</source>
+            <translation>Nur lesbar: Aufträge können nach dem Absenden nicht mehr geändert werden.</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Art:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Customer number:</source>
+            <translation>Kundennummer:</translation>
+        </message>
+        <message>
+            <source>Contact person:</source>
+            <translation>Ansprechpartner:</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Adresse:</translation>
+        </message>
+        <message>
+            <source>Email (master data):</source>
+            <translation>E-Mail (Stammdaten):</translation>
+        </message>
+        <message>
+            <source>Tenant:</source>
+            <translation>Mandant:</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Order number:</source>
+            <translation>Auftragsnummer:</translation>
+        </message>
+        <message>
+            <source>Order date:</source>
+            <translation>Auftragsdatum:</translation>
+        </message>
+        <message>
+            <source>Business transaction:</source>
+            <translation>Geschäftsvorfall:</translation>
+        </message>
+        <message>
+            <source>Product:</source>
+            <translation>Produkt:</translation>
+        </message>
+        <message>
+            <source>Confirmed by:</source>
+            <translation>Bestätigt von:</translation>
+        </message>
+        <message>
+            <source>Contract number:</source>
+            <translation>Vertragsnummer:</translation>
+        </message>
+        <message>
+            <source>Items and prices</source>
+            <translation>Positionen und Preise</translation>
+        </message>
+        <message>
+            <source>Usage locations and phone numbers</source>
+            <translation>Nutzungsorte und Rufnummern</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Ordered directly from the cart, without a quote.</source>
+            <translation>Direkt aus dem Warenkorb bestellt, ohne Angebot.</translation>
+        </message>
+        <message>
+            <source>Quote number:</source>
+            <translation>Angebotsnummer:</translation>
+        </message>
+        <message>
+            <source>Quote created by:</source>
+            <translation>Angebot erstellt von:</translation>
+        </message>
+        <message>
+            <source>Quote created on:</source>
+            <translation>Angebot erstellt am:</translation>
+        </message>
+        <message>
+            <source>Approver email:</source>
+            <translation>E-Mail des Freigebenden:</translation>
+        </message>
+        <message>
+            <source>Approved on:</source>
+            <translation>Freigegeben am:</translation>
+        </message>
+        <message>
+            <source>Order-receipt confirmation sent to</source>
+            <translation>Auftragseingangsbestätigung gesendet an</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumente</translation>
+        </message>
+        <message>
+            <source>No documents for this order.</source>
+            <translation>Keine Dokumente zu diesem Auftrag.</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>Ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>Open the selected document</source>
+            <translation>Das ausgewählte Dokument öffnen</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDetailPanel</name>
+        <message>
+            <source>Orders are processed by the provider as submitted. To change something, start a new cart (for example a product change).</source>
+            <translation>Aufträge werden so bearbeitet, wie sie abgesendet wurden. Für eine Änderung legen Sie einen neuen Warenkorb an (zum Beispiel einen Produktwechsel).</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>Auftrag %1</translation>
+        </message>
+        <message>
+            <source>Customer or prospect</source>
+            <translation>Kunde oder Interessent</translation>
+        </message>
+        <message>
+            <source>not in the local cache</source>
+            <translation>nicht im lokalen Cache</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>Interessent</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Prospect (no contracts yet)</source>
+            <translation>Interessent (noch ohne Vertrag)</translation>
+        </message>
+        <message>
+            <source>Existing customer</source>
+            <translation>Bestandskunde</translation>
+        </message>
+        <message>
+            <source>no email in the master data</source>
+            <translation>keine E-Mail in den Stammdaten</translation>
+        </message>
+        <message>
+            <source>not yet assigned</source>
+            <translation>noch nicht vergeben</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>nicht erfasst</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderStatusForm</name>
+        <message>
+            <source>Select an order to see its processing status.</source>
+            <translation>Wählen Sie einen Auftrag, um seinen Bearbeitungsstatus zu sehen.</translation>
+        </message>
+        <message>
+            <source>Current status:</source>
+            <translation>Aktueller Status:</translation>
+        </message>
+        <message>
+            <source>Clearing case: this order needs a manual correction</source>
+            <translation>Klärfall: Dieser Auftrag muss manuell korrigiert werden</translation>
+        </message>
+        <message>
+            <source>Processing</source>
+            <translation>Bearbeitung</translation>
+        </message>
+        <message>
+            <source>Expected processing time:</source>
+            <translation>Erwartete Bearbeitungszeit:</translation>
+        </message>
+        <message>
+            <source>Expected completion:</source>
+            <translation>Voraussichtlicher Abschluss:</translation>
+        </message>
+        <message>
+            <source>Status history</source>
+            <translation>Statusverlauf</translation>
+        </message>
+        <message>
+            <source>Document flow</source>
+            <translation>Belegfluss</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderStatusPanel</name>
+        <message>
+            <source>Completed on:</source>
+            <translation>Abgeschlossen am:</translation>
+        </message>
+        <message>
+            <source>Expected completion:</source>
+            <translation>Voraussichtlicher Abschluss:</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>überfällig</translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n minute(s)</source>
+            <translation>
+                <numerusform>etwa %n Minute</numerusform>
+                <numerusform>etwa %n Minuten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n hour(s)</source>
+            <translation>
+                <numerusform>etwa %n Stunde</numerusform>
+                <numerusform>etwa %n Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>up to %n day(s)</source>
+            <translation>
+                <numerusform>bis zu %n Tag</numerusform>
+                <numerusform>bis zu %n Tage</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>fully automated</source>
+            <translation>vollautomatisch</translation>
+        </message>
+        <message>
+            <source>partly automated</source>
+            <translation>teilautomatisiert</translation>
+        </message>
+        <message>
+            <source>processed manually</source>
+            <translation>manuell bearbeitet</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecipientsView</name>
+        <message>
+            <source>No recipients recorded.</source>
+            <translation>Keine Empfänger erfasst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <source>The local cache could not be updated: %1</source>
+            <translation>Der lokale Cache konnte nicht aktualisiert werden: %1</translation>
+        </message>
+        <message>
+            <source>The sync stopped because of an internal error. The cached data stays readable; details are in the log.</source>
+            <translation>Die Synchronisierung wurde wegen eines internen Fehlers abgebrochen. Die zwischengespeicherten Daten bleiben lesbar; Einzelheiten stehen im Protokoll.</translation>
+        </message>
+        <message>
+            <source>Offline – showing cached data from %1</source>
+            <translation>Offline – zwischengespeicherte Daten vom %1</translation>
+        </message>
+        <message>
+            <source>No data has been synced yet.</source>
+            <translation>Es wurden noch keine Daten synchronisiert.</translation>
+        </message>
+        <message>
+            <source>The cached data is from %1 and may be out of date.</source>
+            <translation>Die zwischengespeicherten Daten sind vom %1 und womöglich veraltet.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncIndicators</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+        <message>
+            <source>Not synchronized yet</source>
+            <translation>Noch nicht synchronisiert</translation>
+        </message>
+        <message>
+            <source>Last synchronized: %1</source>
+            <translation>Zuletzt synchronisiert: %1</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>The order backend can be reached.</source>
+            <translation>Das Auftrags-Backend ist erreichbar.</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>The order backend cannot be reached.</source>
+            <translation>Das Auftrags-Backend ist nicht erreichbar.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>No status changes recorded yet.</source>
+            <translation>Noch keine Statusänderungen erfasst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsView</name>
+        <message>
+            <source>Net</source>
+            <translation>Netto</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Brutto</translation>
+        </message>
+        <message>
+            <source>Monthly total</source>
+            <translation>Summe monatlich</translation>
+        </message>
+        <message>
+            <source>One-time total</source>
+            <translation>Summe einmalig</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <source>&amp;Synchronize</source>
+            <translation>&amp;Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Fetch the latest changes from the order backend (F5)</source>
+            <translation>Die neuesten Änderungen vom Auftrags-Backend holen (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;New cart…</source>
+            <translation>&amp;Neuer Warenkorb …</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken …</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Find orders</source>
+            <translation>Aufträge &amp;suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Previous order</source>
+            <translation>&amp;Vorheriger Auftrag</translation>
+        </message>
+        <message>
+            <source>N&amp;ext order</source>
+            <translation>Nä&amp;chster Auftrag</translation>
+        </message>
+        <message>
+            <source>&amp;Reset filters</source>
+            <translation>Filter &amp;zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Order &amp;details</source>
+            <translation>Auftrags&amp;details</translation>
+        </message>
+        <message>
+            <source>Processing &amp;status</source>
+            <translation>Bearbeitungs&amp;status</translation>
+        </message>
+        <message>
+            <source>&amp;German</source>
+            <translation>&amp;Deutsch</translation>
+        </message>
+        <message>
+            <source>&amp;English</source>
+            <translation>&amp;Englisch</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Orders</source>
+            <translation>&amp;Aufträge</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Sprache</translation>
+        </message>
+        <message>
+            <source>Applies after a restart</source>
+            <translation>Gilt nach einem Neustart</translation>
+        </message>
+        <message>
+            <source>Main tool bar</source>
+            <translation>Hauptwerkzeugleiste</translation>
+        </message>
+    </context>
+</TS>

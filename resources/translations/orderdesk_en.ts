@@ -1,0 +1,817 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>DocumentsList</name>
+        <message>
+            <source>Available offline</source>
+            <translation>Available offline</translation>
+        </message>
+        <message>
+            <source>Downloaded from the backend when opened</source>
+            <translation>Downloaded from the backend when opened</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>All product families</source>
+            <translation>All product families</translation>
+        </message>
+        <message>
+            <source>Internet</source>
+            <translation>Internet</translation>
+        </message>
+        <message>
+            <source>IPfonie SIP trunks</source>
+            <translation>IPfonie SIP trunks</translation>
+        </message>
+        <message>
+            <source>Tengo Centraflex</source>
+            <translation>Tengo Centraflex</translation>
+        </message>
+        <message>
+            <source>Not available: no signed-in user is known.</source>
+            <translation>Not available: no signed-in user is known.</translation>
+        </message>
+        <message>
+            <source>Only orders you created</source>
+            <translation>Only orders you created</translation>
+        </message>
+        <message>
+            <source>Show all orders again</source>
+            <translation>Show all orders again</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>All business transactions</source>
+            <translation>All business transactions</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowStrip</name>
+        <message>
+            <source>Cart</source>
+            <translation>Cart</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>not yet assigned</source>
+            <translation>not yet assigned</translation>
+        </message>
+        <message>
+            <source>This order</source>
+            <translation>This order</translation>
+        </message>
+        <message>
+            <source>This order was placed without a quote</source>
+            <translation>This order was placed without a quote</translation>
+        </message>
+        <message>
+            <source>The contract number is assigned during processing</source>
+            <translation>The contract number is assigned during processing</translation>
+        </message>
+        <message>
+            <source>Not in the local cache</source>
+            <translation>Not in the local cache</translation>
+        </message>
+        <message>
+            <source>Show %1</source>
+            <translation>Show %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemsView</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>Monthly (net)</source>
+            <translation>Monthly (net)</translation>
+        </message>
+        <message>
+            <source>One-time (net)</source>
+            <translation>One-time (net)</translation>
+        </message>
+        <message>
+            <source>This order has no items.</source>
+            <translation>This order has no items.</translation>
+        </message>
+        <message>
+            <source>Phone numbers: %1</source>
+            <translation>Phone numbers: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocationsView</name>
+        <message>
+            <source>No phone numbers</source>
+            <translation>No phone numbers</translation>
+        </message>
+        <message>
+            <source>This order has no usage locations.</source>
+            <translation>This order has no usage locations.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>OrderDesk – log in</source>
+            <translation>OrderDesk – log in</translation>
+        </message>
+        <message>
+            <source>Log in to your order backend.</source>
+            <translation>Log in to your order backend.</translation>
+        </message>
+        <message>
+            <source>Backend &amp;URL:</source>
+            <translation>Backend &amp;URL:</translation>
+        </message>
+        <message>
+            <source>User &amp;name:</source>
+            <translation>User &amp;name:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>https://orders.example.com</source>
+            <translation>https://orders.example.com</translation>
+        </message>
+        <message>
+            <source>&amp;Remember me</source>
+            <translation>&amp;Remember me</translation>
+        </message>
+        <message>
+            <source>No keyring available – the password is asked at each start</source>
+            <translation>No keyring available – the password is asked at each start</translation>
+        </message>
+        <message>
+            <source>No backend is configured yet. To look around first, start the demo: it brings its own backend with sample orders.</source>
+            <translation>No backend is configured yet. To look around first, start the demo: it brings its own backend with sample orders.</translation>
+        </message>
+        <message>
+            <source>Use the &amp;demo instead</source>
+            <translation>Use the &amp;demo instead</translation>
+        </message>
+        <message>
+            <source>Work &amp;offline with cached data</source>
+            <translation>Work &amp;offline with cached data</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Log in</source>
+            <translation>&amp;Log in</translation>
+        </message>
+        <message>
+            <source>Logging in …</source>
+            <translation>Logging in …</translation>
+        </message>
+        <message>
+            <source>The login failed because of an internal error; details are in the log.</source>
+            <translation>The login failed because of an internal error; details are in the log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialogForm</name>
+        <message>
+            <source>Log in to your order backend.</source>
+            <translation>Log in to your order backend.</translation>
+        </message>
+        <message>
+            <source>Backend &amp;URL:</source>
+            <translation>Backend &amp;URL:</translation>
+        </message>
+        <message>
+            <source>https://orders.example.com/api/v1</source>
+            <translation>https://orders.example.com/api/v1</translation>
+        </message>
+        <message>
+            <source>User &amp;name:</source>
+            <translation>User &amp;name:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Password:</translation>
+        </message>
+        <message>
+            <source>&amp;Remember me</source>
+            <translation>&amp;Remember me</translation>
+        </message>
+        <message>
+            <source>No keyring available – the password is asked at each start</source>
+            <translation>No keyring available – the password is asked at each start</translation>
+        </message>
+        <message>
+            <source>No backend is configured yet. To look around first, start the demo: it brings its own backend with sample orders.</source>
+            <translation>No backend is configured yet. To look around first, start the demo: it brings its own backend with sample orders.</translation>
+        </message>
+        <message>
+            <source>Use the &amp;demo instead</source>
+            <translation>Use the &amp;demo instead</translation>
+        </message>
+        <message>
+            <source>Work &amp;offline with cached data</source>
+            <translation>Work &amp;offline with cached data</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Log in</source>
+            <translation>&amp;Log in</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>OrderDesk – order overview</source>
+            <translation>OrderDesk – order overview</translation>
+        </message>
+        <message>
+            <source>1 order</source>
+            <translation>1 order</translation>
+        </message>
+        <message>
+            <source>%1 orders</source>
+            <translation>%1 orders</translation>
+        </message>
+        <message>
+            <source>The local cache holds no orders yet.
+They appear after the first synchronization (F5).</source>
+            <translation>The local cache holds no orders yet.
+They appear after the first synchronization (F5).</translation>
+        </message>
+        <message>
+            <source>No orders match the filters.
+Change them or reset the filters.</source>
+            <translation>No orders match the filters.
+Change them or reset the filters.</translation>
+        </message>
+        <message>
+            <source>New carts are created with the order wizard, which comes in a later release.</source>
+            <translation>New carts are created with the order wizard, which comes in a later release.</translation>
+        </message>
+        <message>
+            <source>Printing comes with the order documents in a later release.</source>
+            <translation>Printing comes with the order documents in a later release.</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>the order backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>The language setting applies after a restart.</source>
+            <translation>The language setting applies after a restart.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindowForm</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <source>Search order number, customer, contract, product (Ctrl+F)</source>
+            <translation>Search order number, customer, contract, product (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>Processing status</source>
+            <translation>Processing status</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Product family</source>
+            <translation>Product family</translation>
+        </message>
+        <message>
+            <source>Ordered from</source>
+            <translation>Ordered from</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Created by me</source>
+            <translation>Created by me</translation>
+        </message>
+        <message>
+            <source>Reset filters</source>
+            <translation>Reset filters</translation>
+        </message>
+        <message>
+            <source>Order details</source>
+            <translation>Order details</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderColumns</name>
+        <message>
+            <source>Order number</source>
+            <translation>Order number</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>Order date</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Contract number</source>
+            <translation>Contract number</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Last change</translation>
+        </message>
+        <message>
+            <source>not yet assigned</source>
+            <translation>not yet assigned</translation>
+        </message>
+        <message>
+            <source>The contract number is shown once the order has been processed.</source>
+            <translation>The contract number is shown once the order has been processed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDetailForm</name>
+        <message>
+            <source>Select an order to see its details.</source>
+            <translation>Select an order to see its details.</translation>
+        </message>
+        <message>
+            <source>1,0</source>
+            <translation>1,0</translation>
+        </message>
+        <message>
+            <source>Read-only: orders cannot be changed after submission.</source>
+            <translation>Read-only: orders cannot be changed after submission.</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Type:</source>
+            <translation>Type:</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Customer number:</source>
+            <translation>Customer number:</translation>
+        </message>
+        <message>
+            <source>Contact person:</source>
+            <translation>Contact person:</translation>
+        </message>
+        <message>
+            <source>Address:</source>
+            <translation>Address:</translation>
+        </message>
+        <message>
+            <source>Email (master data):</source>
+            <translation>Email (master data):</translation>
+        </message>
+        <message>
+            <source>Tenant:</source>
+            <translation>Tenant:</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Order number:</source>
+            <translation>Order number:</translation>
+        </message>
+        <message>
+            <source>Order date:</source>
+            <translation>Order date:</translation>
+        </message>
+        <message>
+            <source>Business transaction:</source>
+            <translation>Business transaction:</translation>
+        </message>
+        <message>
+            <source>Product:</source>
+            <translation>Product:</translation>
+        </message>
+        <message>
+            <source>Confirmed by:</source>
+            <translation>Confirmed by:</translation>
+        </message>
+        <message>
+            <source>Contract number:</source>
+            <translation>Contract number:</translation>
+        </message>
+        <message>
+            <source>Items and prices</source>
+            <translation>Items and prices</translation>
+        </message>
+        <message>
+            <source>Usage locations and phone numbers</source>
+            <translation>Usage locations and phone numbers</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Ordered directly from the cart, without a quote.</source>
+            <translation>Ordered directly from the cart, without a quote.</translation>
+        </message>
+        <message>
+            <source>Quote number:</source>
+            <translation>Quote number:</translation>
+        </message>
+        <message>
+            <source>Quote created by:</source>
+            <translation>Quote created by:</translation>
+        </message>
+        <message>
+            <source>Quote created on:</source>
+            <translation>Quote created on:</translation>
+        </message>
+        <message>
+            <source>Approver email:</source>
+            <translation>Approver email:</translation>
+        </message>
+        <message>
+            <source>Approved on:</source>
+            <translation>Approved on:</translation>
+        </message>
+        <message>
+            <source>Order-receipt confirmation sent to</source>
+            <translation>Order-receipt confirmation sent to</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>No documents for this order.</source>
+            <translation>No documents for this order.</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>Open the selected document</source>
+            <translation>Open the selected document</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderDetailPanel</name>
+        <message>
+            <source>Orders are processed by the provider as submitted. To change something, start a new cart (for example a product change).</source>
+            <translation>Orders are processed by the provider as submitted. To change something, start a new cart (for example a product change).</translation>
+        </message>
+        <message>
+            <source>Order %1</source>
+            <translation>Order %1</translation>
+        </message>
+        <message>
+            <source>Customer or prospect</source>
+            <translation>Customer or prospect</translation>
+        </message>
+        <message>
+            <source>not in the local cache</source>
+            <translation>not in the local cache</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>Prospect</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Prospect (no contracts yet)</source>
+            <translation>Prospect (no contracts yet)</translation>
+        </message>
+        <message>
+            <source>Existing customer</source>
+            <translation>Existing customer</translation>
+        </message>
+        <message>
+            <source>no email in the master data</source>
+            <translation>no email in the master data</translation>
+        </message>
+        <message>
+            <source>not yet assigned</source>
+            <translation>not yet assigned</translation>
+        </message>
+        <message>
+            <source>not recorded</source>
+            <translation>not recorded</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderStatusForm</name>
+        <message>
+            <source>Select an order to see its processing status.</source>
+            <translation>Select an order to see its processing status.</translation>
+        </message>
+        <message>
+            <source>Current status:</source>
+            <translation>Current status:</translation>
+        </message>
+        <message>
+            <source>Clearing case: this order needs a manual correction</source>
+            <translation>Clearing case: this order needs a manual correction</translation>
+        </message>
+        <message>
+            <source>Processing</source>
+            <translation>Processing</translation>
+        </message>
+        <message>
+            <source>Expected processing time:</source>
+            <translation>Expected processing time:</translation>
+        </message>
+        <message>
+            <source>Expected completion:</source>
+            <translation>Expected completion:</translation>
+        </message>
+        <message>
+            <source>Status history</source>
+            <translation>Status history</translation>
+        </message>
+        <message>
+            <source>Document flow</source>
+            <translation>Document flow</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderStatusPanel</name>
+        <message>
+            <source>Completed on:</source>
+            <translation>Completed on:</translation>
+        </message>
+        <message>
+            <source>Expected completion:</source>
+            <translation>Expected completion:</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>overdue</translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n minute(s)</source>
+            <translation>
+                <numerusform>about %n minute</numerusform>
+                <numerusform>about %n minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>about %n hour(s)</source>
+            <translation>
+                <numerusform>about %n hour</numerusform>
+                <numerusform>about %n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>up to %n day(s)</source>
+            <translation>
+                <numerusform>up to %n day</numerusform>
+                <numerusform>up to %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>fully automated</source>
+            <translation>fully automated</translation>
+        </message>
+        <message>
+            <source>partly automated</source>
+            <translation>partly automated</translation>
+        </message>
+        <message>
+            <source>processed manually</source>
+            <translation>processed manually</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecipientsView</name>
+        <message>
+            <source>No recipients recorded.</source>
+            <translation>No recipients recorded.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <source>The local cache could not be updated: %1</source>
+            <translation>The local cache could not be updated: %1</translation>
+        </message>
+        <message>
+            <source>The sync stopped because of an internal error. The cached data stays readable; details are in the log.</source>
+            <translation>The sync stopped because of an internal error. The cached data stays readable; details are in the log.</translation>
+        </message>
+        <message>
+            <source>Offline – showing cached data from %1</source>
+            <translation>Offline – showing cached data from %1</translation>
+        </message>
+        <message>
+            <source>No data has been synced yet.</source>
+            <translation>No data has been synced yet.</translation>
+        </message>
+        <message>
+            <source>The cached data is from %1 and may be out of date.</source>
+            <translation>The cached data is from %1 and may be out of date.</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncIndicators</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+        <message>
+            <source>Not synchronized yet</source>
+            <translation>Not synchronized yet</translation>
+        </message>
+        <message>
+            <source>Last synchronized: %1</source>
+            <translation>Last synchronized: %1</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>The order backend can be reached.</source>
+            <translation>The order backend can be reached.</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>The order backend cannot be reached.</source>
+            <translation>The order backend cannot be reached.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineView</name>
+        <message>
+            <source>No status changes recorded yet.</source>
+            <translation>No status changes recorded yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsView</name>
+        <message>
+            <source>Net</source>
+            <translation>Net</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Gross</translation>
+        </message>
+        <message>
+            <source>Monthly total</source>
+            <translation>Monthly total</translation>
+        </message>
+        <message>
+            <source>One-time total</source>
+            <translation>One-time total</translation>
+        </message>
+    </context>
+    <context>
+        <name>WindowActions</name>
+        <message>
+            <source>&amp;Synchronize</source>
+            <translation>&amp;Synchronize</translation>
+        </message>
+        <message>
+            <source>Fetch the latest changes from the order backend (F5)</source>
+            <translation>Fetch the latest changes from the order backend (F5)</translation>
+        </message>
+        <message>
+            <source>&amp;New cart…</source>
+            <translation>&amp;New cart…</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Find orders</source>
+            <translation>&amp;Find orders</translation>
+        </message>
+        <message>
+            <source>&amp;Previous order</source>
+            <translation>&amp;Previous order</translation>
+        </message>
+        <message>
+            <source>N&amp;ext order</source>
+            <translation>N&amp;ext order</translation>
+        </message>
+        <message>
+            <source>&amp;Reset filters</source>
+            <translation>&amp;Reset filters</translation>
+        </message>
+        <message>
+            <source>Order &amp;details</source>
+            <translation>Order &amp;details</translation>
+        </message>
+        <message>
+            <source>Processing &amp;status</source>
+            <translation>Processing &amp;status</translation>
+        </message>
+        <message>
+            <source>&amp;German</source>
+            <translation>&amp;German</translation>
+        </message>
+        <message>
+            <source>&amp;English</source>
+            <translation>&amp;English</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Orders</source>
+            <translation>&amp;Orders</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>Applies after a restart</source>
+            <translation>Applies after a restart</translation>
+        </message>
+        <message>
+            <source>Main tool bar</source>
+            <translation>Main tool bar</translation>
+        </message>
+    </context>
+</TS>

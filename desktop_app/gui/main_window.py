@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -53,6 +54,7 @@ from desktop_app.gui.order_columns import OrderColumn, OrderLabels
 from desktop_app.gui.order_source import CacheOrderSource, OrderQuery
 from desktop_app.gui.order_table_model import ORDER_ID_ROLE, OrderTableModel
 from desktop_app.gui.panels import OrderDetailPanel, OrderStatusPanel
+from desktop_app.gui.settings_dialog import SettingsDialog
 from desktop_app.gui.window_actions import WindowActions
 from desktop_app.gui.window_status import BannerKind, SyncIndicators
 from desktop_app.sync.live_cache import LiveCache
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
 
     syncRequested = Signal()  # noqa: N815 (Qt naming)
     ordersLoaded = Signal()  # noqa: N815 (Qt naming): a background id/count result landed
+    settingsChanged = Signal()  # noqa: N815 (Qt naming): the settings dialog stored new values
     # From the worker: (serial, query, the first FIRST_ROWS ids, an event to set once they
     # are painted) of a new filter or sort.
     _firstRowsLoaded = Signal(object)  # noqa: N815 (Qt naming)
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         acts.show_detail.triggered.connect(lambda: self.open_tab(DETAIL_TAB))
         acts.show_status.triggered.connect(lambda: self.open_tab(STATUS_TAB))
         acts.languages.triggered.connect(self._choose_language)
+        acts.settings.triggered.connect(self.open_settings)
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self._firstRowsLoaded.connect(self._first_rows_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
@@ -533,6 +537,21 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The language setting applies after a restart."), 10_000
         )
+
+    def open_settings(self) -> None:
+        """The settings dialog; `settingsChanged` after OK (the sync applies its part)."""
+        dialog = SettingsDialog(self._settings, self._language, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            for choice in self.window_actions.languages.actions():
+                choice.setChecked(choice.data() == stored.load_language(self._settings))
+            if dialog.language_changed:
+                self.statusBar().showMessage(
+                    self.tr("The language setting applies after a restart."), 10_000)
+            self.settingsChanged.emit()
+        finally:
+            dialog.deleteLater()
 
     def save_settings(self) -> None:
         settings = self._settings

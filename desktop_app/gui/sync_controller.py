@@ -230,6 +230,17 @@ class SyncController(QObject):
         self._retry.start(_ms(self._retry_delay))
         self._retry_delay = min(self._retry_delay * 2, self._settings.retry_max)
 
+    def apply_settings(self, settings: SyncSettings) -> None:
+        """New interval and stale threshold from the settings dialog, effective at once."""
+        self._settings = settings
+        self._periodic.setInterval(_ms(settings.interval))  # restarts a running timer
+        if self._online and self._task is None:
+            self._show_stale_banner()
+
+    @property
+    def settings(self) -> SyncSettings:
+        return self._settings
+
     def _show_stale_banner(self) -> None:
         last = self._last_success
         if last is None:

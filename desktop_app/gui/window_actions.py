@@ -35,6 +35,7 @@ class WindowActions(QObject):
         self.show_status = action(self.tr("Processing &status"))
         self.german = action(self.tr("&German"))
         self.english = action(self.tr("&English"))
+        self.settings = action(self.tr("&Settings…"), "Ctrl+,")
         self.languages = QActionGroup(window)
         for choice, code in ((self.german, "de"), (self.english, "en")):
             choice.setCheckable(True)
@@ -60,6 +61,8 @@ class WindowActions(QObject):
         view_menu = menus.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions([self.german, self.english])
+        view_menu.addSeparator()
+        view_menu.addAction(self.settings)
         language_menu.setToolTipsVisible(True)
         for choice in (self.german, self.english):
             choice.setToolTip(self.tr("Applies after a restart"))

@@ -10,6 +10,7 @@ from desktop_app.api.errors import Language
 from desktop_app.cache.paths import documents_dir
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.settings_dialog import load_sync_settings
 from desktop_app.gui.sync_controller import SyncController
 from desktop_app.gui.translations import install_translators, system_language
 from desktop_app.sync.live_cache import LiveCache
@@ -47,7 +48,9 @@ class Workspace:
         QLocale.setDefault(locale_for(language))
         cache = LiveCache(cache_path)
         window = MainWindow(cache, language, settings, user_id)
-        sync = SyncController(window, client, cache, documents_dir(cache_path), language)
+        sync = SyncController(window, client, cache, documents_dir(cache_path), language,
+                              settings=load_sync_settings(settings))
+        window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))
         return cls(client, cache, window, sync)
 
     def show(self) -> None:

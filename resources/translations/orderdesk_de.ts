@@ -652,6 +652,48 @@ Change them or reset the filters.</source>
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>OrderDesk – settings</source>
+            <translation>OrderDesk – Einstellungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialogForm</name>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;User interface:</source>
+            <translation>&amp;Oberfläche:</translation>
+        </message>
+        <message>
+            <source>A new language applies after a restart.</source>
+            <translation>Eine neue Sprache gilt nach einem Neustart.</translation>
+        </message>
+        <message>
+            <source>Synchronization</source>
+            <translation>Synchronisierung</translation>
+        </message>
+        <message>
+            <source>Synchronize &amp;every:</source>
+            <translation>Synchronisieren &amp;alle:</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> Min.</translation>
+        </message>
+        <message>
+            <source>Warn when data is older than:</source>
+            <translation>Warnen, wenn Daten älter sind als:</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> Std.</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncController</name>
         <message>
             <source>The local cache could not be updated: %1</source>
@@ -788,6 +830,10 @@ Change them or reset the filters.</source>
         <message>
             <source>&amp;English</source>
             <translation>&amp;Englisch</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen …</translation>
         </message>
         <message>
             <source>&amp;File</source>

@@ -652,6 +652,48 @@ Change them or reset the filters.</translation>
         </message>
     </context>
     <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>OrderDesk – settings</source>
+            <translation>OrderDesk – settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialogForm</name>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>&amp;User interface:</source>
+            <translation>&amp;User interface:</translation>
+        </message>
+        <message>
+            <source>A new language applies after a restart.</source>
+            <translation>A new language applies after a restart.</translation>
+        </message>
+        <message>
+            <source>Synchronization</source>
+            <translation>Synchronization</translation>
+        </message>
+        <message>
+            <source>Synchronize &amp;every:</source>
+            <translation>Synchronize &amp;every:</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Warn when data is older than:</source>
+            <translation>Warn when data is older than:</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> h</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncController</name>
         <message>
             <source>The local cache could not be updated: %1</source>
@@ -788,6 +830,10 @@ Change them or reset the filters.</translation>
         <message>
             <source>&amp;English</source>
             <translation>&amp;English</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Settings…</translation>
         </message>
         <message>
             <source>&amp;File</source>

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
 
     syncRequested = Signal()  # noqa: N815 (Qt naming)
     ordersLoaded = Signal()  # noqa: N815 (Qt naming): a background id/count result landed
+    cacheRefreshed = Signal()  # noqa: N815 (Qt naming): a sync changed the cache
+    onlineChanged = Signal(bool, str)  # noqa: N815 (Qt naming): online?, why not
 
     def __init__(
         self,
@@ -391,6 +393,7 @@ class MainWindow(QMainWindow):
         current = self.table.selectionModel().currentIndex()
         self._show(current.data(ORDER_ID_ROLE) if current.isValid() else None)
         self._read_last_sync()
+        self.cacheRefreshed.emit()  # other views over the cache (carts and quotes)
 
     def show_banner(self, text: str, kind: BannerKind = "warning") -> None:
         self.indicators.show_banner(text, kind)
@@ -409,6 +412,7 @@ class MainWindow(QMainWindow):
         self._online, self._offline_reason = online, reason
         self.indicators.set_online(online, reason)
         self._update_backend_actions()
+        self.onlineChanged.emit(online, reason)
 
     @property
     def is_online(self) -> bool:

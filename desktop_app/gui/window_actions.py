@@ -24,6 +24,9 @@ class WindowActions:
         self.sync = action(tr("&Synchronize"), "F5")
         self.sync.setToolTip(tr("Fetch the latest changes from the order backend (F5)"))
         self.new_cart = action(tr("&New cart…"), "Ctrl+N")
+        self.carts_quotes = action(tr("&Carts and quotes…"), "Ctrl+Shift+A")
+        self.carts_quotes.setToolTip(tr("Open carts and quotes: resume, withdraw, delete "
+                                        "(Ctrl+Shift+A)"))
         self.print = action(tr("&Print…"), "Ctrl+P")
         self.quit = action(tr("&Quit"), "Ctrl+Q")
         self.find = action(tr("&Find orders"), "Ctrl+F")
@@ -49,7 +52,7 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         orders_menu = menus.addMenu(tr("&Orders"))
-        for entry in (self.new_cart, None, self.find, self.reset_filters, None,
+        for entry in (self.new_cart, self.carts_quotes, None, self.find, self.reset_filters, None,
                       self.previous_order, self.next_order, self.show_detail,
                       self.show_status):  # fmt: skip
             if entry is None:

@@ -166,7 +166,7 @@ class CartQuoteTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(_COLUMNS):
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         before = [line.row.cart_id for line in self._shown]
         self._sort_column, self._sort_order = CartColumn(column), order
         self._shown.sort(key=self._key, reverse=self._descending)
@@ -174,7 +174,7 @@ class CartQuoteTableModel(QAbstractTableModel):
         for index in self.persistentIndexList():
             new_row = after[before[index.row()]]
             self.changePersistentIndex(index, self.index(new_row, index.column()))
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     # --- Qt model interface -----------------------------------------------------------------
 

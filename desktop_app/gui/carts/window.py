@@ -75,6 +75,7 @@ class CartsQuotesWindow(QMainWindow):
         self._online, self._offline_reason, self._busy = True, "", False
         self._rows: list[CartQuoteListRow] = []
         self._acting = ("", "")  # the running action's cart id and its failure title
+        self._kept_id: str | None = None  # the line selected last
         self._pending = Pending()
         self._serial = 0
         self._stale = True  # read the cache when next shown
@@ -217,21 +218,23 @@ class CartsQuotesWindow(QMainWindow):
         self.statusBar().showMessage(message, 15_000)
 
     def _install(self, labels: Mapping[str, str] | None = None) -> None:
-        selected = self.current_row()
         if labels is not None:
             self.model.set_transactions(labels)
         self.model.set_rows(self._pending.apply(self._rows), self._today())
-        if selected is not None and (row := self.model.row_of(selected.cart_id)) is not None:
-            self.table.selectRow(row)
-        self._update_count()
-        self._update_actions()
+        self._reselect()
 
     def _filter_changed(self) -> None:
-        selected = self.current_row()
         value = self.state_combo.currentData()
         self.model.set_filter(QuoteState(value) if value else None, self.search_edit.text())
-        if selected is not None and (row := self.model.row_of(selected.cart_id)) is not None:
+        self._reselect()
+
+    def _reselect(self) -> None:
+        """After a reset: the line selected last is selected again once it is listed (also
+        when a filter hid it in between)."""
+        kept = self._kept_id
+        if kept is not None and (row := self.model.row_of(kept)) is not None:
             self.table.selectRow(row)
+        self._kept_id = kept
         self._update_count()
         self._update_actions()
 
@@ -273,6 +276,8 @@ class CartsQuotesWindow(QMainWindow):
 
     @Slot()
     def _update_actions(self) -> None:
+        if (current := self.current_row()) is not None:
+            self._kept_id = current.cart_id
         for action, verdict in zip((self.resume_action, self.withdraw_action,
                                     self.delete_action), self.verdicts(), strict=True):
             action.setEnabled(verdict.allowed)

@@ -31,12 +31,12 @@ def _tr(text: str) -> str:
 
 def common_block(row: CartQuoteListRow | None, online: bool, offline_reason: str,
                  busy: bool) -> Verdict | None:
-    """What blocks every action alike: nothing selected, offline, another action running."""
-    if row is None:
-        return Verdict(False, _tr("Select a cart or quote first."))
+    """What blocks every action alike: offline, nothing selected, another action running."""
     if not online:
         reason = offline_reason or _tr("the order backend cannot be reached.")
         return Verdict(False, _tr("Offline: %1").replace("%1", reason))
+    if row is None:
+        return Verdict(False, _tr("Select a cart or quote first."))
     if busy:
         return Verdict(False, _tr("Please wait until the running action has finished."))
     return None

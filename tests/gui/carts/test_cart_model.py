@@ -51,7 +51,7 @@ def cart_ids(model: CartQuoteTableModel) -> list[str]:
 
 
 def cell(model: CartQuoteTableModel, cart_id: str, column: CartColumn,
-         role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> object:
+         role: int = Qt.ItemDataRole.DisplayRole) -> object:
     row = model.row_of(cart_id)
     assert row is not None, cart_id
     return model.index(row, column).data(role)

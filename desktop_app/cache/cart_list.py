@@ -5,15 +5,16 @@ quote (one quote per cart). Ordered carts and quotes are orders now and live in 
 overview. A few thousand lines at most, so the query reads them all at once.
 """
 
-import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+import orjson
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.cache.schema import CartRow, ContractRow, CustomerRow, QuoteRow
+from desktop_app.cache.schema import CartRow, ContractRow, CustomerRow, QuoteRow, parse_timestamp
 from desktop_app.domain.enums import BusinessTransaction, CartState, QuoteState
 
 __all__ = ["CartQuoteListRow", "open_carts_and_quotes"]
@@ -49,24 +50,34 @@ class CartQuoteListRow:
         return self.quote_id is not None
 
 
-def _names(items: list[dict[str, Any]], key: str) -> tuple[str, ...]:
-    return tuple(str(item.get(key, "")) for item in items)
+def _names(items_json: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    items: list[dict[str, Any]] = orjson.loads(items_json)
+    return (tuple(str(item.get("product_name_de", "")) for item in items),
+            tuple(str(item.get("product_name_en", "")) for item in items))
 
 
-def _row(cart: CartRow, quote: QuoteRow | None, company: str | None,
-         contract_number: str | None) -> CartQuoteListRow:
-    items: list[dict[str, Any]] = json.loads(cart.items)
-    totals = quote or cart
+# Plain columns, not ORM entities: building two entities per line cost 10x the raw SELECT.
+_COLUMNS = (
+    CartRow.id, QuoteRow.id, QuoteRow.quote_number, CartRow.tenant_id, CartRow.customer_id,
+    CustomerRow.company, CartRow.business_transaction, CartRow.contract_id,
+    ContractRow.contract_number, CartRow.state, QuoteRow.state, CartRow.items,
+    func.coalesce(QuoteRow.created_at, CartRow.created_at), QuoteRow.valid_until,
+    func.coalesce(QuoteRow.monthly_net_cents, CartRow.monthly_net_cents),
+    func.coalesce(QuoteRow.monthly_gross_cents, CartRow.monthly_gross_cents),
+    func.coalesce(QuoteRow.one_time_net_cents, CartRow.one_time_net_cents),
+    func.coalesce(QuoteRow.one_time_gross_cents, CartRow.one_time_gross_cents),
+    func.max(CartRow.updated_at, func.coalesce(QuoteRow.updated_at, CartRow.updated_at)),
+)
+
+
+def _row(values: Sequence[Any]) -> CartQuoteListRow:
+    names_de, names_en = _names(values[11])
     return CartQuoteListRow(
-        cart.id, quote.id if quote else None, quote.quote_number if quote else None,
-        cart.tenant_id, cart.customer_id, company,
-        BusinessTransaction(cart.business_transaction), cart.contract_id, contract_number,
-        CartState(cart.state), QuoteState(quote.state) if quote else None,
-        _names(items, "product_name_de"), _names(items, "product_name_en"),
-        quote.created_at if quote else cart.created_at, quote.valid_until if quote else None,
-        totals.monthly_net_cents, totals.monthly_gross_cents, totals.one_time_net_cents,
-        totals.one_time_gross_cents, max(cart.updated_at, quote.updated_at) if quote
-        else cart.updated_at,
+        values[0], values[1], values[2], values[3], values[4], values[5],
+        BusinessTransaction(values[6]), values[7], values[8], CartState(values[9]),
+        QuoteState(values[10]) if values[10] is not None else None, names_de, names_en,
+        parse_timestamp(values[12]), date.fromisoformat(values[13]) if values[13] else None,
+        values[14], values[15], values[16], values[17], parse_timestamp(values[18]),
     )  # fmt: skip
 
 
@@ -75,7 +86,7 @@ def open_carts_and_quotes(session: Session,
     """Open carts and not-yet-ordered quotes, newest change first; only those of
     `tenant_ids` when given (None: every tenant the cache holds)."""
     statement = (
-        select(CartRow, QuoteRow, CustomerRow.company, ContractRow.contract_number)
+        select(*_COLUMNS)
         .outerjoin(QuoteRow, QuoteRow.cart_id == CartRow.id)
         .outerjoin(CustomerRow, CustomerRow.id == CartRow.customer_id)
         .outerjoin(ContractRow, ContractRow.id == CartRow.contract_id)
@@ -88,5 +99,8 @@ def open_carts_and_quotes(session: Session,
     )  # fmt: skip
     if tenant_ids is not None:
         statement = statement.where(CartRow.tenant_id.in_(sorted(tenant_ids)))
-    return [_row(cart, quote, company, number)
-            for cart, quote, company, number in session.execute(statement)]
+    result = session.connection().execute(statement)
+    try:  # straight from the DBAPI cursor: raw text, no result processing per value
+        return [_row(values) for values in result.cursor.fetchall()]
+    finally:
+        result.close()

@@ -64,6 +64,11 @@ def fill(store: CacheStore, count: int) -> None:
     apply_page(store, records.upserts([*parties, *models]), [], "c1")
 
 
+def two_state_filters(model: CartQuoteTableModel) -> None:
+    model.set_filter(QuoteState.SENT, "")
+    model.set_filter(None, "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--carts", type=int, default=5000)
@@ -100,9 +105,7 @@ def main() -> None:
                 lambda: model.sort(CartColumn.CUSTOMER, next(order)), args.repeat),
             "text filter keystroke": median_ms(
                 lambda: model.set_filter(None, next(texts)), args.repeat),
-            "state filter change": median_ms(
-                lambda: model.set_filter(QuoteState.SENT, "") or model.set_filter(None, ""),
-                args.repeat) / 2,
+            "state filter change": median_ms(lambda: two_state_filters(model), args.repeat) / 2,
         }
         print(f"{len(rows)} lines ({args.carts} carts)")
         base = figures["raw sqlite3 SELECT (baseline)"]

@@ -83,6 +83,8 @@ class CartsQuotesWindow(QMainWindow):
         self.confirm: Confirm = self._ask  # tests replace the question
         self.error_box: QMessageBox | None = None
         self.setObjectName("cartsQuotesWindow")
+        # Closing the main window ends the app even while this window is open.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.setWindowTitle(self.tr("OrderDesk – carts and quotes"))
         self.model = CartQuoteTableModel(locale=locale_for(language),
                                          english=language == "en", parent=self)

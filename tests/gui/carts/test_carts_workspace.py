@@ -8,7 +8,7 @@ import pytest
 from desktop_app.gui.carts.window import CartsQuotesWindow
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
@@ -68,3 +68,12 @@ def test_online_state_and_sync_requests_go_through_the_main_window(
         carts.sync_action.trigger()  # F5 in the carts window
     with qtbot.waitSignal(workspace.sync.syncFinished, timeout=60_000):
         pass  # the sync that request started
+
+
+def test_the_open_window_does_not_keep_the_app_running(qtbot: QtBot,
+                                                       workspace: Workspace) -> None:
+    carts = workspace.carts_quotes
+    with qtbot.waitSignal(carts.rowsLoaded, timeout=10_000):
+        carts.open()
+    assert not carts.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+    assert workspace.window.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)

@@ -30,13 +30,12 @@ from PySide6.QtWidgets import (
 from desktop_app.api.errors import Language
 from desktop_app.cache import queries
 from desktop_app.cache.cart_list import CartQuoteListRow, open_carts_and_quotes
-from desktop_app.contract.carts import QuoteOut
 from desktop_app.domain.enums import QuoteState
 from desktop_app.gui import window_settings as stored
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
 from desktop_app.gui.carts.columns import STATE_ORDER, CartColumn, state_text
 from desktop_app.gui.carts.model import CartQuoteTableModel
-from desktop_app.gui.carts.operations import CartBackend, Pending, error_text
+from desktop_app.gui.carts.operations import CartActionRunner, CartBackend, error_text
 from desktop_app.gui.carts.permissions import (
     Verdict,
     can_delete,
@@ -70,16 +69,18 @@ class CartsQuotesWindow(QMainWindow):
                  parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self._cache, self._backend, self._language = cache, backend, language
+        self._cache, self._language = cache, language
         self._settings, self._tenant_ids, self._today = settings, tenant_ids, today
-        self._online, self._offline_reason, self._busy = True, "", False
+        self._online, self._offline_reason = True, ""
         self._rows: list[CartQuoteListRow] = []
-        self._acting = ("", "")  # the running action's cart id and its failure title
         self._kept_id: str | None = None  # the line selected last
-        self._pending = Pending()
         self._serial = 0
         self._stale = True  # read the cache when next shown
-        self._runner = BackgroundRunner(self, max_threads=1)
+        self._runner = BackgroundRunner(self, max_threads=1)  # cache reads and actions
+        self.operations = CartActionRunner(backend, self._runner, language, self)
+        self.operations.busyChanged.connect(self._busy_changed)
+        self.operations.succeeded.connect(self._succeeded)
+        self.operations.failed.connect(self._failed)
         self.confirm: Confirm = self._ask  # tests replace the question
         self.error_box: QMessageBox | None = None
         self.setObjectName("cartsQuotesWindow")
@@ -222,7 +223,7 @@ class CartsQuotesWindow(QMainWindow):
     def _install(self, labels: Mapping[str, str] | None = None) -> None:
         if labels is not None:
             self.model.set_transactions(labels)
-        self.model.set_rows(self._pending.apply(self._rows), self._today())
+        self.model.set_rows(self.operations.pending.apply(self._rows), self._today())
         self._reselect()
 
     def _filter_changed(self) -> None:
@@ -270,7 +271,7 @@ class CartsQuotesWindow(QMainWindow):
     def verdicts(self) -> tuple[Verdict, Verdict, Verdict]:
         """(resume, withdraw, delete) for the selected line."""
         row, state = self.current_row(), self._current_state()
-        blocked = common_block(row, self._online, self._offline_reason, self._busy)
+        blocked = common_block(row, self._online, self._offline_reason, self.operations.busy)
         if blocked is not None or row is None or state is None:
             assert blocked is not None
             return blocked, blocked, blocked
@@ -290,11 +291,11 @@ class CartsQuotesWindow(QMainWindow):
         self._online, self._offline_reason = online, reason
         self._update_actions()
 
-    def _set_busy(self, busy: bool, message: str = "") -> None:
-        self._busy = busy
+    @Slot(bool, str)
+    def _busy_changed(self, busy: bool, message: str) -> None:
         self.progress.setVisible(busy)
         if message:
-            self.statusBar().showMessage(message, 0 if busy else 10_000)
+            self.statusBar().showMessage(message)
         self._update_actions()
 
     # --- the actions ------------------------------------------------------------------------
@@ -320,20 +321,7 @@ class CartsQuotesWindow(QMainWindow):
                 "and it cannot be ordered.").replace("%1", row.quote_number or "")
                 .replace("%2", customer)):  # fmt: skip
             return
-        quote_id, backend = row.quote_id, self._backend
-
-        def work(_cancel: CancelToken, _report: ProgressReport) -> QuoteOut:
-            return backend.withdraw_quote(quote_id)
-
-        self._set_busy(True, self.tr("Withdrawing quote %1…").replace(
-            "%1", row.quote_number or ""))
-        self._acting = (row.cart_id, self.tr("The quote could not be withdrawn"))
-        self._runner.run(work, "withdraw quote", finished=self._withdrawn, failed=self._failed)
-
-    @Slot(object)
-    def _withdrawn(self, quote: QuoteOut) -> None:
-        self._pending.quote_changed(self._acting[0], quote)
-        self._done(self.tr("Quote %1 has been withdrawn.").replace("%1", quote.quote_number))
+        self.operations.withdraw(row)
 
     @Slot()
     def delete_current(self) -> None:
@@ -348,32 +336,17 @@ class CartsQuotesWindow(QMainWindow):
             question = self.tr("Delete the cart for %1?\n\nThis cannot be undone.")
         if not self.confirm(self.tr("Delete cart"), question.replace("%1", customer)):
             return
-        cart_id, backend = row.cart_id, self._backend
+        self.operations.delete(row)
 
-        def work(_cancel: CancelToken, _report: ProgressReport) -> None:
-            backend.delete_cart(cart_id)
-
-        self._set_busy(True, self.tr("Deleting the cart…"))
-        self._acting = (cart_id, self.tr("The cart could not be deleted"))
-        self._runner.run(work, "delete cart", finished=self._deleted, failed=self._failed)
-
-    @Slot(object)
-    def _deleted(self, _none: object) -> None:
-        self._pending.cart_deleted(self._acting[0])
-        self._done(self.tr("The cart has been deleted."))
-
-    def _done(self, message: str) -> None:
-        self._set_busy(False, message)
+    @Slot(str)
+    def _succeeded(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
         self._install()  # shows the outcome at once; the sync brings the rest
         self.syncRequested.emit()
         self.actionFinished.emit(True)
 
-    @Slot(object)
-    def _failed(self, error: BaseException) -> None:
-        title = self._acting[1]
-        self._set_busy(False)
-        message = error_text(error, self._language, lambda: self.tr(
-            "An internal error stopped the action. Details are in the log."))
+    @Slot(str, str)
+    def _failed(self, title: str, message: str) -> None:
         self.statusBar().showMessage(title, 10_000)
         self._show_error(title, message)
         self.syncRequested.emit()  # the cache may be behind the backend: catch up

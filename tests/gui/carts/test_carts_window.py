@@ -233,7 +233,7 @@ def test_withdraw_a_sent_quote(qtbot: QtBot, open_view: Opener) -> None:
     assert states(view)[quote.cart_id] is QuoteState.WITHDRAWN
     current = view.current_row()
     assert current is not None and current.cart_id == quote.cart_id
-    assert view._pending.quotes == {}  # the cache has caught up
+    assert view.operations.pending.quotes == {}  # the cache has caught up
 
 
 def test_withdraw_refused_by_the_backend_shows_its_message(qtbot: QtBot,
@@ -288,7 +288,7 @@ def test_delete_a_cart_and_a_cart_with_its_quote(qtbot: QtBot, open_view: Opener
                       NotFoundError)
     resync(qtbot, view, client, cache)
     assert view.model.rowCount() == before - 2
-    assert view._pending.deleted == set()
+    assert view.operations.pending.deleted == set()
 
 
 def test_delete_refused_by_the_backend_shows_its_message(qtbot: QtBot,

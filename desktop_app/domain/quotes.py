@@ -14,6 +14,18 @@ def quote_valid_until(created: date) -> date:
     return created + QUOTE_VALIDITY
 
 
+# The states in which a quote still counts; past its validity date such a quote has expired.
+LIVE_QUOTE_STATES = frozenset({QuoteState.OPEN, QuoteState.SENT, QuoteState.APPROVED})
+
+
+def quote_state_on(state: QuoteState, valid_until: date, today: date) -> QuoteState:
+    """The state a quote has on `today`: a live quote past its validity date is expired,
+    even before the backend's expiry run has said so."""
+    if state in LIVE_QUOTE_STATES and today > valid_until:
+        return QuoteState.EXPIRED
+    return state
+
+
 def provider_approval_required(party: Party) -> bool:
     """A prospect's quote must additionally be checked and approved by the provider."""
     return party.kind is PartyKind.PROSPECT

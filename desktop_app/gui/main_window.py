@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
     # From the worker: (serial, query, the first FIRST_ROWS ids, an event to set once they
     # are painted) of a new filter or sort.
     _firstRowsLoaded = Signal(object)  # noqa: N815 (Qt naming)
+    cacheRefreshed = Signal()  # noqa: N815 (Qt naming): a sync changed the cache
+    onlineChanged = Signal(bool, str)  # noqa: N815 (Qt naming): online?, why not
 
     def __init__(
         self,
@@ -444,6 +446,7 @@ class MainWindow(QMainWindow):
         current = self.table.selectionModel().currentIndex()
         self._show(current.data(ORDER_ID_ROLE) if current.isValid() else None)
         self._read_last_sync()
+        self.cacheRefreshed.emit()  # other views over the cache (carts and quotes)
 
     def show_banner(self, text: str, kind: BannerKind = "warning") -> None:
         self.indicators.show_banner(text, kind)
@@ -462,6 +465,7 @@ class MainWindow(QMainWindow):
         self._online, self._offline_reason = online, reason
         self.indicators.set_online(online, reason)
         self._update_backend_actions()
+        self.onlineChanged.emit(online, reason)
 
     @property
     def is_online(self) -> bool:

@@ -25,6 +25,9 @@ class WindowActions(QObject):
         self.sync = action(self.tr("&Synchronize"), "F5")
         self.sync.setToolTip(self.tr("Fetch the latest changes from the order backend (F5)"))
         self.new_cart = action(self.tr("&New cart…"), "Ctrl+N")
+        self.carts_quotes = action(self.tr("&Carts and quotes…"), "Ctrl+Shift+A")
+        self.carts_quotes.setToolTip(self.tr("Open carts and quotes: resume, withdraw, delete "
+                                             "(Ctrl+Shift+A)"))
         self.print = action(self.tr("&Print…"), "Ctrl+P")
         self.quit = action(self.tr("&Quit"), "Ctrl+Q")
         self.find = action(self.tr("&Find orders"), "Ctrl+F")
@@ -51,7 +54,7 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         orders_menu = menus.addMenu(self.tr("&Orders"))
-        for entry in (self.new_cart, None, self.find, self.reset_filters, None,
+        for entry in (self.new_cart, self.carts_quotes, None, self.find, self.reset_filters, None,
                       self.previous_order, self.next_order, self.show_detail,
                       self.show_status):  # fmt: skip
             if entry is None:

@@ -126,13 +126,13 @@ def _online(auth: AuthSession, me: MeOut, settings: QSettings, language: Languag
     SavedLogin(auth.backend_url, me.username, me.tenant.id, me.user_id).save(settings)
     client = ApiClient(auth.settings, auth)
     path = cache_file(auth.backend_url, me.tenant.id, me.username, root=options.caches_root)
-    return Workspace.open(client, path, settings, language, me.user_id)
+    return Workspace.open(client, path, settings, language, me.user_id, me.tenant.id)
 
 
 def _offline(auth: AuthSession, path: Path, saved: SavedLogin, settings: QSettings,
              language: Language, error: OfflineError) -> Workspace:
     workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language,
-                               saved.user_id or None)
+                               saved.user_id or None, saved.tenant_id or None)
     workspace.window.set_online(False, error.message(language))
     return workspace
 

@@ -71,7 +71,7 @@ class DemoSession:
             client = ApiClient(api_settings, auth)
             path = cache_file(server.api, me.tenant.id, me.username, root=root / "caches")
             workspace = Workspace.open(client, path, settings, ui_language(settings, language),
-                                       me.user_id)
+                                       me.user_id, me.tenant.id)
         except BaseException:
             server.stop()
             folder.cleanup()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, QSettings
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
 from desktop_app.cache.paths import documents_dir
+from desktop_app.gui.carts.window import CartsQuotesWindow
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.settings_dialog import load_sync_settings
@@ -32,16 +33,23 @@ def use_language(settings: QSettings, chosen: str | None) -> Language:
 
 @dataclass
 class Workspace:
-    """Client, cache, main window and sync of one signed-in account; `close()` ends them."""
+    """Client, cache, main window and sync of one signed-in account; `close()` ends them.
+
+    `carts_quotes` is the carts-and-quotes window (Orders → Carts and quotes); its
+    `resumeCartRequested(cart_id)` is for the order wizard."""
 
     client: ApiClient
     cache: LiveCache
     window: MainWindow
     sync: SyncController
+    carts_quotes: CartsQuotesWindow
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
-             language: Language, user_id: str | None) -> "Workspace":
+             language: Language, user_id: str | None,
+             tenant_id: str | None = None) -> "Workspace":
+        """`tenant_id`: the signed-in user's tenant; the carts-and-quotes window shows only
+        its carts (provider staff's cache holds every tenant's)."""
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         # Every widget formats money and dates in the default locale: make it the UI's
         # language, not whatever the environment says (often "C" on a server or in CI).
@@ -51,7 +59,8 @@ class Workspace:
         sync = SyncController(window, client, cache, documents_dir(cache_path), language,
                               settings=load_sync_settings(settings))
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))
-        return cls(client, cache, window, sync)
+        return cls(client, cache, window, sync, _carts_quotes(window, client, cache, settings,
+                                                              language, tenant_id))
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
@@ -60,7 +69,23 @@ class Workspace:
 
     def close(self) -> None:
         self.sync.shutdown()
+        self.carts_quotes.close()  # saves its layout
+        self.carts_quotes.shutdown()
         self.window.close()
         self.window.deleteLater()
         self.client.close()
         self.cache.close()
+
+
+def _carts_quotes(window: MainWindow, client: ApiClient, cache: LiveCache, settings: QSettings,
+                  language: Language, tenant_id: str | None) -> CartsQuotesWindow:
+    """The carts-and-quotes window, opened from the main window's menu; it follows the
+    window's online state and re-reads the cache after each sync."""
+    scope = frozenset({tenant_id}) if tenant_id else None
+    carts = CartsQuotesWindow(cache, client, language, settings, scope, parent=window)
+    window.window_actions.carts_quotes.triggered.connect(carts.open)
+    window.cacheRefreshed.connect(carts.refresh)
+    window.onlineChanged.connect(carts.set_online)
+    carts.set_online(window.is_online, "")
+    carts.syncRequested.connect(window.syncRequested)
+    return carts

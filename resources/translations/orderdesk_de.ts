@@ -2,6 +2,320 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>CartActionRunner</name>
+        <message>
+            <source>The quote could not be withdrawn</source>
+            <translation>Das Angebot konnte nicht zurückgezogen werden</translation>
+        </message>
+        <message>
+            <source>Withdrawing quote %1…</source>
+            <translation>Angebot %1 wird zurückgezogen …</translation>
+        </message>
+        <message>
+            <source>The cart could not be deleted</source>
+            <translation>Der Warenkorb konnte nicht gelöscht werden</translation>
+        </message>
+        <message>
+            <source>Deleting the cart…</source>
+            <translation>Warenkorb wird gelöscht …</translation>
+        </message>
+        <message>
+            <source>Quote %1 has been withdrawn.</source>
+            <translation>Angebot %1 wurde zurückgezogen.</translation>
+        </message>
+        <message>
+            <source>The cart has been deleted.</source>
+            <translation>Der Warenkorb wurde gelöscht.</translation>
+        </message>
+        <message>
+            <source>An internal error stopped the action. Details are in the log.</source>
+            <translation>Ein interner Fehler hat die Aktion abgebrochen. Einzelheiten stehen im Protokoll.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartQuoteTableModel</name>
+        <message>
+            <source>Gross: %1</source>
+            <translation>Brutto: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartsQuotes</name>
+        <message>
+            <source>Type</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Quote number</source>
+            <translation>Angebotsnummer</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Vertrag</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Produkte</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <source>Monthly (net)</source>
+            <translation>Monatlich (netto)</translation>
+        </message>
+        <message>
+            <source>One-time (net)</source>
+            <translation>Einmalig (netto)</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Cart</source>
+            <translation>Warenkorb</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Versendet</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Freigegeben</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Zurückgezogen</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Beauftragt</translation>
+        </message>
+        <message>
+            <source>The cart can still be changed; no quote yet.</source>
+            <translation>Der Warenkorb kann noch geändert werden; es gibt noch kein Angebot.</translation>
+        </message>
+        <message>
+            <source>The quote has been created but not sent yet.</source>
+            <translation>Das Angebot ist erstellt, aber noch nicht versendet.</translation>
+        </message>
+        <message>
+            <source>The quote waits for the customer's approval.</source>
+            <translation>Das Angebot wartet auf die Freigabe des Kunden.</translation>
+        </message>
+        <message>
+            <source>The customer has approved the quote.</source>
+            <translation>Der Kunde hat das Angebot freigegeben.</translation>
+        </message>
+        <message>
+            <source>The customer has rejected the quote.</source>
+            <translation>Der Kunde hat das Angebot abgelehnt.</translation>
+        </message>
+        <message>
+            <source>The quote has been withdrawn.</source>
+            <translation>Das Angebot wurde zurückgezogen.</translation>
+        </message>
+        <message>
+            <source>The quote's validity date has passed.</source>
+            <translation>Die Gültigkeit des Angebots ist abgelaufen.</translation>
+        </message>
+        <message>
+            <source>The quote has been ordered.</source>
+            <translation>Das Angebot wurde beauftragt.</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>das Auftrags-Backend ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>Select a cart or quote first.</source>
+            <translation>Wählen Sie zuerst einen Warenkorb oder ein Angebot.</translation>
+        </message>
+        <message>
+            <source>Please wait until the running action has finished.</source>
+            <translation>Bitte warten Sie, bis die laufende Aktion beendet ist.</translation>
+        </message>
+        <message>
+            <source>Continue this cart in the order wizard (Enter).</source>
+            <translation>Diesen Warenkorb im Auftragsassistenten fortsetzen (Eingabe).</translation>
+        </message>
+        <message>
+            <source>Continue with this quote in the order wizard (Enter).</source>
+            <translation>Mit diesem Angebot im Auftragsassistenten fortfahren (Eingabe).</translation>
+        </message>
+        <message>
+            <source>The customer has rejected this quote, so it cannot be ordered. Delete the cart and start a new one.</source>
+            <translation>Der Kunde hat dieses Angebot abgelehnt; es kann nicht beauftragt werden. Löschen Sie den Warenkorb und legen Sie einen neuen an.</translation>
+        </message>
+        <message>
+            <source>This quote has been withdrawn, so it cannot be ordered.</source>
+            <translation>Dieses Angebot wurde zurückgezogen und kann nicht beauftragt werden.</translation>
+        </message>
+        <message>
+            <source>This quote has expired, so it cannot be ordered.</source>
+            <translation>Dieses Angebot ist abgelaufen und kann nicht beauftragt werden.</translation>
+        </message>
+        <message>
+            <source>Only a quote can be withdrawn; this cart has none yet.</source>
+            <translation>Nur ein Angebot kann zurückgezogen werden; dieser Warenkorb hat noch keins.</translation>
+        </message>
+        <message>
+            <source>Withdraw this quote: the customer can no longer approve it (Ctrl+Shift+W).</source>
+            <translation>Dieses Angebot zurückziehen: Der Kunde kann es dann nicht mehr freigeben (Strg+Umschalt+W).</translation>
+        </message>
+        <message>
+            <source>The customer has rejected this quote; there is nothing to withdraw.</source>
+            <translation>Der Kunde hat dieses Angebot abgelehnt; es gibt nichts zurückzuziehen.</translation>
+        </message>
+        <message>
+            <source>This quote has already been withdrawn.</source>
+            <translation>Dieses Angebot wurde bereits zurückgezogen.</translation>
+        </message>
+        <message>
+            <source>This quote has expired; there is nothing to withdraw.</source>
+            <translation>Dieses Angebot ist abgelaufen; es gibt nichts zurückzuziehen.</translation>
+        </message>
+        <message>
+            <source>Delete this cart together with its quote (Del).</source>
+            <translation>Diesen Warenkorb samt Angebot löschen (Entf).</translation>
+        </message>
+        <message>
+            <source>Delete this cart (Del).</source>
+            <translation>Diesen Warenkorb löschen (Entf).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartsQuotesWindow</name>
+        <message>
+            <source>OrderDesk – carts and quotes</source>
+            <translation>OrderDesk – Warenkörbe und Angebote</translation>
+        </message>
+        <message>
+            <source>&amp;State:</source>
+            <translation>&amp;Zustand:</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>Alle Zustände</translation>
+        </message>
+        <message>
+            <source>Search quote number, customer, contract, product…</source>
+            <translation>Angebotsnummer, Kunde, Vertrag, Produkt suchen …</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Fortsetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw quote…</source>
+            <translation>Angebot &amp;zurückziehen …</translation>
+        </message>
+        <message>
+            <source>&amp;Delete cart…</source>
+            <translation>Warenkorb &amp;löschen …</translation>
+        </message>
+        <message>
+            <source>&amp;Synchronize</source>
+            <translation>&amp;Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Fetch the latest changes from the order backend</source>
+            <translation>Die neuesten Änderungen vom Auftrags-Backend holen</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Cart and quote actions</source>
+            <translation>Aktionen für Warenkörbe und Angebote</translation>
+        </message>
+        <message>
+            <source>The carts and quotes could not be read from the local cache.</source>
+            <translation>Die Warenkörbe und Angebote konnten nicht aus dem lokalen Cache gelesen werden.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 carts and quotes</source>
+            <translation>%1 von %2 Warenkörben und Angeboten</translation>
+        </message>
+        <message>
+            <source>No cart or quote matches the filter.</source>
+            <translation>Kein Warenkorb und kein Angebot passt zum Filter.</translation>
+        </message>
+        <message>
+            <source>There are no open carts or quotes.
+New carts are created with the order wizard; they appear here after the next synchronization (F5).</source>
+            <translation>Es gibt keine offenen Warenkörbe oder Angebote.
+Neue Warenkörbe entstehen im Auftragsassistenten; sie erscheinen hier nach der nächsten Synchronisierung (F5).</translation>
+        </message>
+        <message>
+            <source>Withdraw quote</source>
+            <translation>Angebot zurückziehen</translation>
+        </message>
+        <message>
+            <source>Withdraw quote %1 for %2?
+
+The customer can then no longer approve it, and it cannot be ordered.</source>
+            <translation>Angebot %1 für %2 zurückziehen?
+
+Der Kunde kann es dann nicht mehr freigeben, und es kann nicht beauftragt werden.</translation>
+        </message>
+        <message>
+            <source>Delete the cart for %1 together with its quote %2?
+
+This cannot be undone.</source>
+            <translation>Den Warenkorb für %1 samt Angebot %2 löschen?
+
+Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Delete the cart for %1?
+
+This cannot be undone.</source>
+            <translation>Den Warenkorb für %1 löschen?
+
+Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Delete cart</source>
+            <translation>Warenkorb löschen</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsList</name>
         <message>
             <source>Available offline</source>
@@ -790,6 +1104,14 @@ Change them or reset the filters.</source>
         <message>
             <source>&amp;New cart…</source>
             <translation>&amp;Neuer Warenkorb …</translation>
+        </message>
+        <message>
+            <source>&amp;Carts and quotes…</source>
+            <translation>&amp;Warenkörbe und Angebote …</translation>
+        </message>
+        <message>
+            <source>Open carts and quotes: resume, withdraw, delete (Ctrl+Shift+A)</source>
+            <translation>Offene Warenkörbe und Angebote: fortsetzen, zurückziehen, löschen (Strg+Umschalt+A)</translation>
         </message>
         <message>
             <source>&amp;Print…</source>

@@ -2,6 +2,320 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>CartActionRunner</name>
+        <message>
+            <source>The quote could not be withdrawn</source>
+            <translation>The quote could not be withdrawn</translation>
+        </message>
+        <message>
+            <source>Withdrawing quote %1…</source>
+            <translation>Withdrawing quote %1…</translation>
+        </message>
+        <message>
+            <source>The cart could not be deleted</source>
+            <translation>The cart could not be deleted</translation>
+        </message>
+        <message>
+            <source>Deleting the cart…</source>
+            <translation>Deleting the cart…</translation>
+        </message>
+        <message>
+            <source>Quote %1 has been withdrawn.</source>
+            <translation>Quote %1 has been withdrawn.</translation>
+        </message>
+        <message>
+            <source>The cart has been deleted.</source>
+            <translation>The cart has been deleted.</translation>
+        </message>
+        <message>
+            <source>An internal error stopped the action. Details are in the log.</source>
+            <translation>An internal error stopped the action. Details are in the log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartQuoteTableModel</name>
+        <message>
+            <source>Gross: %1</source>
+            <translation>Gross: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartsQuotes</name>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Quote number</source>
+            <translation>Quote number</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>Monthly (net)</source>
+            <translation>Monthly (net)</translation>
+        </message>
+        <message>
+            <source>One-time (net)</source>
+            <translation>One-time (net)</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Cart</source>
+            <translation>Cart</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <source>Ordered</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>The cart can still be changed; no quote yet.</source>
+            <translation>The cart can still be changed; no quote yet.</translation>
+        </message>
+        <message>
+            <source>The quote has been created but not sent yet.</source>
+            <translation>The quote has been created but not sent yet.</translation>
+        </message>
+        <message>
+            <source>The quote waits for the customer's approval.</source>
+            <translation>The quote waits for the customer's approval.</translation>
+        </message>
+        <message>
+            <source>The customer has approved the quote.</source>
+            <translation>The customer has approved the quote.</translation>
+        </message>
+        <message>
+            <source>The customer has rejected the quote.</source>
+            <translation>The customer has rejected the quote.</translation>
+        </message>
+        <message>
+            <source>The quote has been withdrawn.</source>
+            <translation>The quote has been withdrawn.</translation>
+        </message>
+        <message>
+            <source>The quote's validity date has passed.</source>
+            <translation>The quote's validity date has passed.</translation>
+        </message>
+        <message>
+            <source>The quote has been ordered.</source>
+            <translation>The quote has been ordered.</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>the order backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>Select a cart or quote first.</source>
+            <translation>Select a cart or quote first.</translation>
+        </message>
+        <message>
+            <source>Please wait until the running action has finished.</source>
+            <translation>Please wait until the running action has finished.</translation>
+        </message>
+        <message>
+            <source>Continue this cart in the order wizard (Enter).</source>
+            <translation>Continue this cart in the order wizard (Enter).</translation>
+        </message>
+        <message>
+            <source>Continue with this quote in the order wizard (Enter).</source>
+            <translation>Continue with this quote in the order wizard (Enter).</translation>
+        </message>
+        <message>
+            <source>The customer has rejected this quote, so it cannot be ordered. Delete the cart and start a new one.</source>
+            <translation>The customer has rejected this quote, so it cannot be ordered. Delete the cart and start a new one.</translation>
+        </message>
+        <message>
+            <source>This quote has been withdrawn, so it cannot be ordered.</source>
+            <translation>This quote has been withdrawn, so it cannot be ordered.</translation>
+        </message>
+        <message>
+            <source>This quote has expired, so it cannot be ordered.</source>
+            <translation>This quote has expired, so it cannot be ordered.</translation>
+        </message>
+        <message>
+            <source>Only a quote can be withdrawn; this cart has none yet.</source>
+            <translation>Only a quote can be withdrawn; this cart has none yet.</translation>
+        </message>
+        <message>
+            <source>Withdraw this quote: the customer can no longer approve it (Ctrl+Shift+W).</source>
+            <translation>Withdraw this quote: the customer can no longer approve it (Ctrl+Shift+W).</translation>
+        </message>
+        <message>
+            <source>The customer has rejected this quote; there is nothing to withdraw.</source>
+            <translation>The customer has rejected this quote; there is nothing to withdraw.</translation>
+        </message>
+        <message>
+            <source>This quote has already been withdrawn.</source>
+            <translation>This quote has already been withdrawn.</translation>
+        </message>
+        <message>
+            <source>This quote has expired; there is nothing to withdraw.</source>
+            <translation>This quote has expired; there is nothing to withdraw.</translation>
+        </message>
+        <message>
+            <source>Delete this cart together with its quote (Del).</source>
+            <translation>Delete this cart together with its quote (Del).</translation>
+        </message>
+        <message>
+            <source>Delete this cart (Del).</source>
+            <translation>Delete this cart (Del).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartsQuotesWindow</name>
+        <message>
+            <source>OrderDesk – carts and quotes</source>
+            <translation>OrderDesk – carts and quotes</translation>
+        </message>
+        <message>
+            <source>&amp;State:</source>
+            <translation>&amp;State:</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>All states</translation>
+        </message>
+        <message>
+            <source>Search quote number, customer, contract, product…</source>
+            <translation>Search quote number, customer, contract, product…</translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Resume</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw quote…</source>
+            <translation>&amp;Withdraw quote…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete cart…</source>
+            <translation>&amp;Delete cart…</translation>
+        </message>
+        <message>
+            <source>&amp;Synchronize</source>
+            <translation>&amp;Synchronize</translation>
+        </message>
+        <message>
+            <source>Fetch the latest changes from the order backend</source>
+            <translation>Fetch the latest changes from the order backend</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Cart and quote actions</source>
+            <translation>Cart and quote actions</translation>
+        </message>
+        <message>
+            <source>The carts and quotes could not be read from the local cache.</source>
+            <translation>The carts and quotes could not be read from the local cache.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 carts and quotes</source>
+            <translation>%1 of %2 carts and quotes</translation>
+        </message>
+        <message>
+            <source>No cart or quote matches the filter.</source>
+            <translation>No cart or quote matches the filter.</translation>
+        </message>
+        <message>
+            <source>There are no open carts or quotes.
+New carts are created with the order wizard; they appear here after the next synchronization (F5).</source>
+            <translation>There are no open carts or quotes.
+New carts are created with the order wizard; they appear here after the next synchronization (F5).</translation>
+        </message>
+        <message>
+            <source>Withdraw quote</source>
+            <translation>Withdraw quote</translation>
+        </message>
+        <message>
+            <source>Withdraw quote %1 for %2?
+
+The customer can then no longer approve it, and it cannot be ordered.</source>
+            <translation>Withdraw quote %1 for %2?
+
+The customer can then no longer approve it, and it cannot be ordered.</translation>
+        </message>
+        <message>
+            <source>Delete the cart for %1 together with its quote %2?
+
+This cannot be undone.</source>
+            <translation>Delete the cart for %1 together with its quote %2?
+
+This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Delete the cart for %1?
+
+This cannot be undone.</source>
+            <translation>Delete the cart for %1?
+
+This cannot be undone.</translation>
+        </message>
+        <message>
+            <source>Delete cart</source>
+            <translation>Delete cart</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsList</name>
         <message>
             <source>Available offline</source>
@@ -790,6 +1104,14 @@ Change them or reset the filters.</translation>
         <message>
             <source>&amp;New cart…</source>
             <translation>&amp;New cart…</translation>
+        </message>
+        <message>
+            <source>&amp;Carts and quotes…</source>
+            <translation>&amp;Carts and quotes…</translation>
+        </message>
+        <message>
+            <source>Open carts and quotes: resume, withdraw, delete (Ctrl+Shift+A)</source>
+            <translation>Open carts and quotes: resume, withdraw, delete (Ctrl+Shift+A)</translation>
         </message>
         <message>
             <source>&amp;Print…</source>

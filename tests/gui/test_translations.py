@@ -122,3 +122,34 @@ def test_system_language_is_english_only_for_an_english_desktop(
                              (QLocale.c(), "de")):  # fmt: skip
         monkeypatch.setattr(translations, "_system_locale", lambda locale=locale: locale)
         assert translations.system_language() == expected
+
+
+def _untranslatable_calls(path: Path) -> list[str]:
+    """tr()/translate() calls lupdate cannot read: a non-literal text or context, or a
+    helper wrapping them (its callers' texts would silently stay English)."""
+    import ast
+
+    found = []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in {"tr", "_tr", "_", "translate"}:
+            found.append(f"{path.name}:{node.lineno}: wraps tr(): lupdate misses its callers")
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        literal_args = 1 if name == "tr" else 2 if name == "translate" else 0
+        if not literal_args:
+            continue
+        args = node.args[:literal_args]
+        if len(args) < literal_args or not all(
+            isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in args
+        ):
+            found.append(f"{path.name}:{node.lineno}: {name}() without literal strings")
+    return found
+
+
+def test_every_tr_call_is_readable_by_lupdate() -> None:
+    found = [problem for path in update_translations.sources() if path.suffix == ".py"
+             for problem in _untranslatable_calls(path)]  # fmt: skip
+    assert found == []

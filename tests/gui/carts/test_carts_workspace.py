@@ -1,0 +1,79 @@
+"""The carts-and-quotes window inside a workspace: menu entry, refresh after a sync, the
+main window's online state, and its sync request reaching the sync controller."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from desktop_app.gui.carts.window import CartsQuotesWindow
+from desktop_app.launch.workspace import Workspace
+from desktop_app.server.embedded import EmbeddedServer
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
+from tests.gui.sync_support import no_thread_left, server
+from tests.sync.support import login
+
+__all__ = ["no_thread_left", "server"]  # fixtures
+pytestmark = [pytest.mark.usefixtures("no_thread_left"),
+              # opening raises the window, which the offscreen platform cannot do
+              pytest.mark.qt_log_ignore("This plugin does not support raise")]
+
+
+@pytest.fixture
+def workspace(qapp: object, server: EmbeddedServer, tmp_path: Path) -> Iterator[Workspace]:
+    client = login(server, "max.nord")
+    me = client.me()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    default = QLocale()
+    opened = Workspace.open(client, tmp_path / "cache.sqlite3", settings, "en", me.user_id,
+                            me.tenant.id)
+    yield opened
+    opened.close()
+    QLocale.setDefault(default)
+
+
+def test_menu_entry_opens_the_window_which_follows_syncs(qtbot: QtBot,
+                                                         workspace: Workspace) -> None:
+    window, carts = workspace.window, workspace.carts_quotes
+    action = window.window_actions.carts_quotes
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+A")
+    orders_menu = next(entry.menu() for entry in window.menuBar().actions()
+                       if entry.text() == "&Orders")
+    assert isinstance(orders_menu, QMenu) and action in orders_menu.actions()
+    assert isinstance(carts, CartsQuotesWindow) and carts.parent() is window
+    with qtbot.waitSignal(carts.rowsLoaded, timeout=10_000):
+        action.trigger()
+    assert carts.isVisible() and carts.model.rowCount() == 0  # nothing synced yet
+    with qtbot.waitSignal(carts.rowsLoaded, timeout=60_000):  # after the sync's refresh
+        workspace.sync.request_sync()
+    assert carts.model.rowCount() == 13
+    assert {line.tenant_id for line in map(carts.model.cart_row, range(13))
+            if line is not None} == {"t-nordlicht"}
+    with qtbot.waitSignal(workspace.sync.syncFinished, timeout=60_000):
+        pass  # the documents step of that sync round
+
+
+def test_online_state_and_sync_requests_go_through_the_main_window(
+        qtbot: QtBot, workspace: Workspace) -> None:
+    window, carts = workspace.window, workspace.carts_quotes
+    window.set_online(False, "The server cannot be reached (127.0.0.1).")
+    carts.open()
+    assert carts.delete_action.toolTip() == "Offline: The server cannot be reached (127.0.0.1)."
+    window.set_online(True, "")
+    assert carts.delete_action.toolTip() == "Select a cart or quote first."
+    with qtbot.waitSignal(window.syncRequested, timeout=1000):
+        carts.sync_action.trigger()  # F5 in the carts window
+    with qtbot.waitSignal(workspace.sync.syncFinished, timeout=60_000):
+        pass  # the sync that request started
+
+
+def test_the_open_window_does_not_keep_the_app_running(qtbot: QtBot,
+                                                       workspace: Workspace) -> None:
+    carts = workspace.carts_quotes
+    with qtbot.waitSignal(carts.rowsLoaded, timeout=10_000):
+        carts.open()
+    assert not carts.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)
+    assert workspace.window.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)

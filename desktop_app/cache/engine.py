@@ -13,6 +13,12 @@ BUSY_TIMEOUT_MS = 10_000
 WAL_AUTOCHECKPOINT_PAGES = 10_000
 JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 IMMEDIATE = "orderdesk_begin_immediate"
+# SQLite's page cache, per connection (negative: KiB). Writers (the sync) get a large one
+# for the duration of a write transaction; readers, one per thread that reads, a small one:
+# a miss costs a read from the OS's file cache, and each 32 MB reader cost its share of the
+# peak memory.
+READ_CACHE_KIB = 8_000
+WRITE_CACHE_KIB = 32_000
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -40,7 +46,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
             cursor.execute("PRAGMA temp_store = MEMORY")
-            cursor.execute("PRAGMA cache_size = -32000")
+            cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
             cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
             cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT_BYTES}")
         finally:
@@ -49,6 +55,14 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         immediate = connection.get_execution_options().get(IMMEDIATE, False)
+        if immediate:
+            connection.exec_driver_sql(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+            connection.connection.info["write_cache"] = True
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+        if dbapi_connection is not None and record.info.pop("write_cache", False):
+            dbapi_connection.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")  # frees it
 
     return engine

@@ -77,3 +77,20 @@ def test_reopening_keeps_data(cache_path: Path) -> None:
         connection.exec_driver_sql("INSERT INTO meta_etags (name, etag) VALUES ('x', 'y')")
     with CacheStore(cache_path) as second, second.session() as session:
         assert session.execute(text("SELECT etag FROM meta_etags")).scalar() == "y"
+
+
+def test_readers_get_a_small_page_cache_writers_a_large_one_while_writing(
+    store: CacheStore,
+) -> None:
+    from desktop_app.cache.engine import READ_CACHE_KIB, WRITE_CACHE_KIB
+
+    def cache_size(connection: object) -> int:
+        return int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())  # type: ignore[attr-defined]
+
+    with store.session() as session:
+        assert cache_size(session.connection()) == -READ_CACHE_KIB
+    with store.write() as connection:
+        assert cache_size(connection) == -WRITE_CACHE_KIB
+    for _ in range(3):  # whichever pooled connection comes next: small again
+        with store.session() as session:
+            assert cache_size(session.connection()) == -READ_CACHE_KIB

@@ -31,11 +31,10 @@ from desktop_app.server.db import OrderRow
 from desktop_app.server.embedded import free_port
 from desktop_app.server.seed import DEMO_PASSWORD, seed_generated
 from desktop_app.server.services import publish
-from desktop_app.sync.changes import ChangeSync
+from desktop_app.sync.changes import PAGE_SIZE, ChangeSync
 from desktop_app.sync.live_cache import LiveCache
 from sqlalchemy import select
 
-PAGE_SIZE = 1000
 CHANGED = 100
 
 

@@ -114,6 +114,17 @@ class AuthSession:
                 return
             self._rotate()
 
+    def adopt(self, other: "AuthSession") -> None:
+        """Take over the sign-in of `other` (a fresh login to the same backend), so that
+        every client holding this session goes on with it."""
+        if other.backend_url != self.backend_url:
+            raise ValueError("a login to another backend cannot be adopted")
+        with other._lock:
+            username = other._username
+            access, refresh = other._access_token, other._refresh_token
+        with self._lock:
+            self._username, self._access_token, self._refresh_token = username, access, refresh
+
     def logout(self) -> bool:
         """Revokes the tokens on the server (best effort) and deletes the keyring entry.
 

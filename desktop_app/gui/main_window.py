@@ -467,6 +467,10 @@ class MainWindow(QMainWindow):
         self._update_backend_actions()
         self.onlineChanged.emit(online, reason)
 
+    def set_sign_in_needed(self, needed: bool) -> None:
+        """Show "Log in again…" (File menu and tool bar) while the backend wants a login."""
+        self.window_actions.sign_in.setVisible(needed)
+
     @property
     def is_online(self) -> bool:
         return self._online

@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 
 from desktop_app.api.client import ApiClient
-from desktop_app.api.errors import ApiError, Language, OfflineError
+from desktop_app.api.errors import ApiError, Language, NotAuthenticatedError, OfflineError
 from desktop_app.cache.errors import CacheError
 from desktop_app.cache.queries import sync_state
 from desktop_app.gui.background import BackgroundRunner, BackgroundTask, ProgressReport
@@ -102,6 +102,7 @@ class SyncController(QObject):
 
     syncStarted = Signal()  # noqa: N815 (Qt naming)
     syncFinished = Signal(bool)  # noqa: N815 — True after a successful round
+    signInRequired = Signal()  # noqa: N815 — the backend wants a new login (no token left)
 
     def __init__(self, window: SyncView, client: ApiClient, cache: LiveCache,
                  documents: Path, language: Language = "de",
@@ -207,6 +208,13 @@ class SyncController(QObject):
             pass
         elif isinstance(error, OfflineError):
             self._go_offline(error)
+        elif isinstance(error, NotAuthenticatedError):
+            # No retry signs in by itself: the clerk logs in again (File → Log in again…).
+            self._retry.stop()
+            self._window.show_banner(
+                self.tr("Not logged in: the cached data stays readable. To synchronize, log "
+                        "in again (File → Log in again…)."), "warning")
+            self.signInRequired.emit()
         elif isinstance(error, ApiError | InvalidPageError | DocumentIntegrityError):
             self._window.show_banner(error.message(self._language), "error")
         elif isinstance(error, CacheError):

@@ -30,6 +30,9 @@ class WindowActions(QObject):
                                              "(Ctrl+Shift+A)"))
         self.print = action(self.tr("&Print…"), "Ctrl+P")
         self.quit = action(self.tr("&Quit"), "Ctrl+Q")
+        self.sign_in = action(self.tr("&Log in again…"))
+        self.sign_in.setToolTip(self.tr("Log in to the order backend again to synchronize"))
+        self.sign_in.setVisible(False)  # only while the backend wants a new login
         self.find = action(self.tr("&Find orders"), "Ctrl+F")
         self.previous_order = action(self.tr("&Previous order"), "Alt+Up")
         self.next_order = action(self.tr("N&ext order"), "Alt+Down")
@@ -49,6 +52,7 @@ class WindowActions(QObject):
         menus = window.menuBar()
         file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.sync)
+        file_menu.addAction(self.sign_in)
         file_menu.addSeparator()
         file_menu.addAction(self.print)
         file_menu.addSeparator()
@@ -73,5 +77,5 @@ class WindowActions(QObject):
         self.toolbar = QToolBar(self.tr("Main tool bar"), window)
         self.toolbar.setObjectName("mainToolBar")  # saveState needs a name
         self.toolbar.setMovable(False)
-        self.toolbar.addActions([self.sync, self.new_cart, self.print])
+        self.toolbar.addActions([self.sign_in, self.sync, self.new_cart, self.print])
         window.addToolBar(self.toolbar)

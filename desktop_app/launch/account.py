@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, Slot
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.api import (
     ApiClient,
@@ -126,15 +126,56 @@ def _online(auth: AuthSession, me: MeOut, settings: QSettings, language: Languag
     SavedLogin(auth.backend_url, me.username, me.tenant.id, me.user_id).save(settings)
     client = ApiClient(auth.settings, auth)
     path = cache_file(auth.backend_url, me.tenant.id, me.username, root=options.caches_root)
-    return Workspace.open(client, path, settings, language, me.user_id, me.tenant.id)
+    workspace = Workspace.open(client, path, settings, language, me.user_id, me.tenant.id)
+    offer_new_login(workspace, me.username, me.tenant.id, settings, language, options)
+    return workspace
 
 
 def _offline(auth: AuthSession, path: Path, saved: SavedLogin, settings: QSettings,
-             language: Language, error: OfflineError) -> Workspace:
+             language: Language, error: OfflineError, options: StartOptions) -> Workspace:
     workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language,
                                saved.user_id or None, saved.tenant_id or None)
     workspace.window.set_online(False, error.message(language))
+    offer_new_login(workspace, saved.username, saved.tenant_id, settings, language, options)
     return workspace
+
+
+def offer_new_login(workspace: Workspace, username: str, tenant_id: str, settings: QSettings,
+                    language: Language, options: StartOptions) -> None:
+    """When the backend wants a new login (no stored token, or the session was revoked),
+    File → Log in again… asks for the password of the same account and the sync goes on;
+    another account needs a restart, since the window shows this account's cache."""
+    window, auth = workspace.window, workspace.client.auth
+
+    def log_in_again() -> None:
+        dialog = LoginDialog(settings, language, backend_url=auth.backend_url,
+                             make_settings=options.make_settings, parent=window)
+        dialog.user_edit.setText(username)
+        try:
+            code = options.ask(dialog)
+            dialog.shutdown()
+            result = dialog.result_login
+            if code != QDialog.DialogCode.Accepted or result is None:
+                return
+            if (result.me.username.casefold() != username.casefold()
+                    or (tenant_id and result.me.tenant.id != tenant_id)):
+                result.auth.transport.close()
+                QMessageBox.warning(
+                    window, QCoreApplication.translate("LogInAgain", "OrderDesk – log in again"),
+                    QCoreApplication.translate(
+                        "LogInAgain", "This window shows the orders of %1. To work with "
+                        "another account, restart OrderDesk and log in with it.",
+                    ).replace("%1", username))
+                return
+            auth.adopt(result.auth)
+            result.auth.transport.close()
+            window.set_sign_in_needed(False)
+            workspace.sync.request_sync()
+        finally:
+            dialog.deleteLater()
+
+    workspace.sync.signInRequired.connect(lambda: window.set_sign_in_needed(True))
+    window.window_actions.sign_in.triggered.connect(log_in_again)
 
 
 def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
@@ -151,7 +192,7 @@ def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
             error = offline
         except ApiError as other:
             log.warning("resuming the stored login failed: %s", type(other).__name__)
-    return _offline(auth, path, saved, settings, language, error)
+    return _offline(auth, path, saved, settings, language, error, options)
 
 
 def _resume(url: str, username: str, settings: QSettings, language: Language,
@@ -178,7 +219,7 @@ def _resume(url: str, username: str, settings: QSettings, language: Language,
         if path is None:
             auth.transport.close()
             return None  # nothing to review offline: the dialog shows the problem on login
-        return _offline(auth, path, saved, settings, language, error)
+        return _offline(auth, path, saved, settings, language, error, options)
     except ApiError as error:
         log.warning("resuming the stored login failed: %s", type(error).__name__)
         auth.transport.close()

@@ -451,6 +451,17 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>LogInAgain</name>
+        <message>
+            <source>OrderDesk – log in again</source>
+            <translation>OrderDesk – erneut anmelden</translation>
+        </message>
+        <message>
+            <source>This window shows the orders of %1. To work with another account, restart OrderDesk and log in with it.</source>
+            <translation>Dieses Fenster zeigt die Aufträge von %1. Um mit einem anderen Konto zu arbeiten, starten Sie OrderDesk neu und melden sich damit an.</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>OrderDesk – log in</source>
@@ -1010,6 +1021,10 @@ Change them or reset the filters.</source>
     <context>
         <name>SyncController</name>
         <message>
+            <source>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</source>
+            <translation>Nicht angemeldet: Die zwischengespeicherten Daten bleiben lesbar. Zum Synchronisieren melden Sie sich erneut an (Datei → Erneut anmelden …).</translation>
+        </message>
+        <message>
             <source>The local cache could not be updated: %1</source>
             <translation>Der lokale Cache konnte nicht aktualisiert werden: %1</translation>
         </message>
@@ -1120,6 +1135,14 @@ Change them or reset the filters.</source>
         <message>
             <source>&amp;Quit</source>
             <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Log in again…</source>
+            <translation>Erneut &amp;anmelden …</translation>
+        </message>
+        <message>
+            <source>Log in to the order backend again to synchronize</source>
+            <translation>Erneut am Auftrags-Backend anmelden, um zu synchronisieren</translation>
         </message>
         <message>
             <source>&amp;Find orders</source>

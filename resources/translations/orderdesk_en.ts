@@ -451,6 +451,17 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>LogInAgain</name>
+        <message>
+            <source>OrderDesk – log in again</source>
+            <translation>OrderDesk – log in again</translation>
+        </message>
+        <message>
+            <source>This window shows the orders of %1. To work with another account, restart OrderDesk and log in with it.</source>
+            <translation>This window shows the orders of %1. To work with another account, restart OrderDesk and log in with it.</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>OrderDesk – log in</source>
@@ -1010,6 +1021,10 @@ Change them or reset the filters.</translation>
     <context>
         <name>SyncController</name>
         <message>
+            <source>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</source>
+            <translation>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</translation>
+        </message>
+        <message>
             <source>The local cache could not be updated: %1</source>
             <translation>The local cache could not be updated: %1</translation>
         </message>
@@ -1120,6 +1135,14 @@ Change them or reset the filters.</translation>
         <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Log in again…</source>
+            <translation>&amp;Log in again…</translation>
+        </message>
+        <message>
+            <source>Log in to the order backend again to synchronize</source>
+            <translation>Log in to the order backend again to synchronize</translation>
         </message>
         <message>
             <source>&amp;Find orders</source>

@@ -141,6 +141,9 @@ def _untranslatable_calls(path: Path) -> list[str]:
         literal_args = 1 if name == "tr" else 2 if name == "translate" else 0
         if not literal_args:
             continue
+        if name == "tr" and not (isinstance(func, ast.Attribute)
+                                 and isinstance(func.value, ast.Name) and func.value.id == "self"):
+            found.append(f"{path.name}:{node.lineno}: tr() not on self: its context is wrong")
         args = node.args[:literal_args]
         if len(args) < literal_args or not all(
             isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in args

@@ -1,47 +1,60 @@
-"""`orderdesk --demo`: the embedded reference backend, a demo clerk, the main window, sync."""
+"""`orderdesk --demo`: the embedded reference backend, a demo clerk, the main window, sync.
+
+The window comes first (over the demo's empty cache, saying that the backend starts); the
+backend is seeded and started, and the clerk logged in, on a worker thread (about 2-3 s);
+then the sync runs as in real use.
+"""
 
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.cache.paths import cache_file
+from desktop_app.gui.background import BackgroundRunner, ProgressReport
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.sync_controller import SyncController
 from desktop_app.launch.workspace import Workspace, ui_language, use_language
 from desktop_app.server.database import Database
-from desktop_app.server.embedded import EmbeddedServer
+from desktop_app.server.embedded import EmbeddedServer, free_port
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
 from desktop_app.server.settings import ServerSettings
 from desktop_app.sync.live_cache import LiveCache
+from desktop_app.sync.progress import CancelToken
 
 __all__ = ["DEMO_USER", "DemoSession", "run_demo", "start_demo_backend", "ui_language"]
 
 DEMO_USER = "max.nord"
+DEMO_USER_ID, DEMO_TENANT = "u-002", "t-nordlicht"  # fixed by the demo seed
 DEMO_CLOCK_SPEED = 60.0
 DEMO_SIMULATOR_INTERVAL = 2.0
 
 
-def start_demo_backend(folder: Path) -> EmbeddedServer:
-    """Fresh demo data in `folder`, served on 127.0.0.1 at a free port (daemon thread)."""
+def start_demo_backend(folder: Path, port: int | None = None) -> EmbeddedServer:
+    """Fresh demo data in `folder`, served on 127.0.0.1 at `port` (daemon thread)."""
     url = f"sqlite:///{folder / 'demo-backend.sqlite3'}"
     database = Database(url)
     seed_demo(database)
     database.dispose()
     return EmbeddedServer.start(ServerSettings(database_url=url, clock_speed=DEMO_CLOCK_SPEED,
-                                               simulator_interval=DEMO_SIMULATOR_INTERVAL))
+                                               simulator_interval=DEMO_SIMULATOR_INTERVAL),
+                                port=port)  # fmt: skip
 
 
-@dataclass
-class DemoSession:
-    """Everything `--demo` runs; `close()` stops it in reverse order."""
+class DemoSession(QObject):
+    """Everything `--demo` runs; `close()` stops it in reverse order. `backendReady(ok)`
+    says whether the embedded backend came up (then the sync starts)."""
 
-    folder: tempfile.TemporaryDirectory[str]
-    server: EmbeddedServer
-    workspace: Workspace
+    backendReady = Signal(bool)  # noqa: N815 (Qt naming)
+
+    def __init__(self, folder: "tempfile.TemporaryDirectory[str]", workspace: Workspace,
+                 port: int) -> None:
+        super().__init__()
+        self.folder, self.workspace, self.port = folder, workspace, port
+        self.server: EmbeddedServer | None = None
+        self._runner: BackgroundRunner | None = None
 
     @property
     def client(self) -> ApiClient:
@@ -59,32 +72,72 @@ class DemoSession:
     def sync(self) -> SyncController:
         return self.workspace.sync
 
+    @property
+    def api(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v1"
+
     @classmethod
     def open(cls, settings: QSettings, language: str | None = None) -> "DemoSession":
+        """The workspace over an empty demo cache; the backend starts with `show()`."""
         folder = tempfile.TemporaryDirectory(prefix="orderdesk-demo-")
         root = Path(folder.name)
-        server = start_demo_backend(root)
+        port = free_port()
+        api_settings = ApiSettings(base_url=f"http://127.0.0.1:{port}/api/v1")
+        auth = AuthSession(api_settings, NoTokenStore())  # the demo needs no keyring
+        client = ApiClient(api_settings, auth)
+        path = cache_file(api_settings.base_url, DEMO_TENANT, DEMO_USER, root=root / "caches")
         try:
-            api_settings = ApiSettings(base_url=server.api)
-            auth = AuthSession(api_settings, NoTokenStore())  # the demo needs no keyring
-            me = auth.login(DEMO_USER, DEMO_PASSWORD)
-            client = ApiClient(api_settings, auth)
-            path = cache_file(server.api, me.tenant.id, me.username, root=root / "caches")
             workspace = Workspace.open(client, path, settings, ui_language(settings, language),
-                                       me.user_id, me.tenant.id)
+                                       DEMO_USER_ID, DEMO_TENANT)
         except BaseException:
-            server.stop()
+            client.close()
             folder.cleanup()
             raise
-        return cls(folder, server, workspace)
+        return cls(folder, workspace, port)
 
     def show(self) -> None:
-        """The window first (with whatever the cache holds), then the sync in the background."""
-        self.workspace.show()
+        """The window at once; the backend on a worker; then the sync."""
+        window = self.workspace.window
+        window.show()
+        window.show_banner(self.tr("Starting the demo backend with sample orders …"), "info")
+        window.set_sync_progress(0, 0)  # busy
+        root, port, auth = Path(self.folder.name), self.port, self.client.auth
+
+        def start(_cancel: CancelToken, _report: ProgressReport) -> EmbeddedServer:
+            server = start_demo_backend(root, port)
+            try:
+                auth.login(DEMO_USER, DEMO_PASSWORD)
+            except BaseException:
+                server.stop()
+                raise
+            return server
+
+        self._runner = BackgroundRunner(self, max_threads=1)
+        self._runner.run(start, "demo backend", finished=self._started, failed=self._failed)
+
+    @Slot(object)
+    def _started(self, server: EmbeddedServer) -> None:
+        self.server = server
+        print(f"Demo backend: {server.api} (OpenAPI: {server.base_url}/docs), "
+              f"logged in as {DEMO_USER}", flush=True)
+        self.window.hide_banner()
+        self.workspace.sync.start()
+        self.backendReady.emit(True)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        window = self.window
+        window.set_sync_progress(0, 1)  # idle again
+        window.show_banner(self.tr("The demo backend could not be started: %1").replace(
+            "%1", str(error) or type(error).__name__), "error")
+        self.backendReady.emit(False)
 
     def close(self) -> None:
+        if self._runner is not None:
+            self._runner.shutdown()  # a backend still starting finishes first
         self.workspace.close()
-        self.server.stop()
+        if self.server is not None:
+            self.server.stop()
         self.folder.cleanup()
 
 
@@ -94,8 +147,6 @@ def run_demo(language: str | None = None) -> int:
     app.setApplicationName("OrderDesk")
     settings = QSettings()
     session = DemoSession.open(settings, use_language(settings, language))
-    print(f"Demo backend: {session.server.api} (OpenAPI: {session.server.base_url}/docs), "
-          f"logged in as {DEMO_USER}")
     try:
         session.show()
         return app.exec()

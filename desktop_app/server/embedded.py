@@ -1,5 +1,6 @@
 """Run the reference backend inside another process: `orderdesk --demo` and the tests."""
 
+import os
 import socket
 import threading
 import time
@@ -38,12 +39,22 @@ class EmbeddedServer:
     @classmethod
     def start(cls, settings: ServerSettings, host: str = "127.0.0.1",
               port: int | None = None) -> "EmbeddedServer":
+        # Bound here, not in uvicorn's thread: a taken port raises OSError to the caller
+        # (uvicorn would exit its thread instead), and no one can take it in between.
+        listener = socket.socket()
+        if os.name != "nt":  # as uvicorn does: a restart may reuse a port in TIME_WAIT
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            listener.bind((host, port or 0))
+        except OSError:
+            listener.close()
+            raise
+        port = int(listener.getsockname()[1])
         app = create_app(settings)
-        port = port or free_port(host)
         server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
                                                lifespan="on"))
-        thread = threading.Thread(target=server.run, name=f"reference-server-{port}",
-                                  daemon=True)
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]},
+                                  name=f"reference-server-{port}", daemon=True)
         thread.start()
         deadline = time.monotonic() + START_TIMEOUT
         while not server.started:

@@ -316,6 +316,17 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>DemoSession</name>
+        <message>
+            <source>Starting the demo backend with sample orders …</source>
+            <translation>Das Demo-Backend mit Beispielaufträgen wird gestartet …</translation>
+        </message>
+        <message>
+            <source>The demo backend could not be started: %1</source>
+            <translation>Das Demo-Backend konnte nicht gestartet werden: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsList</name>
         <message>
             <source>Available offline</source>

@@ -316,6 +316,17 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>DemoSession</name>
+        <message>
+            <source>Starting the demo backend with sample orders …</source>
+            <translation>Starting the demo backend with sample orders …</translation>
+        </message>
+        <message>
+            <source>The demo backend could not be started: %1</source>
+            <translation>The demo backend could not be started: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsList</name>
         <message>
             <source>Available offline</source>

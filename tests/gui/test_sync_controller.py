@@ -163,13 +163,40 @@ def test_the_demo_composition_shows_a_window_and_quits_cleanly(
     try:
         with qtbot.waitSignal(session.sync.syncFinished, timeout=SYNC_TIMEOUT_MS) as first:
             session.show()
-        assert session.window.isVisible()
+            # The window is there at once, saying that the backend starts (on a worker).
+            assert session.window.isVisible() and session.server is None
+            assert "demo backend" in session.window.indicators.banner_label.text()
         assert first.args == [True]
+        assert session.server is not None and session.window.model.rowCount() > 0
     finally:
         session.close()
+    assert session.server is not None
     assert not session.window.isVisible()
     assert not Path(session.folder.name).exists()
     assert QThreadPool.globalInstance().activeThreadCount() == 0
     assert {t.name for t in python_threads() - before} == set()
     demo_server = f"reference-server-{session.server.base_url.rsplit(':', 1)[1]}"
     assert demo_server not in {t.name for t in threading.enumerate()}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_the_demo_says_so_when_its_backend_cannot_start(
+        qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
+    import socket
+
+    from desktop_app.launch.demo import DemoSession
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    session = DemoSession.open(settings, "en")
+    blocker = socket.socket()
+    try:
+        blocker.bind(("127.0.0.1", session.port))  # someone took the demo's port meanwhile
+        blocker.listen()
+        with qtbot.waitSignal(session.backendReady, timeout=SYNC_TIMEOUT_MS) as ready:
+            session.show()
+        assert ready.args == [False]
+        assert "could not be started" in session.window.indicators.banner_label.text()
+        assert session.server is None
+    finally:
+        blocker.close()
+        session.close()

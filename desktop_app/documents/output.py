@@ -72,7 +72,7 @@ def confirmation_pdf(detail: OrderDetail, language: DocumentLanguage,
     pages = render_confirmation(detail, writer, language, transactions)
     del writer  # flushes the PDF's trailer into the buffer
     buffer.close()
-    return data.data(), pages
+    return bytes(data.data()), pages
 
 
 def save_confirmation_pdf(detail: OrderDetail, path: Path, language: DocumentLanguage,

@@ -2,7 +2,8 @@
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +62,15 @@ class OrderDetailPanel(QWidget):
         muted(self._label("subtitleLabel"))
         self._style_hint(self._label("readOnlyHint"))
         self.show_order(None, (), (), "de")
+
+    def set_confirmation_actions(self, preview: QAction, print_: QAction, save: QAction) -> None:
+        """The confirmation's buttons trigger the window's actions (and follow their state)."""
+        for name, action in (("confirmationPreviewButton", preview),
+                             ("confirmationPrintButton", print_),
+                             ("confirmationSaveButton", save)):  # fmt: skip
+            button = child(self._form, QToolButton, name)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
     def _label(self, name: str) -> QLabel:
         return child(self._form, QLabel, name)

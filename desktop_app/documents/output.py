@@ -1,7 +1,6 @@
 """The confirmation letter as PDF bytes, a PDF file, or on a printer (any thread but one
 document per thread: each call builds its own QTextDocument)."""
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -91,7 +90,7 @@ def write_atomically(path: Path, content: bytes) -> None:
                                          delete=False) as stream:
             partial = Path(stream.name)
             stream.write(content)
-        os.replace(partial, path)
+        partial.replace(path)
     except OSError as error:
         if partial is not None:
             partial.unlink(missing_ok=True)

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._update_backend_actions()
+        self._update_output_actions()
         self._read_last_sync()
 
     # --- building ----------------------------------------------------------------------------

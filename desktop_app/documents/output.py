@@ -18,7 +18,7 @@ from desktop_app.documents.wording import texts
 from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
 
 __all__ = ["PDF_RESOLUTION", "DocumentError", "confirmation_pdf", "letterhead",
-           "print_confirmation", "render_confirmation", "save_confirmation_pdf",
+           "prepare_printer", "print_confirmation", "render_confirmation", "save_confirmation_pdf",
            "transaction_labels", "write_atomically"]
 
 PDF_RESOLUTION = 300  # dpi for the layout; text and rules stay vectors
@@ -97,10 +97,16 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise DocumentError(f"{path}: {error.strerror or error}") from error
 
 
+def prepare_printer(printer: QPrinter, detail: OrderDetail, language: DocumentLanguage) -> None:
+    """A4, full page (the letter places itself on the sheet), the job's name. Before a print
+    preview opens: its printer must not change while the preview paints."""
+    printer.setFullPage(True)
+    printer.setPageLayout(A4_LAYOUT)
+    printer.setDocName(f"{texts(language)['title']} {detail.order_number}")
+
+
 def print_confirmation(detail: OrderDetail, printer: QPrinter, language: DocumentLanguage,
                        transactions: TransactionLabels | None = None) -> int:
-    """Print the letter on a configured printer (also the print preview's); page count."""
-    printer.setFullPage(True)  # the letter places itself on the sheet
-    printer.setPageLayout(A4_LAYOUT)  # a German business letter is A4
-    printer.setDocName(f"{texts(language)['title']} {detail.order_number}")
+    """Print the letter on a printer (a dialog's choice); returns the page count."""
+    prepare_printer(printer, detail, language)
     return render_confirmation(detail, printer, language, transactions)

@@ -31,7 +31,9 @@ from desktop_app.documents.confirmation import TransactionLabels
 from desktop_app.documents.formats import DocumentLanguage
 from desktop_app.documents.output import (
     DocumentError,
+    prepare_printer,
     print_confirmation,
+    render_confirmation,
     save_confirmation_pdf,
     transaction_labels,
 )
@@ -105,12 +107,14 @@ class ConfirmationOutput(QObject):
             return None
         detail, labels = found
         language = self._language
-        dialog = QPrintPreviewDialog(new_printer(self._settings), parent)
+        printer = new_printer(self._settings)
+        prepare_printer(printer, detail, language)
+        dialog = QPrintPreviewDialog(printer, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(self.tr("Print preview – order %1").replace(
             "%1", detail.order_number))
         dialog.paintRequested.connect(
-            lambda printer: print_confirmation(detail, printer, language, labels))
+            lambda shown, _keep=printer: render_confirmation(detail, shown, language, labels))
         dialog.resize(900, 1000)
         dialog.open()
         return dialog

@@ -18,6 +18,7 @@ from desktop_app.server.pdfs import render_confirmation
 
 from tests.cache import records
 from tests.documents import support
+from tests.gui import orders
 from tests.sync.support import detail_as_order
 
 
@@ -125,7 +126,7 @@ def test_markup_in_fields_prints_literally(store: CacheStore) -> None:
 def test_an_order_without_cached_customer_still_prints(tmp_path: Path, qapp: object) -> None:
     store = CacheStore(tmp_path / "bare.sqlite3")
     try:
-        support.orders.fill(store, [records.order(9, customer_id="elsewhere", quote_id=None,
+        orders.fill(store, [records.order(9, customer_id="elsewhere", quote_id=None,
                                                   items=[])])
         detail = support.detail_of(store, "order-000009")
         text = support.flat(support.pages_text(confirmation_pdf(detail, "de")[0])[0])
@@ -154,5 +155,5 @@ def test_templates_resolve_from_the_checkout_or_the_override(
     monkeypatch.setenv("ORDERDESK_TEMPLATES_DIR", str(tmp_path))
     (tmp_path / "confirmation.html.j2").write_text("x")
     assert templates_dir() == tmp_path
-    with pytest.raises(TemplateNotFoundError, match="nothing.j2"):
+    with pytest.raises(TemplateNotFoundError, match=r"nothing\.j2"):
         templates_dir("nothing.j2")

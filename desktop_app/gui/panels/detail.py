@@ -58,13 +58,20 @@ class OrderDetailPanel(QWidget):
             self,
         )
         self._documents.documentRequested.connect(self.documentRequested)
+        self._confirmation_row(visible=False)  # until a window hands in its actions
         bold(self._label("titleLabel"), 1.4)
         muted(self._label("subtitleLabel"))
         self._style_hint(self._label("readOnlyHint"))
         self.show_order(None, (), (), "de")
 
+    def _confirmation_row(self, *, visible: bool) -> None:
+        for name in ("confirmationLabel", "confirmationPreviewButton", "confirmationPrintButton",
+                     "confirmationSaveButton"):
+            child(self._form, QWidget, name).setVisible(visible)
+
     def set_confirmation_actions(self, preview: QAction, print_: QAction, save: QAction) -> None:
         """The confirmation's buttons trigger the window's actions (and follow their state)."""
+        self._confirmation_row(visible=True)
         for name, action in (("confirmationPreviewButton", preview),
                              ("confirmationPrintButton", print_),
                              ("confirmationSaveButton", save)):  # fmt: skip

@@ -19,10 +19,13 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPen,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
-__all__ = ["A4_LAYOUT", "Letterhead", "layout_document", "paint_pages"]
+__all__ = ["A4_LAYOUT", "Letterhead", "keep_headings_with_next", "layout_document", "paint_pages"]
 
 A4_LAYOUT = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
@@ -75,7 +78,36 @@ def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     document.setDocumentMargin(0)
     document.setHtml(html)
     document.setPageSize(_Sheet(device).body().size())
+    keep_headings_with_next(document)
     return document
+
+
+def _page_of(document: QTextDocument, block: QTextBlock) -> int:
+    top = document.documentLayout().blockBoundingRect(block).top()
+    return int(top // document.pageSize().height())
+
+
+def keep_headings_with_next(document: QTextDocument, passes: int = 8) -> int:
+    """A heading never ends a page: when the block after it starts on the next page, the
+    heading moves there too (QTextDocument has no "keep with next"). Each move can shift
+    later headings, so this repeats until nothing moves. Returns how many moved."""
+    moved = 0
+    for _ in range(passes):
+        block, changed = document.begin(), False
+        while block.isValid():
+            following = block.next()
+            if (block.blockFormat().headingLevel() and following.isValid()
+                    and _page_of(document, following) > _page_of(document, block)):
+                cursor = QTextCursor(block)
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setBlockFormat(fmt)
+                moved, changed = moved + 1, True
+                break  # the layout below this block changed: look again from the top
+            block = following
+        if not changed:
+            break
+    return moved
 
 
 def _font(point_size: float, *, bold: bool = False) -> QFont:

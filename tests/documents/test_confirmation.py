@@ -157,3 +157,29 @@ def test_templates_resolve_from_the_checkout_or_the_override(
     assert templates_dir() == tmp_path
     with pytest.raises(TemplateNotFoundError, match=r"nothing\.j2"):
         templates_dir("nothing.j2")
+
+
+def test_a_heading_never_ends_a_page(qapp: object, tmp_path: Path) -> None:
+    """Fill a page line by line: wherever the heading falls, its next block is on its page."""
+    from desktop_app.documents.pages import A4_LAYOUT, layout_document
+    from PySide6.QtGui import QPdfWriter, QTextDocument
+
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setPageLayout(A4_LAYOUT)
+    writer.setResolution(300)
+
+    def pages_of_heading_and_next(document: QTextDocument) -> tuple[int, int]:
+        block = document.begin()
+        while not block.blockFormat().headingLevel():
+            block = block.next()
+        height = document.pageSize().height()
+        rect = document.documentLayout().blockBoundingRect
+        return (int(rect(block).top() // height), int(rect(block.next()).top() // height))
+
+    seen_page_two = False
+    for lines in range(40, 75):
+        html = "<p>Zeile</p>" * lines + "<h2>Wie es weitergeht</h2><p>Erster Schritt</p>"
+        heading, following = pages_of_heading_and_next(layout_document(html, writer))
+        assert heading == following, lines
+        seen_page_two |= heading == 1
+    assert seen_page_two  # the probe did cross a page boundary

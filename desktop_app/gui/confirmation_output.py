@@ -15,10 +15,9 @@ download) runs on this object's worker, reporting back by signal:
 """
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -75,6 +74,12 @@ class ConfirmationOutput(QObject):
         self._cache, self._language, self._settings = cache, language, settings
         self._source: DocumentSource | None = None
         self._runner = BackgroundRunner(self, max_threads=1)
+        self._asker: QWidget | None = None  # the dialog parent of the latest request
+        self.export_progress: QProgressDialog | None = None
+
+    @property
+    def language(self) -> DocumentLanguage:
+        return self._language
 
     def set_document_source(self, source: DocumentSource | None) -> None:
         """The backend client for downloads; without one only stored documents open."""
@@ -113,8 +118,7 @@ class ConfirmationOutput(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(self.tr("Print preview – order %1").replace(
             "%1", detail.order_number))
-        dialog.paintRequested.connect(
-            lambda shown, _keep=printer: render_confirmation(detail, shown, language, labels))
+        dialog.paintRequested.connect(_LetterJob(dialog, self, detail, labels, printer).paint)
         dialog.resize(900, 1000)
         dialog.open()
         return dialog
@@ -129,12 +133,12 @@ class ConfirmationOutput(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(self.tr("Print confirmation – order %1").replace(
             "%1", detail.order_number))
-        dialog.accepted.connect(lambda: self._print(parent, detail, labels, printer))
+        dialog.accepted.connect(_LetterJob(dialog, self, detail, labels, printer).print)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()  # QPrintDialog.open() wants a receiver slot: show() window-modal
         return dialog
 
-    def _print(self, parent: QWidget, detail: OrderDetail, labels: TransactionLabels,
+    def _print(self, parent: QWidget | None, detail: OrderDetail, labels: TransactionLabels,
                printer: QPrinter) -> int:
         remember_printer(self._settings, printer)
         try:
@@ -176,9 +180,15 @@ class ConfirmationOutput(QObject):
             save_confirmation_pdf(detail, target, language, labels)
             return target
 
-        return self._runner.run(work, "save confirmation",
-                                finished=lambda saved: self.pdfSaved.emit(str(saved)),
-                                failed=self._failed(parent))
+        # Results come to bound slots (a lambda's hidden receiver can outlive its sender);
+        # messages go to the window that asked last.
+        self._asker = parent
+        return self._runner.run(work, "save confirmation", finished=self._pdf_written,
+                                failed=self._write_failed)
+
+    @Slot(object)
+    def _pdf_written(self, path: Path) -> None:
+        self.pdfSaved.emit(str(path))
 
     def export_pdfs(self, parent: QWidget, order_ids: list[str],
                     folder: Path | None = None) -> BackgroundTask | None:
@@ -191,6 +201,9 @@ class ConfirmationOutput(QObject):
                 return None
             folder = Path(chosen)
         self._settings.setValue(LAST_FOLDER_KEY, str(folder))
+        if self.export_progress is not None:
+            self._tell(parent, self.tr("An export is already running."))
+            return None
         store, language, ids, target = self._cache.store, self._language, list(order_ids), folder
         progress = QProgressDialog(self.tr("Writing the confirmations as PDF…"),
                                    self.tr("Cancel"), 0, len(ids), parent)
@@ -203,32 +216,38 @@ class ConfirmationOutput(QObject):
         def work(cancel: CancelToken, report: ProgressReport) -> BatchResult:
             return export_confirmations(store, ids, target, language, cancel, report)
 
-        def ended(result: object) -> None:
-            progress.close()
-            progress.deleteLater()
-            if isinstance(result, BatchResult):
-                self.exportFinished.emit(result)
-            else:
-                self._failed(parent)(result if isinstance(result, BaseException)
-                                     else RuntimeError(str(result)))
-
-        task = self._runner.run(work, "export confirmations",
-                                progress=lambda done, _total: progress.setValue(done),
-                                finished=ended, failed=ended)
+        self._asker, self.export_progress = parent, progress
+        task = self._runner.run(work, "export confirmations", progress=self._export_progressed,
+                                finished=self._export_ended, failed=self._export_ended)
         progress.canceled.connect(task.cancel)
-        self.export_progress = progress
         return task
 
-    def _failed(self, parent: QWidget) -> Callable[[BaseException], None]:
-        def failed(error: BaseException) -> None:
-            if isinstance(error, DocumentError):
-                self._tell(parent, self.tr("The PDF could not be written: %1").replace(
-                    "%1", str(error)))
-            else:
-                log.error("writing a confirmation failed", exc_info=error)
-                self._tell(parent, self.tr("The PDF could not be written because of an "
-                                           "internal error; details are in the log."))
-        return failed
+    @Slot(int, object)
+    def _export_progressed(self, done: int, _total: int | None) -> None:
+        if self.export_progress is not None:
+            self.export_progress.setValue(done)
+
+    @Slot(object)
+    def _export_ended(self, outcome: object) -> None:
+        if self.export_progress is not None:
+            self.export_progress.close()
+            self.export_progress.deleteLater()
+            self.export_progress = None
+        if isinstance(outcome, BatchResult):
+            self.exportFinished.emit(outcome)
+        else:
+            self._write_failed(outcome if isinstance(outcome, BaseException)
+                               else RuntimeError(str(outcome)))
+
+    @Slot(object)
+    def _write_failed(self, error: BaseException) -> None:
+        if isinstance(error, DocumentError):
+            self._tell(self._asker, self.tr("The PDF could not be written: %1").replace(
+                "%1", str(error)))
+        else:
+            log.error("writing a confirmation failed", exc_info=error)
+            self._tell(self._asker, self.tr("The PDF could not be written because of an "
+                                            "internal error; details are in the log."))
 
     # --- backend documents ----------------------------------------------------------------
 
@@ -245,11 +264,13 @@ class ConfirmationOutput(QObject):
         def work(_cancel: CancelToken, _report: ProgressReport) -> VerifiedDocument:
             return verified_document(fetcher, document)
 
-        return self._runner.run(work, "open document",
-                                finished=lambda found: self._show_document(parent, found),
-                                failed=lambda error: self._document_failed(parent, error))
+        self._asker = parent
+        return self._runner.run(work, "open document", finished=self._show_document,
+                                failed=self._document_failed)
 
-    def _show_document(self, parent: QWidget, found: VerifiedDocument) -> None:
+    @Slot(object)
+    def _show_document(self, found: VerifiedDocument) -> None:
+        parent = self._asker
         title = found.info.title_en if self._language == "en" else found.info.title_de
         viewer = PdfViewerDialog(found.content, title, found.filename, self._settings, parent)
         if not viewer.loaded:
@@ -260,7 +281,9 @@ class ConfirmationOutput(QObject):
         viewer.show()
         self.documentShown.emit(viewer)
 
-    def _document_failed(self, parent: QWidget, error: BaseException) -> None:
+    @Slot(object)
+    def _document_failed(self, error: BaseException) -> None:
+        parent = self._asker
         if isinstance(error, OfflineError):
             text = self.tr("The document has not been downloaded yet and the order backend "
                            "cannot be reached. It opens once you are online.")
@@ -274,3 +297,23 @@ class ConfirmationOutput(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         return self._runner.shutdown(timeout_ms)
+
+
+class _LetterJob(QObject):
+    """One letter for a preview or print dialog, owned by the dialog: its slots live exactly
+    as long as the dialog whose signals call them."""
+
+    def __init__(self, dialog: QWidget, output: ConfirmationOutput, detail: OrderDetail,
+                 labels: TransactionLabels, printer: QPrinter) -> None:
+        super().__init__(dialog)
+        self._dialog, self._output = dialog, output
+        self._detail, self._labels, self._printer = detail, labels, printer
+
+    @Slot(QPrinter)
+    def paint(self, printer: QPrinter) -> None:
+        render_confirmation(self._detail, printer, self._output.language, self._labels)
+
+    @Slot()
+    def print(self) -> None:
+        self._output._print(self._dialog.parentWidget(), self._detail, self._labels,
+                            self._printer)

@@ -9,8 +9,18 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSettings, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QPointF,
+    QSettings,
+    QSize,
+    Qt,
+    QUrl,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -42,8 +52,10 @@ class PdfViewerDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 1000)
         self._content, self._filename, self._settings = content, filename, settings
-        self._data = QByteArray(content)
-        self._buffer = QBuffer(self._data, self)
+        self._printer: QPrinter | None = None
+        # The buffer holds its own copy: nothing Python frees may be read by QtPdf later.
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(content))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
@@ -60,6 +72,12 @@ class PdfViewerDialog(QDialog):
         layout.addWidget(self.view)
         self._pages_changed()
         self.view.pageNavigator().currentPageChanged.connect(self._page_shown)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        # Close before Qt deletes the children (WA_DeleteOnClose): the document must not
+        # read its buffer while both are being deleted.
+        self.document.close()
+        super().closeEvent(event)
 
     @property
     def loaded(self) -> bool:
@@ -143,10 +161,16 @@ class PdfViewerDialog(QDialog):
         printer = new_printer(self._settings)
         dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.print_to(printer))
+        self._printer = printer  # kept until the dialog is answered
+        dialog.accepted.connect(self._print_accepted)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.show()
         return dialog
+
+    @Slot()
+    def _print_accepted(self) -> None:
+        if self._printer is not None:
+            self.print_to(self._printer)
 
     def print_to(self, printer: QPrinter) -> int:
         """Each page rendered at (at most) 300 dpi and scaled onto the printer's page."""

@@ -133,6 +133,7 @@ def test_batch_export_cancels_between_orders(output: ConfirmationOutput, qtbot: 
     with qtbot.wait_signal(output.exportFinished, timeout=30_000) as finished:
         task = output.export_pdfs(parent, ids, folder)
         assert task is not None
+        assert output.export_progress is not None
         cancel = output.export_progress.findChild(QPushButton)
         assert cancel is not None
         cancel.click()  # the progress dialog's Cancel

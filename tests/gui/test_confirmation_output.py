@@ -243,3 +243,65 @@ def test_the_main_window_wires_print_save_export_and_documents(
     for box in window.findChildren(QMessageBox):
         box.close()
     window.close()
+
+
+def test_ctrl_p_opens_the_print_dialog_and_prints_on_accept(
+        cache: LiveCache, qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_app.gui.printing import LAST_PRINTER_KEY
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtTest import QTest
+
+    from tests.gui.window import open_window
+    window = open_window(qtbot, cache, tmp_path / "w.ini")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    assert window.select_order("order-000001")
+    QTest.keyClick(window.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialogs = window.findChildren(QPrintDialog)
+    assert len(dialogs) == 1
+    printer = dialogs[0].printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # no real printer in CI
+    printer.setOutputFileName(str(tmp_path / "ctrl-p.pdf"))
+    dialogs[0].accepted.emit(printer)  # accept() would let the dialog reconfigure the printer
+    dialogs[0].close()
+    text = support.flat(support.pages_text(tmp_path / "ctrl-p.pdf")[0])
+    assert "Auftrag AU-00000001" in text and "Seite 1 von 1" in text
+    assert QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat).value(
+        LAST_PRINTER_KEY) is None  # a file is no printer to remember
+    window.close()
+
+
+def test_the_viewer_pages_and_zooms(qtbot: QtBot, tmp_path: Path) -> None:
+    content = render_confirmation(records.order(
+        60, items=[records.item(options=2) for _ in range(30)]))
+    viewer = PdfViewerDialog(content, "Auftrag", "a.pdf",
+                             QSettings(str(tmp_path / "v.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    pages = viewer.document.pageCount()
+    assert pages > 2 and viewer.page_count.text().strip() == f"of {pages}"
+    assert not viewer.previous_action.isEnabled() and viewer.next_action.isEnabled()
+    viewer.next_action.trigger()
+    qtbot.waitUntil(lambda: viewer.current_page == 1)
+    assert viewer.page_box.value() == 2 and viewer.previous_action.isEnabled()
+    viewer.page_box.setValue(pages)
+    qtbot.waitUntil(lambda: viewer.current_page == pages - 1)
+    assert not viewer.next_action.isEnabled()
+    before = viewer.view.zoomFactor()
+    viewer.zoom_in_action.trigger()
+    assert viewer.view.zoomFactor() > before
+    for _ in range(20):
+        viewer.zoom_out_action.trigger()
+    assert viewer.view.zoomFactor() == pytest.approx(0.25)
+
+
+def test_a_broken_pdf_is_not_shown(output: ConfirmationOutput, cache: LiveCache, qtbot: QtBot,
+                                   parent: QWidget) -> None:
+    """Matching its (announced) digest but not a PDF: the viewer refuses, the clerk is told."""
+    junk = b"<html>not a pdf</html>"
+    from desktop_app.cache.writer import apply_page
+    apply_page(cache.store, records.upserts([records.order(
+        70, document_ids=["order-000070.confirmation"],
+        document_sha256=hashlib.sha256(junk).hexdigest())]), [], "junk")
+    output.set_document_source(StubSource(junk))
+    assert "not a readable PDF" in _message(output, qtbot, parent, "order-000070.confirmation")

@@ -87,17 +87,37 @@ def _page_of(document: QTextDocument, block: QTextBlock) -> int:
     return int(top // document.pageSize().height())
 
 
+def _splits(document: QTextDocument, block: QTextBlock) -> bool:
+    """Whether what the heading `block` keeps together starts a new page after it: the next
+    block (any heading), or everything to the end (an <h3>, the letter's closing section,
+    as long as that fits on one page)."""
+    level, following = block.blockFormat().headingLevel(), block.next()
+    if not level or not following.isValid():
+        return False
+    page = _page_of(document, block)
+    if level == 3:
+        last = document.lastBlock()
+        rect = document.documentLayout().blockBoundingRect
+        fits = rect(last).bottom() - rect(block).top() < document.pageSize().height()
+        bottom_page = int((rect(last).bottom() - 1) // document.pageSize().height())
+        if fits and bottom_page > page:
+            return True
+    return _page_of(document, following) > page
+
+
 def keep_headings_with_next(document: QTextDocument, passes: int = 8) -> int:
     """A heading never ends a page: when the block after it starts on the next page, the
-    heading moves there too (QTextDocument has no "keep with next"). Each move can shift
-    later headings, so this repeats until nothing moves. Returns how many moved."""
+    heading moves there too (QTextDocument has no "keep with next"); an <h3> section stays
+    whole. Each move can shift later headings, so this repeats until nothing moves. Returns
+    how many moved."""
     moved = 0
     for _ in range(passes):
         block, changed = document.begin(), False
         while block.isValid():
             following = block.next()
-            if (block.blockFormat().headingLevel() and following.isValid()
-                    and _page_of(document, following) > _page_of(document, block)):
+            if (block.blockFormat().pageBreakPolicy()
+                    != QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+                    and _splits(document, block)):
                 cursor = QTextCursor(block)
                 fmt = block.blockFormat()
                 fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)

@@ -183,3 +183,28 @@ def test_a_heading_never_ends_a_page(qapp: object, tmp_path: Path) -> None:
         assert heading == following, lines
         seen_page_two |= heading == 1
     assert seen_page_two  # the probe did cross a page boundary
+
+
+def test_the_closing_section_stays_on_one_page(qapp: object, tmp_path: Path) -> None:
+    """An <h3> section (next steps, greeting) is not split when it fits on a page."""
+    from desktop_app.documents.pages import A4_LAYOUT, layout_document
+    from PySide6.QtGui import QPdfWriter
+
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setPageLayout(A4_LAYOUT)
+    writer.setResolution(300)
+    closing = ("<h3>Wie es weitergeht</h3><ul>" + "<li>Ein Schritt</li>" * 4 + "</ul>"
+               "<p>Mit freundlichen Grüßen</p><p>Ihr Team</p>")
+    crossed = False
+    for lines in range(45, 75):
+        document = layout_document("<p>Zeile</p>" * lines + closing, writer)
+        height = document.pageSize().height()
+        rect = document.documentLayout().blockBoundingRect
+        heading = document.begin()
+        while heading.blockFormat().headingLevel() != 3:
+            heading = heading.next()
+        first = int(rect(heading).top() // height)
+        last = int((rect(document.lastBlock()).bottom() - 1) // height)
+        assert first == last, lines
+        crossed |= first == 1
+    assert crossed

@@ -2,8 +2,8 @@
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,14 +69,18 @@ class OrderDetailPanel(QWidget):
             child(self._form, QWidget, name).setVisible(visible)
 
     def set_confirmation_actions(self, preview: QAction, print_: QAction, save: QAction) -> None:
-        """The confirmation's buttons trigger the window's actions (and follow their state)."""
+        """The confirmation's buttons (short texts of their own) trigger the window's actions
+        and follow their enabled state."""
         self._confirmation_row(visible=True)
         for name, action in (("confirmationPreviewButton", preview),
                              ("confirmationPrintButton", print_),
                              ("confirmationSaveButton", save)):  # fmt: skip
-            button = child(self._form, QToolButton, name)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button = child(self._form, QPushButton, name)
+            button.setToolTip(f"{action.text().replace('&', '')} "
+                              f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())
+            action.enabledChanged.connect(button.setEnabled)
 
     def _label(self, name: str) -> QLabel:
         return child(self._form, QLabel, name)

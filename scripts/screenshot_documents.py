@@ -73,8 +73,9 @@ def shoot(app: QApplication, cache: LiveCache, backend_pdf: bytes, detail: Order
     save_confirmation_pdf(detail, letter, "en" if language == "en" else "de", labels)
     (output / "backend-confirmation.pdf").write_bytes(backend_pdf)
     saved += [letter, output / "backend-confirmation.pdf"]
-    if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "70", str(letter),
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm:  # a fixed tool with our own file names as arguments
+        subprocess.run([pdftoppm, "-png", "-r", "70", str(letter),  # noqa: S603
                         str(output / f"confirmation-{language}")], check=True)
         saved += sorted(output.glob(f"confirmation-{language}-*.png"))
     settings = QSettings(str(output / ".screenshot-settings.ini"), QSettings.Format.IniFormat)

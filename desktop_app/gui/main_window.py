@@ -11,7 +11,7 @@ result for an older request is dropped. `ordersLoaded` says that a result has la
 
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -47,6 +47,7 @@ from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.gui import window_settings as stored
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
+from desktop_app.gui.confirmation_output import ConfirmationOutput
 from desktop_app.gui.filter_bar import FilterBar
 from desktop_app.gui.formatting import Language, locale_for
 from desktop_app.gui.forms import child, load_form
@@ -57,6 +58,7 @@ from desktop_app.gui.panels import OrderDetailPanel, OrderStatusPanel
 from desktop_app.gui.settings_dialog import SettingsDialog
 from desktop_app.gui.window_actions import WindowActions
 from desktop_app.gui.window_status import BannerKind, SyncIndicators
+from desktop_app.sync.documents import DocumentSource
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.progress import CancelToken, SyncCancelled
 
@@ -114,6 +116,9 @@ class MainWindow(QMainWindow):
         self.sync_action = self.window_actions.sync
         self.new_cart_action = self.window_actions.new_cart
         self.print_action = self.window_actions.print
+        self.confirmation_output = ConfirmationOutput(cache, language, settings, self)
+        self.detail_panel.set_confirmation_actions(
+            self.window_actions.preview, self.print_action, self.window_actions.save_pdf)
         self.indicators = SyncIndicators(self.statusBar(), child(self._form, QFrame, "banner"),
                                          self._locale)  # fmt: skip
         self.progress_bar = self.indicators.progress
@@ -139,6 +144,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore()
         self._update_backend_actions()
+        self._update_output_actions()
         self._read_last_sync()
 
     # --- building ----------------------------------------------------------------------------
@@ -173,7 +179,8 @@ class MainWindow(QMainWindow):
         table = self.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows for the batch export; the current row drives the panels.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
@@ -202,11 +209,20 @@ class MainWindow(QMainWindow):
         acts.show_status.triggered.connect(lambda: self.open_tab(STATUS_TAB))
         acts.languages.triggered.connect(self._choose_language)
         acts.settings.triggered.connect(self.open_settings)
+        output = self.confirmation_output
+        acts.print.triggered.connect(lambda: self._with_order(output.print_))
+        acts.preview.triggered.connect(lambda: self._with_order(output.preview))
+        acts.save_pdf.triggered.connect(lambda: self._with_order(output.save_pdf))
+        acts.export_pdfs.triggered.connect(
+            lambda: output.export_pdfs(self, self.selected_order_ids()))
+        self.detail_panel.documentRequested.connect(
+            lambda document_id: output.open_backend_document(self, document_id))
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self._firstRowsLoaded.connect(self._first_rows_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
+        selection.selectionChanged.connect(self._update_output_actions)
 
     def _restore(self) -> None:
         settings = self._settings
@@ -254,6 +270,7 @@ class MainWindow(QMainWindow):
         args = (self._statuses, self._transactions, self._language)
         self.detail_panel.show_order(detail, *args)
         self.status_panel.show_order(detail, *args)
+        self._update_output_actions()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._applying:
@@ -265,6 +282,27 @@ class MainWindow(QMainWindow):
     @property
     def shown_order_id(self) -> str | None:
         return self._shown_id
+
+    # --- confirmation output ------------------------------------------------------------------
+
+    def set_document_source(self, source: DocumentSource | None) -> None:
+        """The backend client for documents not yet stored (the workspace attaches it)."""
+        self.confirmation_output.set_document_source(source)
+
+    def selected_order_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [order_id for row in rows if (order_id := self.model.order_id(row))]
+
+    def _with_order(self, output: Callable[[QWidget, str], object]) -> None:
+        if self._shown_id is not None:
+            output(self, self._shown_id)
+
+    def _update_output_actions(self) -> None:
+        """Print, preview and save work on the shown order (from the cache, offline too)."""
+        acts, shown = self.window_actions, self._shown_id is not None
+        for action in (acts.print, acts.preview, acts.save_pdf):
+            action.setEnabled(shown)
+        acts.export_pdfs.setEnabled(bool(self.table.selectionModel().hasSelection()))
 
     # --- filtering, sorting, counting -------------------------------------------------------
 
@@ -476,18 +514,16 @@ class MainWindow(QMainWindow):
         return self._online
 
     def _update_backend_actions(self) -> None:
-        """New cart and Print come with later features (the order wizard, the documents);
-        until then they stay disabled and say so. A new cart also needs the backend."""
+        """New cart comes with a later feature (the order wizard); until then it stays
+        disabled and says so. A new cart also needs the backend."""
         wizard_later = self.tr(
             "New carts are created with the order wizard, which comes in a later release."
         )
-        printing_later = self.tr("Printing comes with the order documents in a later release.")
         new_cart = [wizard_later]
         if not self._online:
             reason = self._offline_reason or self.tr("the order backend cannot be reached.")
             new_cart.insert(0, self.tr("Offline: %1").replace("%1", reason))
-        for action, reasons in ((self.new_cart_action, new_cart),
-                                (self.print_action, [printing_later])):  # fmt: skip
+        for action, reasons in ((self.new_cart_action, new_cart),):
             action.setEnabled(False)
             action.setToolTip("\n".join(reasons))
             action.setStatusTip(reasons[0])
@@ -577,4 +613,5 @@ class MainWindow(QMainWindow):
         if not self._closed:  # no worker outlives the window (or reads a closed cache)
             self._closed = True
             self._runner.shutdown()
+            self.confirmation_output.shutdown()
         super().closeEvent(event)

@@ -28,7 +28,11 @@ class WindowActions(QObject):
         self.carts_quotes = action(self.tr("&Carts and quotes…"), "Ctrl+Shift+A")
         self.carts_quotes.setToolTip(self.tr("Open carts and quotes: resume, withdraw, delete "
                                              "(Ctrl+Shift+A)"))
-        self.print = action(self.tr("&Print…"), "Ctrl+P")
+        self.print = action(self.tr("&Print confirmation…"), "Ctrl+P")
+        self.preview = action(self.tr("Print pre&view…"), "Ctrl+Shift+P")
+        self.save_pdf = action(self.tr("Save confirmation as P&DF…"), "Ctrl+Shift+S")
+        self.export_pdfs = action(self.tr("E&xport confirmations of the selected orders…"),
+                                  "Ctrl+Shift+E")
         self.quit = action(self.tr("&Quit"), "Ctrl+Q")
         self.sign_in = action(self.tr("&Log in again…"))
         self.sign_in.setToolTip(self.tr("Log in to the order backend again to synchronize"))
@@ -54,7 +58,7 @@ class WindowActions(QObject):
         file_menu.addAction(self.sync)
         file_menu.addAction(self.sign_in)
         file_menu.addSeparator()
-        file_menu.addAction(self.print)
+        file_menu.addActions([self.print, self.preview, self.save_pdf, self.export_pdfs])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         orders_menu = menus.addMenu(self.tr("&Orders"))

@@ -56,6 +56,7 @@ class Workspace:
         QLocale.setDefault(locale_for(language))
         cache = LiveCache(cache_path)
         window = MainWindow(cache, language, settings, user_id)
+        window.set_document_source(client)  # documents not yet stored download on open
         sync = SyncController(window, client, cache, documents_dir(cache_path), language,
                               settings=load_sync_settings(settings))
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))

@@ -31,13 +31,11 @@ from desktop_app.domain.enums import (
     ProductFamily,
 )
 from desktop_app.domain.processing import STATUS_CATALOG
+from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
 from desktop_app.domain.recipients import SOURCE_LABELS
 
 __all__ = ["render_confirmation", "render_product_sheet"]
 
-PROVIDER_NAME = "OrderDesk Telekommunikation GmbH"
-PROVIDER_ADDRESS = "Musterallee 1 · 10115 Berlin · www.orderdesk.example"
-PROVIDER_LEGAL = "Amtsgericht Berlin-Charlottenburg HRB 000000 · USt-IdNr. DE000000000"
 
 TRANSACTION_LABELS: dict[BusinessTransaction, str] = {
     BusinessTransaction.NEW_ORDER: "Neuauftrag",

@@ -316,6 +316,81 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>ConfirmationOutput</name>
+        <message>
+            <source>The order is not in the local cache (any more).</source>
+            <translation>Der Auftrag ist nicht (mehr) im lokalen Cache.</translation>
+        </message>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
+        </message>
+        <message>
+            <source>Print preview – order %1</source>
+            <translation>Druckvorschau – Auftrag %1</translation>
+        </message>
+        <message>
+            <source>Print confirmation – order %1</source>
+            <translation>Bestätigung drucken – Auftrag %1</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>Der Drucker konnte nicht gestartet werden.</translation>
+        </message>
+        <message>
+            <source>Save confirmation as PDF</source>
+            <translation>Bestätigung als PDF speichern</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Folder for the confirmations</source>
+            <translation>Ordner für die Bestätigungen</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>Es läuft bereits ein Export.</translation>
+        </message>
+        <message>
+            <source>Writing the confirmations as PDF…</source>
+            <translation>Die Bestätigungen werden als PDF geschrieben …</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Export confirmations</source>
+            <translation>Bestätigungen exportieren</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written: %1</source>
+            <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written because of an internal error; details are in the log.</source>
+            <translation>Das PDF konnte wegen eines internen Fehlers nicht geschrieben werden; Einzelheiten stehen im Protokoll.</translation>
+        </message>
+        <message>
+            <source>This document is no longer listed for the order.</source>
+            <translation>Dieses Dokument ist für den Auftrag nicht mehr aufgeführt.</translation>
+        </message>
+        <message>
+            <source>The document cannot be shown: it is not a readable PDF.</source>
+            <translation>Das Dokument kann nicht angezeigt werden: Es ist kein lesbares PDF.</translation>
+        </message>
+        <message>
+            <source>The document has not been downloaded yet and the order backend cannot be reached. It opens once you are online.</source>
+            <translation>Das Dokument wurde noch nicht heruntergeladen, und das Auftrags-Backend ist nicht erreichbar. Es lässt sich öffnen, sobald Sie online sind.</translation>
+        </message>
+        <message>
+            <source>The document could not be opened because of an internal error; details are in the log.</source>
+            <translation>Das Dokument konnte wegen eines internen Fehlers nicht geöffnet werden; Einzelheiten stehen im Protokoll.</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoSession</name>
         <message>
             <source>Starting the demo backend with sample orders …</source>
@@ -617,10 +692,6 @@ Change them or reset the filters.</source>
             <translation>Neue Warenkörbe entstehen im Auftragsassistenten, der mit einer späteren Version kommt.</translation>
         </message>
         <message>
-            <source>Printing comes with the order documents in a later release.</source>
-            <translation>Das Drucken kommt mit den Auftragsdokumenten in einer späteren Version.</translation>
-        </message>
-        <message>
             <source>the order backend cannot be reached.</source>
             <translation>das Auftrags-Backend ist nicht erreichbar.</translation>
         </message>
@@ -838,6 +909,22 @@ Change them or reset the filters.</source>
             <translation>Dokumente</translation>
         </message>
         <message>
+            <source>Order-receipt confirmation, generated from the cached order (also offline):</source>
+            <translation>Auftragseingangsbestätigung, erzeugt aus dem zwischengespeicherten Auftrag (auch offline):</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view</source>
+            <translation>&amp;Vorschau</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken …</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Als P&amp;DF speichern …</translation>
+        </message>
+        <message>
             <source>No documents for this order.</source>
             <translation>Keine Dokumente zu diesem Auftrag.</translation>
         </message>
@@ -978,6 +1065,69 @@ Change them or reset the filters.</source>
         <message>
             <source>processed manually</source>
             <translation>manuell bearbeitet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfViewerDialog</name>
+        <message>
+            <source>Previous page</source>
+            <translation>Vorherige Seite</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Nächste Seite</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Vergrößern</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Verkleinern</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>Seitenbreite</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Drucken …</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Speichern unter …</translation>
+        </message>
+        <message>
+            <source>Open with system viewer</source>
+            <translation>Mit dem Standardprogramm öffnen</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Seite</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>von %1</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>Der Drucker konnte nicht gestartet werden.</translation>
+        </message>
+        <message>
+            <source>Save document</source>
+            <translation>Dokument speichern</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF-Dokumente (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The document could not be saved: %1</source>
+            <translation>Das Dokument konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>No program to show PDF documents was found on this computer.</source>
+            <translation>Auf diesem Computer wurde kein Programm zum Anzeigen von PDF-Dokumenten gefunden.</translation>
         </message>
     </context>
     <context>
@@ -1140,8 +1290,20 @@ Change them or reset the filters.</source>
             <translation>Offene Warenkörbe und Angebote: fortsetzen, zurückziehen, löschen (Strg+Umschalt+A)</translation>
         </message>
         <message>
-            <source>&amp;Print…</source>
-            <translation>&amp;Drucken …</translation>
+            <source>&amp;Print confirmation…</source>
+            <translation>Bestätigung &amp;drucken …</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view…</source>
+            <translation>Druck&amp;vorschau …</translation>
+        </message>
+        <message>
+            <source>Save confirmation as P&amp;DF…</source>
+            <translation>Bestätigung als P&amp;DF speichern …</translation>
+        </message>
+        <message>
+            <source>E&amp;xport confirmations of the selected orders…</source>
+            <translation>Bestätigungen der ausgewählten Aufträge e&amp;xportieren …</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

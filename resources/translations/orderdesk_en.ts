@@ -316,6 +316,81 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>ConfirmationOutput</name>
+        <message>
+            <source>The order is not in the local cache (any more).</source>
+            <translation>The order is not in the local cache (any more).</translation>
+        </message>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
+        </message>
+        <message>
+            <source>Print preview – order %1</source>
+            <translation>Print preview – order %1</translation>
+        </message>
+        <message>
+            <source>Print confirmation – order %1</source>
+            <translation>Print confirmation – order %1</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>The printer could not be started.</translation>
+        </message>
+        <message>
+            <source>Save confirmation as PDF</source>
+            <translation>Save confirmation as PDF</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Folder for the confirmations</source>
+            <translation>Folder for the confirmations</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>An export is already running.</translation>
+        </message>
+        <message>
+            <source>Writing the confirmations as PDF…</source>
+            <translation>Writing the confirmations as PDF…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Export confirmations</source>
+            <translation>Export confirmations</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written: %1</source>
+            <translation>The PDF could not be written: %1</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written because of an internal error; details are in the log.</source>
+            <translation>The PDF could not be written because of an internal error; details are in the log.</translation>
+        </message>
+        <message>
+            <source>This document is no longer listed for the order.</source>
+            <translation>This document is no longer listed for the order.</translation>
+        </message>
+        <message>
+            <source>The document cannot be shown: it is not a readable PDF.</source>
+            <translation>The document cannot be shown: it is not a readable PDF.</translation>
+        </message>
+        <message>
+            <source>The document has not been downloaded yet and the order backend cannot be reached. It opens once you are online.</source>
+            <translation>The document has not been downloaded yet and the order backend cannot be reached. It opens once you are online.</translation>
+        </message>
+        <message>
+            <source>The document could not be opened because of an internal error; details are in the log.</source>
+            <translation>The document could not be opened because of an internal error; details are in the log.</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoSession</name>
         <message>
             <source>Starting the demo backend with sample orders …</source>
@@ -617,10 +692,6 @@ Change them or reset the filters.</translation>
             <translation>New carts are created with the order wizard, which comes in a later release.</translation>
         </message>
         <message>
-            <source>Printing comes with the order documents in a later release.</source>
-            <translation>Printing comes with the order documents in a later release.</translation>
-        </message>
-        <message>
             <source>the order backend cannot be reached.</source>
             <translation>the order backend cannot be reached.</translation>
         </message>
@@ -838,6 +909,22 @@ Change them or reset the filters.</translation>
             <translation>Documents</translation>
         </message>
         <message>
+            <source>Order-receipt confirmation, generated from the cached order (also offline):</source>
+            <translation>Order-receipt confirmation, generated from the cached order (also offline):</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view</source>
+            <translation>Pre&amp;view</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>Save as P&amp;DF…</source>
+            <translation>Save as P&amp;DF…</translation>
+        </message>
+        <message>
             <source>No documents for this order.</source>
             <translation>No documents for this order.</translation>
         </message>
@@ -978,6 +1065,69 @@ Change them or reset the filters.</translation>
         <message>
             <source>processed manually</source>
             <translation>processed manually</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfViewerDialog</name>
+        <message>
+            <source>Previous page</source>
+            <translation>Previous page</translation>
+        </message>
+        <message>
+            <source>Next page</source>
+            <translation>Next page</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>Fit width</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Save as…</source>
+            <translation>Save as…</translation>
+        </message>
+        <message>
+            <source>Open with system viewer</source>
+            <translation>Open with system viewer</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>of %1</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>The printer could not be started.</translation>
+        </message>
+        <message>
+            <source>Save document</source>
+            <translation>Save document</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF documents (*.pdf)</translation>
+        </message>
+        <message>
+            <source>The document could not be saved: %1</source>
+            <translation>The document could not be saved: %1</translation>
+        </message>
+        <message>
+            <source>No program to show PDF documents was found on this computer.</source>
+            <translation>No program to show PDF documents was found on this computer.</translation>
         </message>
     </context>
     <context>
@@ -1140,8 +1290,20 @@ Change them or reset the filters.</translation>
             <translation>Open carts and quotes: resume, withdraw, delete (Ctrl+Shift+A)</translation>
         </message>
         <message>
-            <source>&amp;Print…</source>
-            <translation>&amp;Print…</translation>
+            <source>&amp;Print confirmation…</source>
+            <translation>&amp;Print confirmation…</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view…</source>
+            <translation>Print pre&amp;view…</translation>
+        </message>
+        <message>
+            <source>Save confirmation as P&amp;DF…</source>
+            <translation>Save confirmation as P&amp;DF…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport confirmations of the selected orders…</source>
+            <translation>E&amp;xport confirmations of the selected orders…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>

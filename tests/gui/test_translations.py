@@ -138,7 +138,11 @@ def _untranslatable_calls(path: Path) -> list[str]:
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        literal_args = 1 if name == "tr" else 2 if name == "translate" else 0
+        owner = getattr(func.value, "id", "") if isinstance(func, ast.Attribute) else ""
+        is_translate = name == "translate" and (
+            isinstance(func, ast.Name) or owner in {"QCoreApplication", "QApplication"}
+        )  # (not QPainter.translate)
+        literal_args = 1 if name == "tr" else 2 if is_translate else 0
         if not literal_args:
             continue
         if name == "tr" and not (isinstance(func, ast.Attribute)

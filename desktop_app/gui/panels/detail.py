@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -56,10 +57,30 @@ class OrderDetailPanel(QWidget):
             self,
         )
         self._documents.documentRequested.connect(self.documentRequested)
+        self._confirmation_row(visible=False)  # until a window hands in its actions
         bold(self._label("titleLabel"), 1.4)
         muted(self._label("subtitleLabel"))
         self._style_hint(self._label("readOnlyHint"))
         self.show_order(None, (), (), "de")
+
+    def _confirmation_row(self, *, visible: bool) -> None:
+        for name in ("confirmationLabel", "confirmationPreviewButton", "confirmationPrintButton",
+                     "confirmationSaveButton"):
+            child(self._form, QWidget, name).setVisible(visible)
+
+    def set_confirmation_actions(self, preview: QAction, print_: QAction, save: QAction) -> None:
+        """The confirmation's buttons (short texts of their own) trigger the window's actions
+        and follow their enabled state."""
+        self._confirmation_row(visible=True)
+        for name, action in (("confirmationPreviewButton", preview),
+                             ("confirmationPrintButton", print_),
+                             ("confirmationSaveButton", save)):  # fmt: skip
+            button = child(self._form, QPushButton, name)
+            button.setToolTip(f"{action.text().replace('&', '')} "
+                              f"({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())
+            action.enabledChanged.connect(button.setEnabled)
 
     def _label(self, name: str) -> QLabel:
         return child(self._form, QLabel, name)

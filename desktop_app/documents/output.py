@@ -1,0 +1,112 @@
+"""The confirmation letter as PDF bytes, a PDF file, or on a printer (any thread but one
+document per thread: each call builds its own QTextDocument)."""
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
+from sqlalchemy.orm import Session
+
+from desktop_app.cache import queries
+from desktop_app.cache.records import OrderDetail
+from desktop_app.documents.confirmation import TransactionLabels, confirmation_html
+from desktop_app.documents.formats import DocumentLanguage
+from desktop_app.documents.pages import A4_LAYOUT, Letterhead, layout_document, paint_pages
+from desktop_app.documents.wording import texts
+from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
+
+__all__ = ["PDF_RESOLUTION", "DocumentError", "confirmation_pdf", "letterhead",
+           "prepare_printer", "print_confirmation", "render_confirmation", "save_confirmation_pdf",
+           "transaction_labels", "write_atomically"]
+
+PDF_RESOLUTION = 300  # dpi for the layout; text and rules stay vectors
+
+
+class DocumentError(RuntimeError):
+    """The document could not be written (painter refused the device, disk full, ...)."""
+
+
+def transaction_labels(session: Session) -> TransactionLabels:
+    """The backend's business transaction labels (de, en), as cached by the sync."""
+    return {info.code: (info.label_de, info.label_en)
+            for info in queries.business_transactions(session)}
+
+
+def letterhead(detail: OrderDetail, language: DocumentLanguage) -> Letterhead:
+    t = texts(language)
+    return Letterhead(PROVIDER_NAME, PROVIDER_ADDRESS, PROVIDER_LEGAL,
+                      f"{t['title']} · {t['reference'].format(number=detail.order_number)}",
+                      t["page"])
+
+
+def render_confirmation(detail: OrderDetail, device: QPagedPaintDevice,
+                        language: DocumentLanguage,
+                        transactions: TransactionLabels | None = None) -> int:
+    """Lay out and paint the letter on `device`; returns the page count."""
+    html = confirmation_html(detail, language, transactions)
+    document = layout_document(html, device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise DocumentError("the output device could not be opened for painting")
+    try:
+        return paint_pages(document, device, painter, letterhead(detail, language))
+    finally:
+        painter.end()
+
+
+def confirmation_pdf(detail: OrderDetail, language: DocumentLanguage,
+                     transactions: TransactionLabels | None = None) -> tuple[bytes, int]:
+    """The letter as PDF bytes and its page count."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(A4_LAYOUT)
+    writer.setResolution(PDF_RESOLUTION)
+    t = texts(language)
+    writer.setTitle(f"{t['title']} {t['reference'].format(number=detail.order_number)}")
+    writer.setCreator("OrderDesk")
+    pages = render_confirmation(detail, writer, language, transactions)
+    del writer  # flushes the PDF's trailer into the buffer
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def save_confirmation_pdf(detail: OrderDetail, path: Path, language: DocumentLanguage,
+                          transactions: TransactionLabels | None = None) -> int:
+    """Write the letter to `path` atomically (never a half-written PDF under that name)."""
+    content, pages = confirmation_pdf(detail, language, transactions)
+    write_atomically(path, content)
+    return pages
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """`content` under `path` via a hidden partial file in the same folder and a rename."""
+    partial: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".part",
+                                         delete=False) as stream:
+            partial = Path(stream.name)
+            stream.write(content)
+        partial.replace(path)
+    except OSError as error:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        raise DocumentError(f"{path}: {error.strerror or error}") from error
+
+
+def prepare_printer(printer: QPrinter, detail: OrderDetail, language: DocumentLanguage) -> None:
+    """A4, full page (the letter places itself on the sheet), the job's name. Before a print
+    preview opens: its printer must not change while the preview paints."""
+    printer.setFullPage(True)
+    printer.setPageLayout(A4_LAYOUT)
+    printer.setDocName(f"{texts(language)['title']} {detail.order_number}")
+
+
+def print_confirmation(detail: OrderDetail, printer: QPrinter, language: DocumentLanguage,
+                       transactions: TransactionLabels | None = None) -> int:
+    """Print the letter on a printer (a dialog's choice); returns the page count."""
+    prepare_printer(printer, detail, language)
+    return render_confirmation(detail, printer, language, transactions)

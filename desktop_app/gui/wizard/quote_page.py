@@ -47,6 +47,9 @@ class QuotePage(WizardPage):
     def _value(self, name: str, text: str) -> None:
         self.widget(QLabel, f"{name}Value").setText(text)
 
+    def widget_text(self, name: str) -> str:
+        return self.widget(QLabel, f"{name}Value").text()
+
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         allowed = self.state.may_order_without_quote and self.state.quote is None
         self.without_quote.setVisible(allowed)

@@ -75,7 +75,7 @@ class TransactionPage(WizardPage):
 
     def select_transaction(self, transaction: BusinessTransaction) -> None:
         for row in range(self.transactions.count()):
-            if self.transactions.item(row).data(VALUE_ROLE) == transaction:
+            if self.transactions.item(row).data(VALUE_ROLE) == transaction.value:
                 self.transactions.setCurrentRow(row)
 
     def select_contract(self, contract_id: str) -> bool:
@@ -120,7 +120,8 @@ class TransactionPage(WizardPage):
     def transaction(self) -> BusinessTransaction | None:
         entry = self.transactions.currentItem()
         value = entry.data(VALUE_ROLE) if entry is not None else None
-        return value if isinstance(value, BusinessTransaction) else None
+        # Qt hands a str-based enum back as a plain str.
+        return BusinessTransaction(value) if isinstance(value, str) else None
 
     @property
     def contract(self) -> ContractInfo | None:

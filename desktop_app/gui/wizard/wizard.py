@@ -85,6 +85,8 @@ class OrderWizard(QWizard):
     def _page_changed(self, page_id: int) -> None:
         if page_id == int(PageId.CONFIRMATION) and self.state.confirmation is not None:
             self.orderSubmitted.emit(self.state.confirmation.order.id)
+        if page_id == int(PageId.CART):  # also when coming back: read-only after a quote
+            self.cart_page.show_cart()
         if page_id in (int(PageId.CART), int(PageId.QUOTE)) and self.state.me is None:
             self._load_me()  # it failed offline at the start: the quote page needs it
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     Qt,
     Signal,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -44,6 +46,7 @@ from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.gui import window_settings as stored
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
+from desktop_app.gui.confirmation import ConfirmationDialog
 from desktop_app.gui.filter_bar import FilterBar
 from desktop_app.gui.formatting import Language, locale_for
 from desktop_app.gui.forms import child, load_form
@@ -81,6 +84,13 @@ class MainWindow(QMainWindow):
 
     syncRequested = Signal()  # noqa: N815 (Qt naming)
     ordersLoaded = Signal()  # noqa: N815 (Qt naming): a background id/count result landed
+    # Ordering (see gui/ordering.py): customer id and contract id ("" for none).
+    newCartRequested = Signal(str, str)  # noqa: N815 (Qt naming)
+    # Open a document (from the detail panel or a confirmation page); printing and saving
+    # the confirmation as PDF (order id) come from the confirmation page.
+    documentRequested = Signal(str)  # noqa: N815 (Qt naming)
+    printRequested = Signal(str)  # noqa: N815 (Qt naming)
+    savePdfRequested = Signal(str)  # noqa: N815 (Qt naming)
 
     def __init__(
         self,
@@ -95,6 +105,10 @@ class MainWindow(QMainWindow):
         self._locale = locale_for(language)
         self._shown_id: str | None = None
         self._online, self._offline_reason = True, ""
+        self._ordering = False  # the order wizard is wired up (`enable_ordering`)
+        self._confirmations: list[ConfirmationDialog] = []
+        self._pending_open: str | None = None  # an order to select once it is listed
+        self._menu: QMenu | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("OrderDesk – order overview"))
         self._build_form(current_user_id)
@@ -187,6 +201,12 @@ class MainWindow(QMainWindow):
         acts.show_detail.triggered.connect(lambda: self.open_tab(DETAIL_TAB))
         acts.show_status.triggered.connect(lambda: self.open_tab(STATUS_TAB))
         acts.languages.triggered.connect(self._choose_language)
+        acts.new_cart.triggered.connect(lambda: self.newCartRequested.emit("", ""))
+        self.detail_panel.documentRequested.connect(self.documentRequested)
+        self.detail_panel.confirmationRequested.connect(self.show_confirmation)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.ordersLoaded.connect(self._open_pending)
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
         selection = self.table.selectionModel()
@@ -414,22 +434,92 @@ class MainWindow(QMainWindow):
     def is_online(self) -> bool:
         return self._online
 
+    def enable_ordering(self) -> None:
+        """The order wizard is connected (`newCartRequested`): New cart works while online."""
+        self._ordering = True
+        self._update_backend_actions()
+
     def _update_backend_actions(self) -> None:
-        """New cart and Print come with later features (the order wizard, the documents);
-        until then they stay disabled and say so. A new cart also needs the backend."""
-        wizard_later = self.tr(
-            "New carts are created with the order wizard, which comes in a later release."
-        )
+        """New cart needs the order wizard and the backend; Print comes with the documents
+        in a later release. Disabled actions say why."""
         printing_later = self.tr("Printing comes with the order documents in a later release.")
-        new_cart = [wizard_later]
+        new_cart = ([self.tr("Start a new cart with the order wizard (Ctrl+N)")] if self._ordering
+                    else [self.tr("The order wizard needs a signed-in backend connection.")])
         if not self._online:
             reason = self._offline_reason or self.tr("the order backend cannot be reached.")
             new_cart.insert(0, self.tr("Offline: %1").replace("%1", reason))
-        for action, reasons in ((self.new_cart_action, new_cart),
-                                (self.print_action, [printing_later])):  # fmt: skip
-            action.setEnabled(False)
+        for action, reasons, enabled in (
+                (self.new_cart_action, new_cart, self._ordering and self._online),
+                (self.print_action, [printing_later], False)):  # fmt: skip
+            action.setEnabled(enabled)
             action.setToolTip("\n".join(reasons))
             action.setStatusTip(reasons[0])
+
+    # --- ordering: context menu and confirmation pages -----------------------------------------
+
+    def _table_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        order_id = index.data(ORDER_ID_ROLE) if index.isValid() else None
+        if not order_id:
+            return
+        with self._cache.store.session() as session:  # one order by id
+            detail = queries.order_detail(session, order_id)
+        if detail is None:
+            return
+        menu = QMenu(self.table)
+        for_customer = menu.addAction(self.tr("New cart for customer %1…").replace(
+            "%1", detail.customer_name))
+        for_customer.triggered.connect(
+            lambda: self.newCartRequested.emit(detail.customer_id, ""))
+        if detail.contract_id and detail.contract_number:
+            for_contract = menu.addAction(self.tr("New cart for contract %1…").replace(
+                "%1", detail.contract_number))
+            for_contract.triggered.connect(
+                lambda: self.newCartRequested.emit(detail.customer_id, detail.contract_id or ""))
+        for action in menu.actions():
+            action.setEnabled(self.new_cart_action.isEnabled())
+        menu.addSeparator()
+        confirmation = menu.addAction(self.tr("Order-receipt confirmation…"))
+        confirmation.triggered.connect(lambda: self.show_confirmation(detail.id))
+        menu.popup(self.table.viewport().mapToGlobal(position))
+        self._menu = menu  # kept until the next one (tests look at it)
+
+    @Slot(str)
+    def show_confirmation(self, order_id: str) -> ConfirmationDialog | None:
+        """The confirmation page of a cached order, offline too (a non-modal window)."""
+        with self._cache.store.session() as session:
+            detail = queries.order_detail(session, order_id)
+        if detail is None:
+            return None
+        dialog = ConfirmationDialog(detail, self._statuses, self._transactions, self._language,
+                                    self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.view.documentRequested.connect(self.documentRequested)
+        dialog.view.printRequested.connect(self.printRequested)
+        dialog.view.savePdfRequested.connect(self.savePdfRequested)
+        dialog.view.openOrderRequested.connect(self.open_order)
+        dialog.destroyed.connect(lambda: self._confirmations.remove(dialog)
+                                 if dialog in self._confirmations else None)
+        self._confirmations.append(dialog)
+        dialog.show()
+        return dialog
+
+    @Slot(str)
+    def open_order(self, order_id: str) -> bool:
+        """Jump to an order in the overview (the filters are reset when they hide it)."""
+        if self.select_order(order_id):
+            self.open_tab(DETAIL_TAB)
+            return True
+        self._pending_open = order_id  # not listed yet (sync) or filtered out
+        if not self.filter_bar.is_default():
+            self.filter_bar.reset()
+        return False
+
+    @Slot()
+    def _open_pending(self) -> None:
+        if self._pending_open is not None and self.select_order(self._pending_open):
+            self._pending_open = None
+            self.open_tab(DETAIL_TAB)
 
     # --- keyboard ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from desktop_app.api.errors import Language
 from desktop_app.cache.paths import documents_dir
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.ordering import OrderingController
 from desktop_app.gui.sync_controller import SyncController
 from desktop_app.sync.live_cache import LiveCache
 
@@ -27,6 +28,7 @@ class Workspace:
     cache: LiveCache
     window: MainWindow
     sync: SyncController
+    ordering: OrderingController
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
@@ -38,14 +40,17 @@ class Workspace:
         cache = LiveCache(cache_path)
         window = MainWindow(cache, language, settings, user_id)
         sync = SyncController(window, client, cache, documents_dir(cache_path), language)
-        return cls(client, cache, window, sync)
+        ordering = OrderingController(window, client, cache, sync, language, window)
+        return cls(client, cache, window, sync, ordering)
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
         self.window.show()
         self.sync.start()
+        self.ordering.resume_submissions()  # a submission a crash left in flight
 
     def close(self) -> None:
+        self.ordering.shutdown()
         self.sync.shutdown()
         self.window.close()
         self.window.deleteLater()

@@ -220,6 +220,8 @@ def test_backend_actions_are_disabled_and_say_why(make_window: WindowFactory) ->
     window = make_window()
     assert not window.new_cart_action.isEnabled()
     assert "order wizard" in window.new_cart_action.toolTip()
+    window.enable_ordering()
+    assert window.new_cart_action.isEnabled()
     assert "later release" in window.print_action.toolTip()
     window.set_online(False, "Server not reachable (timeout)")
     assert not window.new_cart_action.isEnabled()

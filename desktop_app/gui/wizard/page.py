@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
 
+_Callbacks = tuple[Callable[[Any], None], Callable[[BaseException], None] | None]
+
 PROBLEM_STYLE = ("QLabel#problemBox { border: 1px solid #c62828; border-radius: 4px;"
                  " padding: 6px 8px; background: #fdecea; color: #7f1d1d; }")
 ERROR_STYLE = "color: #b71c1c;"
@@ -62,6 +64,7 @@ class WizardPage(QWizardPage):
         layout.addWidget(self.problem_box)
         layout.addWidget(self.busy_bar)
         self._busy = 0
+        self._callbacks: dict[int, _Callbacks] = {}
 
     # --- form access ------------------------------------------------------------------------
 
@@ -125,28 +128,43 @@ class WizardPage(QWizardPage):
 
     def call(self, work: Callable[[], T], done: Callable[[T], None],
              failed: Callable[[BaseException], None] | None = None) -> None:
-        """Run `work` off the GUI thread; `done(result)` or the error shown, on this thread."""
+        """Run `work` off the GUI thread; `done(result)` or the error shown, on this thread.
+
+        The task reports to this page's slots; the callbacks wait in `_callbacks` until then.
+        (A closure connected to the task would hold the last reference to the wizard in a
+        test and could delete it from inside the task's own destructor.)
+        """
         def run(cancel: CancelToken, _report: ProgressReport) -> Any:
             cancel.raise_if_cancelled()
             return work()
 
-        def finished(result: Any) -> None:
-            self._set_busy(-1)
-            self.clear_problems()
-            done(result)
-            self.refresh()
-
-        def error(raised: BaseException) -> None:
-            self._set_busy(-1)
-            if isinstance(raised, SyncCancelled):
-                return
-            self.show_error(raised)
-            if failed is not None:
-                failed(raised)
-            self.refresh()
-
         self._set_busy(+1)
-        self._runner.run(run, type(self).__name__, finished=finished, failed=error)
+        task = self._runner.run(run, type(self).__name__, finished=self._call_finished,
+                                failed=self._call_failed)
+        self._callbacks[id(task)] = (done, failed)
+
+    def _take_callbacks(self) -> tuple[Callable[[Any], None] | None,
+                                       Callable[[BaseException], None] | None]:
+        self._set_busy(-1)
+        return self._callbacks.pop(id(self.sender()), (None, None))
+
+    @Slot(object)
+    def _call_finished(self, result: object) -> None:
+        done, _failed = self._take_callbacks()
+        self.clear_problems()
+        if done is not None:
+            done(result)
+        self.refresh()
+
+    @Slot(object)
+    def _call_failed(self, raised: BaseException) -> None:
+        _done, failed = self._take_callbacks()
+        if isinstance(raised, SyncCancelled):
+            return
+        self.show_error(raised)
+        if failed is not None:
+            failed(raised)
+        self.refresh()
 
     def _set_busy(self, step: int) -> None:
         self._busy = max(0, self._busy + step)

@@ -458,22 +458,32 @@ class MainWindow(QMainWindow):
     # --- ordering: context menu and confirmation pages -----------------------------------------
 
     def _table_menu(self, position: QPoint) -> None:
+        menu = self.table_menu(position)
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def table_menu(self, position: QPoint) -> QMenu | None:
+        """The order table's context menu at `position` (viewport coordinates)."""
         index = self.table.indexAt(position)
         order_id = index.data(ORDER_ID_ROLE) if index.isValid() else None
         if not order_id:
-            return
+            return None
         with self._cache.store.session() as session:  # one order by id
             detail = queries.order_detail(session, order_id)
         if detail is None:
-            return
-        menu = QMenu(self.table)
+            return None
+        if self._menu is not None:
+            self._menu.deleteLater()
+        menu = self._menu = QMenu(self.table)
         for_customer = menu.addAction(self.tr("New cart for customer %1…").replace(
             "%1", detail.customer_name))
         for_customer.triggered.connect(
             lambda: self.newCartRequested.emit(detail.customer_id, ""))
-        if detail.contract_id and detail.contract_number:
+        number = detail.contract_number or (detail.contract.contract_number
+                                            if detail.contract else None)
+        if detail.contract_id and number:
             for_contract = menu.addAction(self.tr("New cart for contract %1…").replace(
-                "%1", detail.contract_number))
+                "%1", number))
             for_contract.triggered.connect(
                 lambda: self.newCartRequested.emit(detail.customer_id, detail.contract_id or ""))
         for action in menu.actions():
@@ -481,8 +491,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         confirmation = menu.addAction(self.tr("Order-receipt confirmation…"))
         confirmation.triggered.connect(lambda: self.show_confirmation(detail.id))
-        menu.popup(self.table.viewport().mapToGlobal(position))
-        self._menu = menu  # kept until the next one (tests look at it)
+        return menu
 
     @Slot(str)
     def show_confirmation(self, order_id: str) -> ConfirmationDialog | None:

@@ -29,6 +29,7 @@ class OrderingController(QObject):
         self._sync, self._language = sync, language
         self._runner = BackgroundRunner(self, max_threads=1)
         self._sync_again = False  # a sync was running when an order came in
+        self._notice = ""  # what resuming did; shown once the sync has run (it hides banners)
         self.wizard: OrderWizard | None = None
         window.newCartRequested.connect(self.open_wizard)
         sync.syncFinished.connect(self._synced)
@@ -70,6 +71,9 @@ class OrderingController(QObject):
 
     @Slot(bool)
     def _synced(self, _ok: bool) -> None:
+        if self._notice:
+            self._window.show_banner(self._notice, "info")
+            self._notice = ""
         if self._sync_again:
             self._sync_again = False
             self._sync.request_sync()
@@ -101,8 +105,9 @@ class OrderingController(QObject):
             elif outcome.error is not None:
                 lines.append(self.tr("An order submission interrupted earlier was refused: "
                                      "%1").replace("%1", outcome.error.message(self._language)))
-        self._window.show_banner(" ".join(lines), "info")
-        self.request_sync()
+        self._notice = " ".join(lines)
+        self._window.statusBar().showMessage(self._notice, 60_000)
+        self.request_sync()  # brings the order in; the banner follows when it is done
 
     @Slot(object)
     def _resume_failed(self, error: BaseException) -> None:

@@ -205,7 +205,8 @@ def test_contract_transaction_on_power_of_attorney(
     assert orders_of_cart(server, order.cart_id) == 1
     view = wizard.confirmation_page.view
     assert view.order_id == order.id
-    assert order.order_number in view.findChild(QLabel, "orderNumberValue").text()
+    number = view.findChild(QLabel, "orderNumberValue")
+    assert isinstance(number, QLabel) and order.order_number in number.text()
 
 
 # --- rule violations shown on their page and blocking Next ---------------------------------
@@ -284,7 +285,8 @@ def test_product_change_in_minimum_term_adds_the_fee(qtbot: QtBot, server: Embed
     assert len(wizard.state.items) == 0 and not cart_page.isComplete()
     add_item(qtbot, wizard, "ipfonie-trunk-30")
     assert cart_page.isComplete(), cart_page.problems
-    assert "added automatically" in cart_page.items.item(1, 0).text()
+    fee = cart_page.items.item(1, 0)
+    assert fee is not None and "added automatically" in fee.text()
     cart_page.items.setCurrentCell(1, 0)
     assert not cart_page.remove_button.isEnabled()  # the fee is not the clerk's to remove
     cart_page.items.setCurrentCell(0, 0)

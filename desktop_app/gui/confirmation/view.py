@@ -8,7 +8,7 @@ document), `openOrderRequested(order_id)` (jump to the order in the overview).
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.cache.records import (
@@ -102,14 +102,14 @@ class ConfirmationView(QWidget):
 
     def _show_documents(self, documents: tuple[DocumentInfo, ...], catalog: Catalog) -> None:
         grid = fresh_grid(self._documents)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 1)
         self._label("noDocumentsLabel").setVisible(not documents)
         for row, document in enumerate(documents):
-            grid.addWidget(bold(value(catalog.pick(document.title_de, document.title_en),
-                                      wrap=False)), row, 0)
             details = ", ".join(p for p in (document.filename, formatting.size(document.size))
                                 if p)
-            grid.addWidget(muted(value(details)), row, 1)
+            title = catalog.pick(document.title_de, document.title_en)
+            grid.addWidget(bold(value(title)), 2 * row, 0)
+            grid.addWidget(muted(value(details)), 2 * row + 1, 0)
             buttons = QWidget()
             line = QHBoxLayout(buttons)
             line.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +127,7 @@ class ConfirmationView(QWidget):
                 line.addWidget(printer)
                 line.addWidget(saver)
             line.addStretch(1)
-            grid.addWidget(buttons, row, 2)
+            grid.addWidget(buttons, 2 * row, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
 
     def _show_recipients(self, recipients: tuple[RecipientDetail, ...],
                          catalog: Catalog) -> None:

@@ -47,6 +47,8 @@ class CustomerPage(WizardPage):
         self.errors = {name: self.widget(QLabel, f"{name}Error") for name in self.fields}
         for label in self.errors.values():
             field_error(label, None)
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
         self.search.textChanged.connect(self._search)
         self.list.currentItemChanged.connect(self._chosen)
         self.create_button.clicked.connect(self.create_prospect)

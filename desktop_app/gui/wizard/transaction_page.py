@@ -14,8 +14,14 @@ from desktop_app.cache import queries
 from desktop_app.cache.ordering import contracts_of, open_carts_of_contract
 from desktop_app.cache.records import ContractInfo
 from desktop_app.contract.carts import CartCreate, CartOut
+from desktop_app.domain.catalog import product_by_code
 from desktop_app.domain.entities import Contract
-from desktop_app.domain.enums import BusinessTransaction, CartState, ContractState
+from desktop_app.domain.enums import (
+    BusinessTransaction,
+    CartState,
+    ChangeRequestState,
+    ContractState,
+)
 from desktop_app.domain.transactions import (
     OpenCart,
     TransactionContext,
@@ -53,6 +59,8 @@ class TransactionPage(WizardPage):
         self.contract_hint = self.widget(QLabel, "contractHint")
         self._violations: list[Violation] = []
         self._wanted_contract: str | None = None
+        for view in (self.transactions, self.contracts):
+            view.setSpacing(3)
         self._fill_transactions()
         self.transactions.currentItemChanged.connect(self._changed)
         self.contracts.currentItemChanged.connect(self._changed)
@@ -112,7 +120,13 @@ class TransactionPage(WizardPage):
                  else self.tr("running"))
         term = self.tr("minimum term until %1").replace(
             "%1", formatting.day(info.minimum_term_end))
-        return f"{info.contract_number} · {info.product_code}\n{state}, {term}"
+        details = [state, term]
+        if info.change_request is ChangeRequestState.APPROVED:
+            details.append(self.tr("product change approved"))
+        product = product_by_code(info.product_code)
+        name = (product.name_de if self.state.language == "de" else product.name_en) \
+            if product else info.product_code
+        return f"{info.contract_number} · {name}\n{', '.join(details)}"
 
     # --- the rules --------------------------------------------------------------------------
 

@@ -75,6 +75,7 @@ def test_new_order_with_quote_to_confirmation(qtbot: QtBot, server: EmbeddedServ
     idle(qtbot, approval)
     assert approval.isComplete(), approval.problems
     next_page(qtbot, wizard, PageId.SUBMIT)
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Submit order"
     with qtbot.waitSignal(wizard.orderSubmitted, timeout=20_000) as submitted:
         next_page(qtbot, wizard, PageId.CONFIRMATION)
     confirmation = wizard.state.confirmation

@@ -25,8 +25,8 @@ class SubmitPage(WizardPage):
         super().__init__(FORM, state, runner, parent)
         self.setTitle(self.tr("Order"))
         self.setSubTitle(self.tr("Check the summary, then submit the order."))
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Submit order"))
         self.setCommitPage(True)  # no way back to a cart that has been ordered
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Submit order"))
         self.attempts = 0
 
     def _value(self, name: str, text: str) -> None:

@@ -32,7 +32,6 @@ from desktop_app.server.embedded import EmbeddedServer  # noqa: E402
 from desktop_app.sync.live_cache import LiveCache  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
-
 from tests.gui.wizard_support import make_contract, sync  # noqa: E402
 from tests.sync.ordering import a_customer  # noqa: E402
 from tests.sync.support import login, start_seeded_server  # noqa: E402

@@ -35,15 +35,22 @@ class OrderingController(QObject):
         sync.syncFinished.connect(self._synced)
         window.enable_ordering()
 
+    @Slot(str)
+    def resume_cart(self, cart_id: str) -> OrderWizard:
+        """Continue a stored cart in the wizard (for the carts-and-quotes overview)."""
+        return self.open_wizard(cart_id=cart_id)
+
     @Slot(str, str)
-    def open_wizard(self, customer_id: str = "", contract_id: str = "") -> OrderWizard:
+    def open_wizard(self, customer_id: str = "", contract_id: str = "",
+                    cart_id: str = "") -> OrderWizard:
         """One wizard at a time; a second request brings the open one to the front."""
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
         wizard = OrderWizard(self._client, self._cache, self._language, customer_id or None,
-                             contract_id or None, parent=self._window)
+                             contract_id or None, parent=self._window,
+                             cart_id=cart_id or None)
         wizard.orderSubmitted.connect(self._order_submitted)
         wizard.openOrderRequested.connect(self._window.open_order)
         wizard.documentRequested.connect(self._window.documentRequested)

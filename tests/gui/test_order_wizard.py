@@ -33,7 +33,7 @@ from tests.gui.wizard_support import (
     server,
     sync,
 )
-from tests.sync.ordering import a_customer, answers_dropped, orders_of_cart
+from tests.sync.ordering import a_customer, answers_dropped, orders_of_cart, voice_item
 
 __all__ = ["cache", "client", "server"]  # fixtures
 
@@ -368,3 +368,37 @@ def test_offline_the_wizard_says_so_and_keeps_the_entries(
     page.add_item()
     idle(qtbot, page)
     assert page.isComplete() and page.problems == []
+
+
+# --- a cart stored on the backend is resumed -----------------------------------------------
+
+
+def test_resume_an_open_cart_and_an_approved_quote(qtbot: QtBot, server: EmbeddedServer,
+                                                   client: ApiClient,
+                                                   cache: LiveCache) -> None:
+    customer = a_customer(client, 9)
+    stored = client.create_cart(CartCreate(customer_id=customer,
+                                           business_transaction=BusinessTransaction.NEW_ORDER,
+                                           items=[voice_item()]))
+    wizard = OrderWizard(client, cache, "en", cart_id=stored.id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.currentId() == int(PageId.CART), timeout=10_000)
+    idle(qtbot, wizard.cart_page)
+    assert wizard.cart_page.isComplete(), wizard.cart_page.problems
+    assert len(wizard.state.items) == 1 and wizard.cart_page.items.rowCount() == 1
+    add_item(qtbot, wizard, "internet-dsl-100")  # still editable: two items now
+    assert [i.product_code for i in (wizard.state.cart.items if wizard.state.cart else [])] \
+        == ["centraflex-10", "internet-dsl-100"]
+    wizard.close()
+
+    quote = client.create_quote(stored.id)
+    client.send_quote(quote.id)
+    client.customer_decision(quote.id, "chefin@kunde.example")
+    again = OrderWizard(client, cache, "en", cart_id=stored.id)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.currentId() == int(PageId.SUBMIT), timeout=10_000)
+    assert again.state.cart_read_only
+    next_page(qtbot, again, PageId.CONFIRMATION)
+    assert orders_of_cart(server, stored.id) == 1

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.cache.ordering import CatalogOption, CatalogProduct, catalog
-from desktop_app.contract.carts import CartItemIn, CartOut, SelectedOptionIn, UsageLocationIn
+from desktop_app.contract.carts import (
+    CartItemIn,
+    CartOut,
+    SelectedOptionIn,
+    UsageLocationIn,
+    ValidationResult,
+)
 from desktop_app.contract.parties import AddressIn
 from desktop_app.domain import catalog as domain_catalog
 from desktop_app.domain.entities import Address, CartItem, SelectedOption, UsageLocation
@@ -309,6 +315,18 @@ class CartPage(WizardPage):
         row = self.items.currentRow()
         removable = 0 <= row < len(self._shown) and not self._shown[row]
         self.remove_button.setEnabled(removable and not self.state.cart_read_only)
+
+    def mark_valid(self, open_cart: bool) -> None:
+        """A resumed cart: checked again by the backend before Next."""
+        self._valid = False
+        if open_cart and self.state.cart is not None:
+            cart_id, client = self.state.cart.id, self.state.client
+            self.call(lambda: client.validate_cart(cart_id), self._validated)
+
+    def _validated(self, result: ValidationResult) -> None:
+        self._valid = result.valid
+        self.show_problems([v.message_de if self.state.language == "de" else v.message_en
+                            for v in result.violations])
 
     def ready(self) -> bool:
         if self.state.cart_read_only:

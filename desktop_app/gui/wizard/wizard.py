@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
+from desktop_app.cache.ordering import contracts_of
 from desktop_app.contract.auth import MeOut
-from desktop_app.domain.enums import BusinessTransaction
+from desktop_app.domain.enums import BusinessTransaction, CartState
 from desktop_app.gui.background import BackgroundRunner
 from desktop_app.gui.wizard.approval_page import ApprovalPage
 from desktop_app.gui.wizard.cart_page import CartPage
 from desktop_app.gui.wizard.confirmation_page import ConfirmationPage
-from desktop_app.gui.wizard.customer_page import CustomerPage
+from desktop_app.gui.wizard.customer_page import CustomerPage, party_from_wire
 from desktop_app.gui.wizard.ids import PageId
 from desktop_app.gui.wizard.quote_page import QuotePage
+from desktop_app.gui.wizard.resume import StoredCart, items_in, load_cart, resume_page
 from desktop_app.gui.wizard.state import WizardState
 from desktop_app.gui.wizard.submit_page import SubmitPage
 from desktop_app.gui.wizard.transaction_page import TransactionPage
@@ -37,7 +39,7 @@ class OrderWizard(QWizard):
     def __init__(self, client: ApiClient, cache: LiveCache, language: Language,
                  customer_id: str | None = None, contract_id: str | None = None,
                  transaction: BusinessTransaction | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, cart_id: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New cart"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -70,6 +72,30 @@ class OrderWizard(QWizard):
             self.setStartId(int(PageId.TRANSACTION))
         self.resize(980, 720)
         self._load_me()
+        if cart_id:
+            self.resume(cart_id)
+
+    def resume(self, cart_id: str) -> None:
+        """Continue a cart stored on the backend (from the carts-and-quotes overview)."""
+        client = self.state.client
+        self.customer_page.call(lambda: load_cart(client, cart_id), self._cart_loaded)
+
+    def _cart_loaded(self, stored: StoredCart) -> None:
+        state, cart = self.state, stored.cart
+        state.party = party_from_wire(stored.party)
+        state.cart, state.quote, state.transaction = cart, stored.quote, cart.business_transaction
+        state.items = items_in(cart.items)
+        with state.cache.store.session() as session:
+            contracts = contracts_of(session, cart.customer_id)
+        state.contract = next((c for c in contracts if c.id == cart.contract_id), None)
+        self.customer_page.preselect(cart.customer_id)
+        self.transaction_page.preselect(cart.contract_id, cart.business_transaction)
+        self.transaction_page.initializePage()
+        current = self.transaction_page.transactions.currentItem()
+        state.transaction_label = current.text() if current is not None else ""
+        self.cart_page.mark_valid(cart.state is CartState.OPEN)
+        self.setStartId(int(resume_page(stored)))
+        self.restart()
 
     def _load_me(self) -> None:
         """Who is ordering (role, power of attorney); also the first sign of being offline."""

@@ -36,7 +36,7 @@ from tests.gui.wizard_support import make_contract, sync  # noqa: E402
 from tests.sync.ordering import a_customer  # noqa: E402
 from tests.sync.support import login, start_seeded_server  # noqa: E402
 
-SIZE = (1000, 740)
+SIZE = (1100, 760)
 TIMEOUT = 30.0
 
 

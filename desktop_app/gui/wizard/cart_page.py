@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -90,13 +92,13 @@ class CartPage(WizardPage):
         self.phones = self.widget(QLineEdit, "phoneEdit")
         self.item_error = self.widget(QLabel, "itemError")
         self.add_button = self.widget(QPushButton, "addButton")
-        self.items = self.widget(QTableWidget, "itemsTable")
+        self.items = self.widget(QTreeWidget, "itemsTree")
         self.remove_button = self.widget(QPushButton, "removeButton")
         self.totals = {name: self.widget(QLabel, f"{name}Value") for name in
                        ("monthlyNet", "monthlyGross", "oneTimeNet", "oneTimeGross")}
         field_error(self.item_error, None)
         self._valid = False
-        self._shown: list[bool] = []  # per row of the items table: added automatically?
+        self._shown: list[bool] = []  # per top-level row: added automatically (a fee)?
         self._products = self._load_catalog()
         self._setup_tables()
         for product in self._products:
@@ -119,19 +121,22 @@ class CartPage(WizardPage):
         self.options.setColumnCount(3)
         self.options.setHorizontalHeaderLabels(
             [self.tr("Option"), self.tr("Quantity"), self.tr("Phone numbers (porting)")])
+        self.options.verticalHeader().hide()
+        header = self.options.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.items.setColumnCount(4)
-        self.items.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Quantity"), self.tr("Monthly (net)"),
-             self.tr("One-time (net)")])
-        for table in (self.options, self.items):
-            table.verticalHeader().hide()
-            header = table.horizontalHeader()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in range(1, table.columnCount()):
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.items.setHeaderLabels([self.tr("Item"), self.tr("Quantity"),
+                                    self.tr("Monthly (net)"), self.tr("One-time (net)")])
+        tree_header = self.items.header()
+        tree_header.setStretchLastSection(False)
+        tree_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            tree_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.items.setAlternatingRowColors(True)
 
     @property
     def current_product(self) -> CatalogProduct | None:
@@ -243,7 +248,7 @@ class CartPage(WizardPage):
 
     @Slot()
     def remove_selected(self) -> None:
-        row = self.items.currentRow()
+        row = self.selected_row()
         user_rows = [i for i, out in enumerate(self._shown) if not out]
         if row < 0 or row not in user_rows or self.busy:
             return
@@ -279,26 +284,32 @@ class CartPage(WizardPage):
     def show_cart(self) -> None:
         cart = self.state.cart
         lines = cart.items if cart else []
-        self.items.setRowCount(len(lines))
+        self.items.clear()
         self._shown = []
-        for row, line in enumerate(lines):
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for line in lines:
             name = self._pick(line.product_name_de, line.product_name_en)
-            extras = [self._pick(o.name_de, o.name_en) for o in line.options]
-            extras += [f"{u.address.street}, {u.address.postal_code} {u.address.city}"
-                       + (f" ({', '.join(u.phone_numbers)})" if u.phone_numbers else "")
-                       for u in line.usage_locations]
             if line.automatic:
-                extras.append(self.tr("added automatically"))
-            text = name + "".join(f"\n   {extra}" for extra in extras)
-            cells = (text, str(line.quantity), formatting.money(line.monthly_net_cents),
-                     formatting.money(line.one_time_net_cents))
-            for column, value in enumerate(cells):
-                cell = QTableWidgetItem(value)
-                if column:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                self.items.setItem(row, column, cell)
+                name += " – " + self.tr("added automatically")
+            top = QTreeWidgetItem(self.items, [
+                name, str(line.quantity), formatting.money(line.monthly_net_cents),
+                formatting.money(line.one_time_net_cents)])
+            for column in (1, 2, 3):
+                top.setTextAlignment(column, right)
+            for option in line.options:
+                QTreeWidgetItem(top, [self._pick(option.name_de, option.name_en),
+                                      str(option.quantity)]).setTextAlignment(1, right)
+            for location in line.usage_locations:
+                address = location.address
+                place = QTreeWidgetItem(top, [f"{address.street}, {address.postal_code} "
+                                              f"{address.city}"])
+                if location.phone_numbers:
+                    QTreeWidgetItem(place, [", ".join(location.phone_numbers)])
             self._shown.append(line.automatic)
-        self.items.resizeRowsToContents()
+        self.items.expandAll()
+        for entry in self.items.findItems("*", Qt.MatchFlag.MatchWildcard
+                                          | Qt.MatchFlag.MatchRecursive):
+            entry.setToolTip(0, entry.text(0))  # a narrow column elides; the tip has it all
         totals = cart.totals if cart else None
         for name, cents in (("monthlyNet", totals.monthly_net_cents if totals else 0),
                             ("monthlyGross", totals.monthly_gross_cents if totals else 0),
@@ -310,9 +321,21 @@ class CartPage(WizardPage):
         self.editor.setEnabled(not read_only)
         self._update_buttons()
 
+    def selected_row(self) -> int:
+        """The cart line (top-level row) of the current entry; -1 for none."""
+        entry = self.items.currentItem()
+        while entry is not None and entry.parent() is not None:
+            entry = entry.parent()
+        return self.items.indexOfTopLevelItem(entry) if entry is not None else -1
+
+    def select_row(self, row: int) -> None:
+        entry = self.items.topLevelItem(row)
+        if entry is not None:
+            self.items.setCurrentItem(entry)
+
     @Slot()
     def _update_buttons(self) -> None:
-        row = self.items.currentRow()
+        row = self.selected_row()
         removable = 0 <= row < len(self._shown) and not self._shown[row]
         self.remove_button.setEnabled(removable and not self.state.cart_read_only)
 

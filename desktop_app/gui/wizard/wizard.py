@@ -70,7 +70,7 @@ class OrderWizard(QWizard):
         if customer_id and self.customer_page.preselect(customer_id):
             self.transaction_page.preselect(contract_id, transaction)
             self.setStartId(int(PageId.TRANSACTION))
-        self.resize(980, 720)
+        self.resize(1100, 760)
         self._load_me()
         if cart_id:
             self.resume(cart_id)

@@ -18,6 +18,7 @@ from desktop_app.cache.records import (
     RecipientDetail,
     StatusInfo,
 )
+from desktop_app.domain.recipients import confirmation_recipients
 from desktop_app.gui import formatting
 from desktop_app.gui.forms import child, load_form
 from desktop_app.gui.panels.catalog import Catalog
@@ -134,7 +135,12 @@ class ConfirmationView(QWidget):
         grid = fresh_grid(self._recipients)
         grid.setColumnStretch(1, 1)
         self._shown_recipients = []
-        for row, recipient in enumerate(recipients):
+        # The domain's rule once more: each address once, its sources in the rule's order
+        # (an older cache or backend might list an address twice).
+        merged = confirmation_recipients(
+            (source, recipient.email) for recipient in recipients
+            for source in recipient.sources).recipients
+        for row, recipient in enumerate(merged):
             sources = [catalog.source_label(source) for source in recipient.sources]
             grid.addWidget(bold(value(recipient.email, wrap=False)), row, 0)
             grid.addWidget(muted(value(", ".join(sources))), row, 1)

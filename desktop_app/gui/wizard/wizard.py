@@ -106,6 +106,8 @@ class OrderWizard(QWizard):
     @Slot(object)
     def _me_loaded(self, me: MeOut) -> None:
         self.state.me = me
+        if self.currentId() == int(PageId.QUOTE):  # power of attorney known only now
+            self.quote_page.initializePage()
 
     @Slot(int)
     def _page_changed(self, page_id: int) -> None:

@@ -5,7 +5,7 @@ second order), telling the clerk what happened."""
 
 import logging
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
@@ -18,6 +18,7 @@ from desktop_app.sync.progress import CancelToken
 from desktop_app.sync.submission import ResumeOutcome, resume_in_flight
 
 log = logging.getLogger(__name__)
+DISPOSE_POLL_MS = 200
 
 
 class OrderingController(QObject):
@@ -31,6 +32,7 @@ class OrderingController(QObject):
         self._sync_again = False  # a sync was running when an order came in
         self._notice = ""  # what resuming did; shown once the sync has run (it hides banners)
         self.wizard: OrderWizard | None = None
+        self._closing: list[OrderWizard] = []  # closed, a backend call still running
         window.newCartRequested.connect(self.open_wizard)
         sync.syncFinished.connect(self._synced)
         window.enable_ordering()
@@ -56,15 +58,27 @@ class OrderingController(QObject):
         wizard.documentRequested.connect(self._window.documentRequested)
         wizard.printRequested.connect(self._window.printRequested)
         wizard.savePdfRequested.connect(self._window.savePdfRequested)
-        wizard.finished.connect(wizard.deleteLater)
-        wizard.destroyed.connect(self._wizard_gone)
+        wizard.finished.connect(self._wizard_finished)
         self.wizard = wizard
         wizard.show()
         return wizard
 
     @Slot()
-    def _wizard_gone(self) -> None:
-        self.wizard = None
+    def _wizard_finished(self) -> None:
+        """Closed: deleted once its last backend call has come back (never waited for)."""
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:
+            self._closing.append(wizard)
+            self._dispose_closed()
+
+    @Slot()
+    def _dispose_closed(self) -> None:
+        for wizard in list(self._closing):
+            if not wizard.busy:
+                self._closing.remove(wizard)
+                wizard.deleteLater()
+        if self._closing:
+            QTimer.singleShot(DISPOSE_POLL_MS, self._dispose_closed)
 
     @Slot(str)
     def _order_submitted(self, order_id: str) -> None:
@@ -122,6 +136,8 @@ class OrderingController(QObject):
                                                            error.__traceback__))
 
     def shutdown(self) -> None:
-        if self.wizard is not None:
-            self.wizard.close()
+        """At application exit: close the wizards and wait (bounded) for their calls."""
+        for wizard in [w for w in (self.wizard, *self._closing) if w is not None]:
+            wizard.close()
+            wizard.shutdown()
         self._runner.shutdown()

@@ -2,6 +2,8 @@
 overview after the sync, a submission in flight finished at start, the confirmation page
 reopened from the cache."""
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +165,17 @@ def test_confirmation_reopens_from_the_cache_offline(qtbot: QtBot, window: MainW
     with qtbot.waitSignal(view.openOrderRequested):
         view.open_order_button.click()
     assert window.shown_order_id == order_id
+
+
+def test_closing_the_wizard_never_waits_for_the_backend(qtbot: QtBot,
+                                                        ordering: OrderingController) -> None:
+    wizard = ordering.open_wizard()
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=10_000)
+    release = threading.Event()
+    wizard.customer_page.call(lambda: release.wait(10), lambda _result: None)
+    started = time.monotonic()
+    wizard.reject()  # Cancel while a call runs
+    assert time.monotonic() - started < 0.5
+    assert ordering.wizard is None and wizard.busy
+    with qtbot.waitSignal(wizard.destroyed, timeout=5_000):
+        release.set()  # the call comes back; only then is the wizard deleted

@@ -7,7 +7,6 @@ the confirmation's `documentRequested`, `printRequested`, `savePdfRequested`.
 """
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.api import ApiClient
@@ -124,10 +123,16 @@ class OrderWizard(QWizard):
         self.accept()
 
     def done(self, result: int) -> None:
-        # No worker outlives the wizard (a submission in flight is resumed at the next start).
-        self.runner.shutdown()
+        # Closing never waits for the network: calls not started yet are dropped; one that
+        # runs finishes in the background (a submission still lands in the cache, and the
+        # owner deletes the wizard once `busy` is over: see gui/ordering.py).
+        self.runner.cancel_all()
         super().done(result)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.runner.shutdown()
-        super().closeEvent(event)
+    @property
+    def busy(self) -> bool:
+        return self.runner.active > 0
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """At application exit: wait for running calls (bounded)."""
+        return self.runner.shutdown(timeout_ms)

@@ -25,8 +25,9 @@ def approve_as_provider(client: ApiClient, quote_id: str, username: str,
     auth.login(username, password)
     staff = ApiClient(client.settings, auth)
     try:
-        return staff.provider_approval(quote_id)
+        return staff.provider_approval(quote_id)  # the backend checks the role
     finally:
+        auth.logout()  # revokes the staff tokens at once
         staff.close()
 
 

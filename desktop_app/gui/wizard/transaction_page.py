@@ -7,7 +7,7 @@ Next. Next then creates the cart on the backend, which checks the same rules aga
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.cache import queries
@@ -71,7 +71,7 @@ class TransactionPage(WizardPage):
         for transaction in BusinessTransaction:
             info = labels.get(transaction)
             text = (info.label_de if self.state.language == "de" else info.label_en) if info \
-                else QCoreApplication.translate("TransactionPage", _FALLBACK[transaction])
+                else QCoreApplication.translate(_CONTEXT, _FALLBACK[transaction])
             entry = QListWidgetItem(text)
             entry.setData(VALUE_ROLE, transaction)
             self.transactions.addItem(entry)
@@ -231,11 +231,14 @@ class TransactionPage(WizardPage):
 
 
 # Before the first catalog sync; marked for translation with the page's context.
+_CONTEXT = "TransactionPage"
 _FALLBACK = {
-    BusinessTransaction.NEW_ORDER: "New order",
-    BusinessTransaction.REORDER: "Reorder",
-    BusinessTransaction.CONTRACT_EXTENSION: "Contract extension",
-    BusinessTransaction.PRODUCT_CHANGE: "Product change",
-    BusinessTransaction.PRODUCT_CHANGE_NEW_ORDER: "Product change with new order",
-    BusinessTransaction.USAGE_LOCATION: "Usage location",
+    BusinessTransaction.NEW_ORDER: QT_TRANSLATE_NOOP("TransactionPage", "New order"),
+    BusinessTransaction.REORDER: QT_TRANSLATE_NOOP("TransactionPage", "Reorder"),
+    BusinessTransaction.CONTRACT_EXTENSION:
+        QT_TRANSLATE_NOOP("TransactionPage", "Contract extension"),
+    BusinessTransaction.PRODUCT_CHANGE: QT_TRANSLATE_NOOP("TransactionPage", "Product change"),
+    BusinessTransaction.PRODUCT_CHANGE_NEW_ORDER:
+        QT_TRANSLATE_NOOP("TransactionPage", "Product change with new order"),
+    BusinessTransaction.USAGE_LOCATION: QT_TRANSLATE_NOOP("TransactionPage", "Usage location"),
 }

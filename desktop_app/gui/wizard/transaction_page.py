@@ -71,7 +71,7 @@ class TransactionPage(WizardPage):
         for transaction in BusinessTransaction:
             info = labels.get(transaction)
             text = (info.label_de if self.state.language == "de" else info.label_en) if info \
-                else QCoreApplication.translate(_CONTEXT, _FALLBACK[transaction])
+                else QCoreApplication.translate(_CONTEXT, str(_FALLBACK[transaction]))
             entry = QListWidgetItem(text)
             entry.setData(VALUE_ROLE, transaction)
             self.transactions.addItem(entry)

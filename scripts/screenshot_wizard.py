@@ -118,6 +118,7 @@ def new_order_with_quote(shots: Shooter, client: ApiClient, cache: LiveCache) ->
     shots.shoot(wizard, "cart")
     shots.next(wizard, PageId.QUOTE)
     quote = wizard.quote_page
+    shots.shoot(wizard, "quote-new")
     quote.create_quote()
     shots.settle(quote)
     quote.extra.setText("einkauf@")

@@ -81,7 +81,7 @@ class QuotePage(WizardPage):
             until = formatting.day(quote.valid_until)
             self._value("validUntil", self.tr("%1 (expired)").replace("%1", until)
                         if quote_expired(quote) else until)
-            self._value("sent", ", ".join(quote.sent_to) or self.tr("not sent yet"))
+            self._value("sent", "\n".join(quote.sent_to) or self.tr("not sent yet"))
             if quote_expired(quote):
                 self.show_problems([self.tr("The quote expired on %1; it cannot be ordered. "
                                             "Start a new cart.").replace("%1", until)])

@@ -1,9 +1,14 @@
 """Submitting an order exactly once: the key is cached first, a dropped answer is retried
 with it, a restart finishes what was in flight, a refusal closes the submission."""
 
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 from desktop_app.api import ApiClient, OfflineError, RuleViolationError, new_idempotency_key
 from desktop_app.cache import submissions
+from desktop_app.cache.store import CacheStore
+from desktop_app.cache.transfer import copy_catalog
 from desktop_app.contract.orders import OrderConfirmation, OrderCreate
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.live_cache import LiveCache
@@ -95,3 +100,15 @@ def test_a_key_belongs_to_one_cart(client: ApiClient, cache: LiveCache) -> None:
     submit_once(client, cache.store, key, first, None)
     with pytest.raises(ValueError, match="one cart"):
         submit_once(client, cache.store, key, other, None)
+
+
+def test_a_full_resync_keeps_the_submissions_in_flight(tmp_path: Path) -> None:
+    old, fresh = CacheStore(tmp_path / "old.sqlite3"), CacheStore(tmp_path / "new.sqlite3")
+    try:
+        submissions.record(old, "key-1", "cart-1", None,
+                           datetime.now(UTC))
+        copy_catalog(old, fresh)  # what ChangeSync._full_resync does before the swap
+        assert [p.idempotency_key for p in submissions.in_flight(fresh)] == ["key-1"]
+    finally:
+        old.dispose()
+        fresh.dispose()

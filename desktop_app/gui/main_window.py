@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
     documentRequested = Signal(str)  # noqa: N815 (Qt naming)
     printRequested = Signal(str)  # noqa: N815 (Qt naming)
     savePdfRequested = Signal(str)  # noqa: N815 (Qt naming)
+    onlineChanged = Signal(bool, str)  # noqa: N815 (Qt naming): online, reason when offline
 
     def __init__(
         self,
@@ -429,6 +430,7 @@ class MainWindow(QMainWindow):
         self._online, self._offline_reason = online, reason
         self.indicators.set_online(online, reason)
         self._update_backend_actions()
+        self.onlineChanged.emit(online, reason)
 
     @property
     def is_online(self) -> bool:

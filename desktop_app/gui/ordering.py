@@ -34,6 +34,7 @@ class OrderingController(QObject):
         self.wizard: OrderWizard | None = None
         self._closing: list[OrderWizard] = []  # closed, a backend call still running
         window.newCartRequested.connect(self.open_wizard)
+        window.onlineChanged.connect(self._online_changed)
         sync.syncFinished.connect(self._synced)
         window.enable_ordering()
 
@@ -60,8 +61,15 @@ class OrderingController(QObject):
         wizard.savePdfRequested.connect(self._window.savePdfRequested)
         wizard.finished.connect(self._wizard_finished)
         self.wizard = wizard
+        if not self._window.is_online:  # e.g. resumed from a list while offline
+            wizard.set_online(False, "")
         wizard.show()
         return wizard
+
+    @Slot(bool, str)
+    def _online_changed(self, online: bool, reason: str) -> None:
+        if self.wizard is not None:
+            self.wizard.set_online(online, reason)
 
     @Slot()
     def _wizard_finished(self) -> None:

@@ -65,7 +65,15 @@ def test_new_cart_action_is_enabled_with_the_wizard(window: MainWindow,
     assert "Server not reachable" in window.new_cart_action.toolTip()
     window.set_online(True, "")
     window.new_cart_action.trigger()  # Ctrl+N / tool bar
-    assert ordering.wizard is not None and ordering.wizard.currentId() == int(PageId.CUSTOMER)
+    wizard = ordering.wizard
+    assert wizard is not None and wizard.currentId() == int(PageId.CUSTOMER)
+    window.set_online(False, "Server not reachable (timeout)")  # while the wizard is open
+    box = wizard.customer_page.offline_box
+    assert box.isVisible() and "needs the order backend" in box.text()
+    assert "Server not reachable (timeout)" in box.text()
+    assert not wizard.cart_page.offline_box.isHidden()  # every page says so
+    window.set_online(True, "")
+    assert not box.isVisible()
 
 
 def _row_with_reorderable_contract(window: MainWindow, cache: LiveCache) -> int:

@@ -27,6 +27,8 @@ _Callbacks = tuple[Callable[[Any], None], Callable[[BaseException], None] | None
 
 PROBLEM_STYLE = ("QLabel#problemBox { border: 1px solid #c62828; border-radius: 4px;"
                  " padding: 6px 8px; background: #fdecea; color: #7f1d1d; }")
+OFFLINE_STYLE = ("QLabel#offlineBox { border: 1px solid #b26a00; border-radius: 4px;"
+                 " padding: 6px 8px; background: #fff4e5; color: #663c00; }")
 ERROR_STYLE = "color: #b71c1c;"
 
 
@@ -53,6 +55,12 @@ class WizardPage(QWizardPage):
         self.problem_box.setWordWrap(True)
         self.problem_box.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_box.hide()
+        self.offline_box = QLabel(self)
+        self.offline_box.setObjectName("offlineBox")
+        self.offline_box.setStyleSheet(OFFLINE_STYLE)
+        self.offline_box.setWordWrap(True)
+        self.offline_box.setTextFormat(Qt.TextFormat.PlainText)
+        self.offline_box.hide()
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)  # indeterminate
         self.busy_bar.setMaximumHeight(6)
@@ -60,6 +68,7 @@ class WizardPage(QWizardPage):
         self.busy_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.offline_box)
         layout.addWidget(host, 1)
         layout.addWidget(self.problem_box)
         layout.addWidget(self.busy_bar)
@@ -88,6 +97,16 @@ class WizardPage(QWizardPage):
         self.completeChanged.emit()
 
     # --- problems ---------------------------------------------------------------------------
+
+    def set_offline(self, reason: str | None) -> None:
+        """While the backend cannot be reached: say so above the page (entries stay)."""
+        if reason is None:
+            self.offline_box.hide()
+            return
+        text = self.tr("Offline: the order wizard needs the order backend. Everything entered "
+                       "is kept; continue when the connection is back.")
+        self.offline_box.setText(f"{text}\n{reason}" if reason else text)
+        self.offline_box.show()
 
     def show_problems(self, lines: Sequence[str]) -> None:
         self.problem_box.setText("\n".join(f"• {line}" for line in lines))

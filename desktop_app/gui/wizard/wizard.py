@@ -20,6 +20,7 @@ from desktop_app.gui.wizard.cart_page import CartPage
 from desktop_app.gui.wizard.confirmation_page import ConfirmationPage
 from desktop_app.gui.wizard.customer_page import CustomerPage, party_from_wire
 from desktop_app.gui.wizard.ids import PageId
+from desktop_app.gui.wizard.page import WizardPage
 from desktop_app.gui.wizard.quote_page import QuotePage
 from desktop_app.gui.wizard.resume import StoredCart, items_in, load_cart, resume_page
 from desktop_app.gui.wizard.state import WizardState
@@ -128,6 +129,14 @@ class OrderWizard(QWizard):
         # owner deletes the wizard once `busy` is over: see gui/ordering.py).
         self.runner.cancel_all()
         super().done(result)
+
+    def set_online(self, online: bool, reason: str = "") -> None:
+        """The main window's online state: offline, every page says the wizard needs the
+        backend (what was entered stays; calls made meanwhile fail with the same message)."""
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            if isinstance(page, WizardPage):
+                page.set_offline(None if online else reason)
 
     @property
     def busy(self) -> bool:

@@ -116,6 +116,10 @@ def new_order_with_quote(shots: Shooter, client: ApiClient, cache: LiveCache) ->
     cart.set_location("Hafenstraße 12", "20457", "Hamburg", "12345")
     cart.add_item()  # an invalid phone number: the message beside the editor
     shots.shoot(wizard, "cart")
+    wizard.set_online(False, "The server cannot be reached (127.0.0.1). Please check the "
+                             "network connection; cached orders stay readable.")
+    shots.shoot(wizard, "cart-offline")
+    wizard.set_online(True)
     shots.next(wizard, PageId.QUOTE)
     quote = wizard.quote_page
     shots.shoot(wizard, "quote-new")

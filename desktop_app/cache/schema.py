@@ -292,3 +292,23 @@ class SyncStateRow(Base):
     bulk_loading: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
 
     __table_args__ = (CheckConstraint("id = 1", name="ck_sync_state_single_row"),)
+
+
+class PendingSubmissionRow(Base):
+    """An order submission, written before the request is sent (revision 0004).
+
+    The Idempotency-Key is created once per wizard; with it stored here first, a crash, a
+    timeout or a dropped connection is finished later by resending the same key, which the
+    backend answers with the order it already created instead of a second one.
+    """
+
+    __tablename__ = "pending_submissions"
+    idempotency_key: Mapped[str] = mapped_column(String, primary_key=True)
+    cart_id: Mapped[str] = mapped_column(String, index=True)
+    quote_id: Mapped[str | None] = mapped_column(String)
+    created_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    # None while in flight; the order's id and number once the backend confirmed it.
+    order_id: Mapped[str | None] = mapped_column(String)
+    order_number: Mapped[str | None] = mapped_column(String)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
+    last_error: Mapped[str | None] = mapped_column(Text)

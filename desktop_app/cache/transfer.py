@@ -6,13 +6,15 @@ from desktop_app.cache.store import CacheStore
 # Catalog metadata comes by ETag, not through the feed: a cache rebuilt from the feed alone
 # would lose its status labels and product names until the next catalog fetch.
 CATALOG_TABLES = ("statuses", "business_transactions", "products", "meta_etags")
+# Local state no backend has: order submissions in flight (their Idempotency-Keys).
+LOCAL_TABLES = ("pending_submissions",)
 
 
 def copy_catalog(source: CacheStore, target: CacheStore) -> None:
-    """Replace the target's catalog tables with the source's (same schema revision)."""
+    """Replace the target's catalog and local tables with the source's (same revision)."""
     with source.write() as reading:  # a write lock keeps the copy consistent across tables
         tables = {name: reading.exec_driver_sql(f"SELECT * FROM {name}").fetchall()  # noqa: S608
-                  for name in CATALOG_TABLES}
+                  for name in CATALOG_TABLES + LOCAL_TABLES}
     try:
         with target.write() as writing:
             for name, rows in tables.items():

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     Qt,
     QTimer,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -47,6 +49,7 @@ from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.gui import window_settings as stored
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
+from desktop_app.gui.confirmation import ConfirmationDialog
 from desktop_app.gui.confirmation_output import ConfirmationOutput
 from desktop_app.gui.filter_bar import FilterBar
 from desktop_app.gui.formatting import Language, locale_for
@@ -95,6 +98,13 @@ class MainWindow(QMainWindow):
     _firstRowsLoaded = Signal(object)  # noqa: N815 (Qt naming)
     cacheRefreshed = Signal()  # noqa: N815 (Qt naming): a sync changed the cache
     onlineChanged = Signal(bool, str)  # noqa: N815 (Qt naming): online?, why not
+    # Ordering (see gui/ordering.py): customer id and contract id ("" for none).
+    newCartRequested = Signal(str, str)  # noqa: N815 (Qt naming)
+    # Open a document (from the detail panel or a confirmation page); printing and saving
+    # the confirmation as PDF (order id) come from the confirmation page.
+    documentRequested = Signal(str)  # noqa: N815 (Qt naming)
+    printRequested = Signal(str)  # noqa: N815 (Qt naming)
+    savePdfRequested = Signal(str)  # noqa: N815 (Qt naming)
 
     def __init__(
         self,
@@ -109,6 +119,10 @@ class MainWindow(QMainWindow):
         self._locale = locale_for(language)
         self._shown_id: str | None = None
         self._online, self._offline_reason = True, ""
+        self._ordering = False  # the order wizard is wired up (`enable_ordering`)
+        self._confirmations: list[ConfirmationDialog] = []
+        self._pending_open: str | None = None  # an order to select once it is listed
+        self._menu: QMenu | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("OrderDesk – order overview"))
         self._build_form(current_user_id)
@@ -215,8 +229,18 @@ class MainWindow(QMainWindow):
         acts.save_pdf.triggered.connect(lambda: self._with_order(output.save_pdf))
         acts.export_pdfs.triggered.connect(
             lambda: output.export_pdfs(self, self.selected_order_ids()))
-        self.detail_panel.documentRequested.connect(
+        # Documents (detail panel, confirmation pages) open in the viewer; the confirmation
+        # pages print and save through the same output.
+        self.documentRequested.connect(
             lambda document_id: output.open_backend_document(self, document_id))
+        self.printRequested.connect(lambda order_id: output.print_(self, order_id))
+        self.savePdfRequested.connect(lambda order_id: output.save_pdf(self, order_id))
+        acts.new_cart.triggered.connect(lambda: self.newCartRequested.emit("", ""))
+        self.detail_panel.documentRequested.connect(self.documentRequested)
+        self.detail_panel.confirmationRequested.connect(self.show_confirmation)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.ordersLoaded.connect(self._open_pending)
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self._firstRowsLoaded.connect(self._first_rows_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
@@ -513,20 +537,98 @@ class MainWindow(QMainWindow):
     def is_online(self) -> bool:
         return self._online
 
+    def enable_ordering(self) -> None:
+        """The order wizard is connected (`newCartRequested`): New cart works while online."""
+        self._ordering = True
+        self._update_backend_actions()
+
     def _update_backend_actions(self) -> None:
-        """New cart comes with a later feature (the order wizard); until then it stays
-        disabled and says so. A new cart also needs the backend."""
-        wizard_later = self.tr(
-            "New carts are created with the order wizard, which comes in a later release."
-        )
-        new_cart = [wizard_later]
+        """New cart needs the order wizard and the backend; disabled, it says why."""
+        new_cart = ([self.tr("Start a new cart with the order wizard (Ctrl+N)")] if self._ordering
+                    else [self.tr("The order wizard needs a signed-in backend connection.")])
         if not self._online:
             reason = self._offline_reason or self.tr("the order backend cannot be reached.")
             new_cart.insert(0, self.tr("Offline: %1").replace("%1", reason))
-        for action, reasons in ((self.new_cart_action, new_cart),):
-            action.setEnabled(False)
+        for action, reasons, enabled in (
+                (self.new_cart_action, new_cart, self._ordering and self._online),):  # fmt: skip
+            action.setEnabled(enabled)
             action.setToolTip("\n".join(reasons))
             action.setStatusTip(reasons[0])
+
+    # --- ordering: context menu and confirmation pages -----------------------------------------
+
+    def _table_menu(self, position: QPoint) -> None:
+        menu = self.table_menu(position)
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def table_menu(self, position: QPoint) -> QMenu | None:
+        """The order table's context menu at `position` (viewport coordinates)."""
+        index = self.table.indexAt(position)
+        order_id = index.data(ORDER_ID_ROLE) if index.isValid() else None
+        if not order_id:
+            return None
+        with self._cache.store.session() as session:  # one order by id
+            detail = queries.order_detail(session, order_id)
+        if detail is None:
+            return None
+        if self._menu is not None:
+            self._menu.deleteLater()
+        menu = self._menu = QMenu(self.table)
+        for_customer = menu.addAction(self.tr("New cart for customer %1…").replace(
+            "%1", detail.customer_name))
+        for_customer.triggered.connect(
+            lambda: self.newCartRequested.emit(detail.customer_id, ""))
+        number = detail.contract_number or (detail.contract.contract_number
+                                            if detail.contract else None)
+        if detail.contract_id and number:
+            for_contract = menu.addAction(self.tr("New cart for contract %1…").replace(
+                "%1", number))
+            for_contract.triggered.connect(
+                lambda: self.newCartRequested.emit(detail.customer_id, detail.contract_id or ""))
+        for action in menu.actions():
+            action.setEnabled(self.new_cart_action.isEnabled())
+        menu.addSeparator()
+        confirmation = menu.addAction(self.tr("Order-receipt confirmation…"))
+        confirmation.triggered.connect(lambda: self.show_confirmation(detail.id))
+        return menu
+
+    @Slot(str)
+    def show_confirmation(self, order_id: str) -> ConfirmationDialog | None:
+        """The confirmation page of a cached order, offline too (a non-modal window)."""
+        with self._cache.store.session() as session:
+            detail = queries.order_detail(session, order_id)
+        if detail is None:
+            return None
+        dialog = ConfirmationDialog(detail, self._statuses, self._transactions, self._language,
+                                    self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.view.documentRequested.connect(self.documentRequested)
+        dialog.view.printRequested.connect(self.printRequested)
+        dialog.view.savePdfRequested.connect(self.savePdfRequested)
+        dialog.view.openOrderRequested.connect(self.open_order)
+        dialog.destroyed.connect(lambda: self._confirmations.remove(dialog)
+                                 if dialog in self._confirmations else None)
+        self._confirmations.append(dialog)
+        dialog.show()
+        return dialog
+
+    @Slot(str)
+    def open_order(self, order_id: str) -> bool:
+        """Jump to an order in the overview (the filters are reset when they hide it)."""
+        if self.select_order(order_id):
+            self.open_tab(DETAIL_TAB)
+            return True
+        self._pending_open = order_id  # not listed yet (sync) or filtered out
+        if not self.filter_bar.is_default():
+            self.filter_bar.reset()
+        return False
+
+    @Slot()
+    def _open_pending(self) -> None:
+        if self._pending_open is not None and self.select_order(self._pending_open):
+            self._pending_open = None
+            self.open_tab(DETAIL_TAB)
 
     # --- keyboard ---------------------------------------------------------------------------
 

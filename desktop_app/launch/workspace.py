@@ -11,6 +11,7 @@ from desktop_app.cache.paths import documents_dir
 from desktop_app.gui.carts.window import CartsQuotesWindow
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.ordering import OrderingController
 from desktop_app.gui.settings_dialog import load_sync_settings
 from desktop_app.gui.sync_controller import SyncController
 from desktop_app.gui.translations import install_translators, system_language
@@ -35,14 +36,15 @@ def use_language(settings: QSettings, chosen: str | None) -> Language:
 class Workspace:
     """Client, cache, main window and sync of one signed-in account; `close()` ends them.
 
-    `carts_quotes` is the carts-and-quotes window (Orders → Carts and quotes); its
-    `resumeCartRequested(cart_id)` is for the order wizard."""
+    `carts_quotes` is the carts-and-quotes window (Orders → Carts and quotes): resuming a
+    cart there continues it in the order wizard of `ordering`."""
 
     client: ApiClient
     cache: LiveCache
     window: MainWindow
     sync: SyncController
     carts_quotes: CartsQuotesWindow
+    ordering: OrderingController
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
@@ -60,15 +62,19 @@ class Workspace:
         sync = SyncController(window, client, cache, documents_dir(cache_path), language,
                               settings=load_sync_settings(settings))
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))
-        return cls(client, cache, window, sync, _carts_quotes(window, client, cache, settings,
-                                                              language, tenant_id))
+        ordering = OrderingController(window, client, cache, sync, language, window)
+        carts = _carts_quotes(window, client, cache, settings, language, tenant_id)
+        carts.resumeCartRequested.connect(ordering.resume_cart)
+        return cls(client, cache, window, sync, carts, ordering)
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
         self.window.show()
         self.sync.start()
+        self.ordering.resume_submissions()  # a submission a crash left in flight
 
     def close(self) -> None:
+        self.ordering.shutdown()
         self.sync.shutdown()
         self.carts_quotes.close()  # saves its layout
         self.carts_quotes.shutdown()

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>ApprovalPage</name>
+        <message>
+            <source>Approval</source>
+            <translation>Freigabe</translation>
+        </message>
+        <message>
+            <source>The quote waits for the customer's approval; a prospect's quote also for the provider's.</source>
+            <translation>Das Angebot wartet auf die Freigabe des Kunden; das Angebot eines Interessenten zusätzlich auf die des Anbieters.</translation>
+        </message>
+        <message>
+            <source>Not sent yet.</source>
+            <translation>Noch nicht versendet.</translation>
+        </message>
+        <message>
+            <source>Waiting for the customer's approval (sent to %1).</source>
+            <translation>Wartet auf die Freigabe des Kunden (gesendet an %1).</translation>
+        </message>
+        <message>
+            <source>Approved by %1.</source>
+            <translation>Freigegeben von %1.</translation>
+        </message>
+        <message>
+            <source>Rejected by the customer: this quote cannot be ordered.</source>
+            <translation>Vom Kunden abgelehnt: Dieses Angebot kann nicht beauftragt werden.</translation>
+        </message>
+        <message>
+            <source>Withdrawn.</source>
+            <translation>Zurückgezogen.</translation>
+        </message>
+        <message>
+            <source>Expired.</source>
+            <translation>Abgelaufen.</translation>
+        </message>
+        <message>
+            <source>Ordered.</source>
+            <translation>Beauftragt.</translation>
+        </message>
+        <message>
+            <source>The quote expired on %1; it cannot be ordered. Start a new cart.</source>
+            <translation>Das Angebot ist am %1 abgelaufen und kann nicht beauftragt werden. Legen Sie einen neuen Warenkorb an.</translation>
+        </message>
+        <message>
+            <source>Approved by the provider.</source>
+            <translation>Vom Anbieter freigegeben.</translation>
+        </message>
+        <message>
+            <source>Waiting for the provider's check and approval.</source>
+            <translation>Wartet auf Prüfung und Freigabe durch den Anbieter.</translation>
+        </message>
+        <message>
+            <source>You are signed in as provider staff and may approve it.</source>
+            <translation>Sie sind als Mitarbeiter des Anbieters angemeldet und dürfen es freigeben.</translation>
+        </message>
+        <message>
+            <source>Only a provider-staff login can give this approval. In demo mode, enter one below (for example anna.berger); it is used for this approval only and not stored.</source>
+            <translation>Nur ein Mitarbeiter des Anbieters kann diese Freigabe erteilen. Im Demo-Modus geben Sie unten dessen Anmeldung ein (zum Beispiel anna.berger); sie wird nur für diese Freigabe verwendet und nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>The approver's email is required.</source>
+            <translation>Die E-Mail des Freigebenden ist erforderlich.</translation>
+        </message>
+        <message>
+            <source>Enter a provider-staff user name and password.</source>
+            <translation>Geben Sie Benutzername und Passwort eines Mitarbeiters des Anbieters ein.</translation>
+        </message>
+    </context>
+    <context>
         <name>CartActionRunner</name>
         <message>
             <source>The quote could not be withdrawn</source>
@@ -30,6 +97,45 @@
         <message>
             <source>An internal error stopped the action. Details are in the log.</source>
             <translation>Ein interner Fehler hat die Aktion abgebrochen. Einzelheiten stehen im Protokoll.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartPage</name>
+        <message>
+            <source>Cart</source>
+            <translation>Warenkorb</translation>
+        </message>
+        <message>
+            <source>Add products with their options and usage locations. The cart is stored on the backend and checked after each change.</source>
+            <translation>Fügen Sie Produkte mit Optionen und Nutzungsorten hinzu. Der Warenkorb wird im Backend gespeichert und nach jeder Änderung geprüft.</translation>
+        </message>
+        <message>
+            <source>Option</source>
+            <translation>Option</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Menge</translation>
+        </message>
+        <message>
+            <source>Phone numbers (porting)</source>
+            <translation>Rufnummern (Portierung)</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Monthly (net)</source>
+            <translation>Monatlich (netto)</translation>
+        </message>
+        <message>
+            <source>One-time (net)</source>
+            <translation>Einmalig (netto)</translation>
+        </message>
+        <message>
+            <source>added automatically</source>
+            <translation>automatisch hinzugefügt</translation>
         </message>
     </context>
     <context>
@@ -316,6 +422,80 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>ConfirmationDialog</name>
+        <message>
+            <source>Order-receipt confirmation %1</source>
+            <translation>Auftragseingangsbestätigung %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationForm</name>
+        <message>
+            <source>Open order in the &amp;overview</source>
+            <translation>Auftrag in der &amp;Übersicht öffnen</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>Auftragsnummer</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>Auftragsdatum</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Vertrag</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>Bestätigt von</translation>
+        </message>
+        <message>
+            <source>Sales partner</source>
+            <translation>Vertriebspartner</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Positionen</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Dokumente</translation>
+        </message>
+        <message>
+            <source>No documents for this order.</source>
+            <translation>Keine Dokumente zu diesem Auftrag.</translation>
+        </message>
+        <message>
+            <source>Confirmation email sent to</source>
+            <translation>Bestätigungs-E-Mail gesendet an</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationOutput</name>
         <message>
             <source>The order is not in the local cache (any more).</source>
@@ -388,6 +568,99 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>The document could not be opened because of an internal error; details are in the log.</source>
             <translation>Das Dokument konnte wegen eines internen Fehlers nicht geöffnet werden; Einzelheiten stehen im Protokoll.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationPage</name>
+        <message>
+            <source>Order-receipt confirmation</source>
+            <translation>Auftragseingangsbestätigung</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationView</name>
+        <message>
+            <source>Order received: %1</source>
+            <translation>Auftrag eingegangen: %1</translation>
+        </message>
+        <message>
+            <source>The provider has received the order. A confirmation email went to the recipients below.</source>
+            <translation>Der Anbieter hat den Auftrag erhalten. Eine Bestätigungs-E-Mail ging an die unten genannten Empfänger.</translation>
+        </message>
+        <message>
+            <source>assigned during processing</source>
+            <translation>wird bei der Bearbeitung vergeben</translation>
+        </message>
+        <message>
+            <source>%1 (approver: %2)</source>
+            <translation>%1 (Freigabe: %2)</translation>
+        </message>
+        <message>
+            <source>none (power of attorney)</source>
+            <translation>keines (Vollmacht)</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Drucken …</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Als PDF speichern …</translation>
+        </message>
+        <message>
+            <source>No recipients recorded.</source>
+            <translation>Keine Empfänger erfasst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPage</name>
+        <message>
+            <source>Customer or prospect</source>
+            <translation>Kunde oder Interessent</translation>
+        </message>
+        <message>
+            <source>Search the cached customers, or create a prospect.</source>
+            <translation>Suchen Sie in den zwischengespeicherten Kunden oder legen Sie einen Interessenten an.</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>Interessent</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>No customer chosen yet.</source>
+            <translation>Noch kein Kunde gewählt.</translation>
+        </message>
+        <message>
+            <source>no email in the master data</source>
+            <translation>keine E-Mail in den Stammdaten</translation>
+        </message>
+        <message>
+            <source>Chosen: %1 (%2)</source>
+            <translation>Gewählt: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The company</source>
+            <translation>Die Firma</translation>
+        </message>
+        <message>
+            <source>The contact person</source>
+            <translation>Der Ansprechpartner</translation>
+        </message>
+        <message>
+            <source>%1 is required.</source>
+            <translation>%1 ist erforderlich.</translation>
+        </message>
+        <message>
+            <source>The email address is required.</source>
+            <translation>Die E-Mail-Adresse ist erforderlich.</translation>
         </message>
     </context>
     <context>
@@ -688,8 +961,12 @@ Change them or reset the filters.</source>
 Ändern Sie die Filter oder setzen Sie sie zurück.</translation>
         </message>
         <message>
-            <source>New carts are created with the order wizard, which comes in a later release.</source>
-            <translation>Neue Warenkörbe entstehen im Auftragsassistenten, der mit einer späteren Version kommt.</translation>
+            <source>Start a new cart with the order wizard (Ctrl+N)</source>
+            <translation>Einen neuen Warenkorb im Auftragsassistenten anlegen (Strg+N)</translation>
+        </message>
+        <message>
+            <source>The order wizard needs a signed-in backend connection.</source>
+            <translation>Der Auftragsassistent braucht eine angemeldete Verbindung zum Backend.</translation>
         </message>
         <message>
             <source>the order backend cannot be reached.</source>
@@ -698,6 +975,18 @@ Change them or reset the filters.</source>
         <message>
             <source>Offline: %1</source>
             <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>New cart for customer %1…</source>
+            <translation>Neuer Warenkorb für Kunde %1 …</translation>
+        </message>
+        <message>
+            <source>New cart for contract %1…</source>
+            <translation>Neuer Warenkorb für Vertrag %1 …</translation>
+        </message>
+        <message>
+            <source>Order-receipt confirmation…</source>
+            <translation>Auftragseingangsbestätigung …</translation>
         </message>
         <message>
             <source>The language setting applies after a restart.</source>
@@ -799,6 +1088,14 @@ Change them or reset the filters.</source>
         <message>
             <source>1,0</source>
             <translation>1,0</translation>
+        </message>
+        <message>
+            <source>Order-receipt &amp;confirmation…</source>
+            <translation>Auftragseingangs&amp;bestätigung …</translation>
+        </message>
+        <message>
+            <source>Show the order-receipt confirmation page (works offline)</source>
+            <translation>Die Auftragseingangsbestätigung anzeigen (auch offline)</translation>
         </message>
         <message>
             <source>Read-only: orders cannot be changed after submission.</source>
@@ -1068,6 +1365,28 @@ Change them or reset the filters.</source>
         </message>
     </context>
     <context>
+        <name>OrderWizard</name>
+        <message>
+            <source>New cart</source>
+            <translation>Neuer Warenkorb</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderingController</name>
+        <message>
+            <source>An order submission interrupted earlier has been completed: order %1.</source>
+            <translation>Eine zuvor unterbrochene Auftragsübermittlung wurde abgeschlossen: Auftrag %1.</translation>
+        </message>
+        <message>
+            <source>An order submission interrupted earlier is still unconfirmed; it is retried at the next start.</source>
+            <translation>Eine zuvor unterbrochene Auftragsübermittlung ist noch unbestätigt; sie wird beim nächsten Start erneut versucht.</translation>
+        </message>
+        <message>
+            <source>An order submission interrupted earlier was refused: %1</source>
+            <translation>Eine zuvor unterbrochene Auftragsübermittlung wurde abgelehnt: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfViewerDialog</name>
         <message>
             <source>Previous page</source>
@@ -1131,6 +1450,69 @@ Change them or reset the filters.</source>
         </message>
     </context>
     <context>
+        <name>QuotePage</name>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Create the quote and send it to the customer. Once the quote exists, the cart can no longer be changed.</source>
+            <translation>Erstellen Sie das Angebot und senden Sie es an den Kunden. Sobald das Angebot besteht, kann der Warenkorb nicht mehr geändert werden.</translation>
+        </message>
+        <message>
+            <source>none – the quote cannot be sent</source>
+            <translation>keine – das Angebot kann nicht versendet werden</translation>
+        </message>
+        <message>
+            <source>not created yet</source>
+            <translation>noch nicht erstellt</translation>
+        </message>
+        <message>
+            <source>%1 (expired)</source>
+            <translation>%1 (abgelaufen)</translation>
+        </message>
+        <message>
+            <source>not sent yet</source>
+            <translation>noch nicht versendet</translation>
+        </message>
+        <message>
+            <source>The quote expired on %1; it cannot be ordered. Start a new cart.</source>
+            <translation>Das Angebot ist am %1 abgelaufen und kann nicht beauftragt werden. Legen Sie einen neuen Warenkorb an.</translation>
+        </message>
+        <message>
+            <source>%1 monthly, %2 one-time</source>
+            <translation>%1 monatlich, %2 einmalig</translation>
+        </message>
+        <message>
+            <source>created, not sent</source>
+            <translation>erstellt, nicht versendet</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the customer</source>
+            <translation>versendet, wartet auf den Kunden</translation>
+        </message>
+        <message>
+            <source>approved by the customer</source>
+            <translation>vom Kunden freigegeben</translation>
+        </message>
+        <message>
+            <source>rejected by the customer</source>
+            <translation>vom Kunden abgelehnt</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>zurückgezogen</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>abgelaufen</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>beauftragt</translation>
+        </message>
+    </context>
+    <context>
         <name>RecipientsView</name>
         <message>
             <source>No recipients recorded.</source>
@@ -1177,6 +1559,45 @@ Change them or reset the filters.</source>
         <message>
             <source> h</source>
             <translation> Std.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmitPage</name>
+        <message>
+            <source>Order</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Check the summary, then submit the order.</source>
+            <translation>Prüfen Sie die Zusammenfassung und senden Sie dann den Auftrag ab.</translation>
+        </message>
+        <message>
+            <source>&amp;Submit order</source>
+            <translation>Auftrag &amp;absenden</translation>
+        </message>
+        <message>
+            <source>a new contract is created</source>
+            <translation>ein neuer Vertrag wird angelegt</translation>
+        </message>
+        <message>
+            <source>%1 net, %2 gross</source>
+            <translation>%1 netto, %2 brutto</translation>
+        </message>
+        <message>
+            <source>none – ordered on the sales partner's power of attorney</source>
+            <translation>keines – beauftragt mit der Vollmacht des Vertriebspartners</translation>
+        </message>
+        <message>
+            <source>%1, approved by %2</source>
+            <translation>%1, freigegeben von %2</translation>
+        </message>
+        <message>
+            <source>The quote expired on %1; it cannot be ordered. Start a new cart.</source>
+            <translation>Das Angebot ist am %1 abgelaufen und kann nicht beauftragt werden. Legen Sie einen neuen Warenkorb an.</translation>
+        </message>
+        <message>
+            <source>The connection dropped while submitting. The order may already have reached the provider: press "Submit order" again when the connection is back – it is created only once.</source>
+            <translation>Die Verbindung brach beim Absenden ab. Der Auftrag hat den Anbieter womöglich schon erreicht: Drücken Sie „Auftrag absenden“ erneut, sobald die Verbindung wieder steht – er wird nur einmal angelegt.</translation>
         </message>
     </context>
     <context>
@@ -1265,6 +1686,73 @@ Change them or reset the filters.</source>
         <message>
             <source>One-time total</source>
             <translation>Summe einmalig</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionPage</name>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>One cart holds one business transaction. Reorders, extensions, product changes and usage locations act on a contract.</source>
+            <translation>Ein Warenkorb enthält einen Geschäftsvorfall. Nachbestellungen, Verlängerungen, Produktwechsel und Nutzungsorte beziehen sich auf einen Vertrag.</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>gekündigt</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>laufend</translation>
+        </message>
+        <message>
+            <source>minimum term until %1</source>
+            <translation>Mindestlaufzeit bis %1</translation>
+        </message>
+        <message>
+            <source>product change approved</source>
+            <translation>Produktwechsel genehmigt</translation>
+        </message>
+        <message>
+            <source>A new order always creates a new contract.</source>
+            <translation>Eine Neubestellung legt immer einen neuen Vertrag an.</translation>
+        </message>
+        <message>
+            <source>This customer has no contracts in the local cache.</source>
+            <translation>Dieser Kunde hat keine Verträge im lokalen Cache.</translation>
+        </message>
+        <message>
+            <source>Choose the contract this order acts on.</source>
+            <translation>Wählen Sie den Vertrag, auf den sich dieser Auftrag bezieht.</translation>
+        </message>
+        <message>
+            <source>Inside the minimum term: the change request is approved; the product-change fee is added to the cart automatically.</source>
+            <translation>Innerhalb der Mindestlaufzeit: Der Änderungsantrag ist genehmigt; die Produktwechselgebühr wird dem Warenkorb automatisch hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>Neubestellung</translation>
+        </message>
+        <message>
+            <source>Reorder</source>
+            <translation>Nachbestellung</translation>
+        </message>
+        <message>
+            <source>Contract extension</source>
+            <translation>Vertragsverlängerung</translation>
+        </message>
+        <message>
+            <source>Product change</source>
+            <translation>Produktwechsel</translation>
+        </message>
+        <message>
+            <source>Product change with new order</source>
+            <translation>Produktwechsel mit Neubestellung</translation>
+        </message>
+        <message>
+            <source>Usage location</source>
+            <translation>Nutzungsort</translation>
         </message>
     </context>
     <context>
@@ -1376,6 +1864,287 @@ Change them or reset the filters.</source>
         <message>
             <source>Main tool bar</source>
             <translation>Hauptwerkzeugleiste</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardApprovalForm</name>
+        <message>
+            <source>Customer's approval</source>
+            <translation>Freigabe des Kunden</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Demo mode: simulate the customer's click on the approval link in the quote email.</source>
+            <translation>Demo-Modus: den Klick des Kunden auf den Freigabelink in der Angebots-E-Mail simulieren.</translation>
+        </message>
+        <message>
+            <source>&amp;Approver's email</source>
+            <translation>E-Mail des &amp;Freigebenden</translation>
+        </message>
+        <message>
+            <source>Simulate customer a&amp;pproval</source>
+            <translation>Kunden&amp;freigabe simulieren</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k again</source>
+            <translation>Erneut &amp;prüfen</translation>
+        </message>
+        <message>
+            <source>Provider's approval (prospects)</source>
+            <translation>Freigabe des Anbieters (Interessenten)</translation>
+        </message>
+        <message>
+            <source>Provider-staff &amp;user</source>
+            <translation>&amp;Benutzer des Anbieters</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word</source>
+            <translation>Pass&amp;wort</translation>
+        </message>
+        <message>
+            <source>&amp;Give provider approval</source>
+            <translation>Anbieter&amp;freigabe erteilen</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardCartForm</name>
+        <message>
+            <source>Read-only: a quote was created from this cart, so it can no longer be changed.</source>
+            <translation>Nur lesbar: Aus diesem Warenkorb wurde ein Angebot erstellt, daher kann er nicht mehr geändert werden.</translation>
+        </message>
+        <message>
+            <source>Add an item</source>
+            <translation>Position hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Product</source>
+            <translation>&amp;Produkt</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity</source>
+            <translation>&amp;Menge</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>Optionen</translation>
+        </message>
+        <message>
+            <source>Usage location</source>
+            <translation>Nutzungsort</translation>
+        </message>
+        <message>
+            <source>&amp;Street</source>
+            <translation>&amp;Straße</translation>
+        </message>
+        <message>
+            <source>Postal co&amp;de</source>
+            <translation>&amp;Postleitzahl</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>&amp;Ort</translation>
+        </message>
+        <message>
+            <source>P&amp;hone numbers</source>
+            <translation>&amp;Rufnummern</translation>
+        </message>
+        <message>
+            <source>e.g. 040 1234567, 040 1234568</source>
+            <translation>z. B. 040 1234567, 040 1234568</translation>
+        </message>
+        <message>
+            <source>&amp;Add to cart</source>
+            <translation>In den &amp;Warenkorb</translation>
+        </message>
+        <message>
+            <source>Cart</source>
+            <translation>Warenkorb</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>&amp;Remove item</source>
+            <translation>Position &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Netto</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Brutto</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monatlich</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>Einmalig</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardCustomerForm</name>
+        <message>
+            <source>Existing customer or prospect</source>
+            <translation>Bestandskunde oder Interessent</translation>
+        </message>
+        <message>
+            <source>Search company, contact, customer number or city</source>
+            <translation>Firma, Ansprechpartner, Kundennummer oder Ort suchen</translation>
+        </message>
+        <message>
+            <source>New prospect</source>
+            <translation>Neuer Interessent</translation>
+        </message>
+        <message>
+            <source>&amp;Company</source>
+            <translation>&amp;Firma</translation>
+        </message>
+        <message>
+            <source>Co&amp;ntact person</source>
+            <translation>&amp;Ansprechpartner</translation>
+        </message>
+        <message>
+            <source>&amp;Street</source>
+            <translation>&amp;Straße</translation>
+        </message>
+        <message>
+            <source>&amp;Postal code</source>
+            <translation>&amp;Postleitzahl</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>&amp;Ort</translation>
+        </message>
+        <message>
+            <source>&amp;Email (master data)</source>
+            <translation>&amp;E-Mail (Stammdaten)</translation>
+        </message>
+        <message>
+            <source>Create p&amp;rospect</source>
+            <translation>Interessent an&amp;legen</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardPage</name>
+        <message>
+            <source>Offline: the order wizard needs the order backend. Everything entered is kept; continue when the connection is back.</source>
+            <translation>Offline: Der Auftragsassistent braucht das Auftrags-Backend. Alle Eingaben bleiben erhalten; machen Sie weiter, sobald die Verbindung wieder steht.</translation>
+        </message>
+        <message>
+            <source>The order wizard needs the order backend, which cannot be reached now. Everything entered is kept: try again when the connection is back.</source>
+            <translation>Der Auftragsassistent braucht das Auftrags-Backend, das gerade nicht erreichbar ist. Alle Eingaben bleiben erhalten: Versuchen Sie es erneut, sobald die Verbindung wieder steht.</translation>
+        </message>
+        <message>
+            <source>An internal error stopped this step; details are in the log. Everything entered is kept.</source>
+            <translation>Ein interner Fehler hat diesen Schritt abgebrochen; Einzelheiten stehen im Protokoll. Alle Eingaben bleiben erhalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardQuoteForm</name>
+        <message>
+            <source>Order &amp;without a quote (sales-partner power of attorney)</source>
+            <translation>&amp;Ohne Angebot beauftragen (Vollmacht des Vertriebspartners)</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Quote number</source>
+            <translation>Angebotsnummer</translation>
+        </message>
+        <message>
+            <source>&amp;Create quote</source>
+            <translation>Angebot &amp;erstellen</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <source>Totals (gross)</source>
+            <translation>Summen (brutto)</translation>
+        </message>
+        <message>
+            <source>Send the quote by email</source>
+            <translation>Angebot per E-Mail senden</translation>
+        </message>
+        <message>
+            <source>Master-data email</source>
+            <translation>E-Mail aus den Stammdaten</translation>
+        </message>
+        <message>
+            <source>E&amp;xtra recipient (optional)</source>
+            <translation>&amp;Weiterer Empfänger (optional)</translation>
+        </message>
+        <message>
+            <source>&amp;Send quote</source>
+            <translation>Angebot &amp;senden</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>Gesendet an</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardSubmitForm</name>
+        <message>
+            <source>Summary</source>
+            <translation>Zusammenfassung</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Vertrag</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Positionen</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monatlich</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>Einmalig</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>"Submit order" sends the order to the provider. It can be pressed again safely after a timeout: the order is created only once.</source>
+            <translation>„Auftrag absenden“ übermittelt den Auftrag an den Anbieter. Nach einer Zeitüberschreitung kann es gefahrlos erneut gedrückt werden: Der Auftrag wird nur einmal angelegt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardTransactionForm</name>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Vertrag</translation>
         </message>
     </context>
 </TS>

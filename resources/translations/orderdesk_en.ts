@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ApprovalPage</name>
+        <message>
+            <source>Approval</source>
+            <translation>Approval</translation>
+        </message>
+        <message>
+            <source>The quote waits for the customer's approval; a prospect's quote also for the provider's.</source>
+            <translation>The quote waits for the customer's approval; a prospect's quote also for the provider's.</translation>
+        </message>
+        <message>
+            <source>Not sent yet.</source>
+            <translation>Not sent yet.</translation>
+        </message>
+        <message>
+            <source>Waiting for the customer's approval (sent to %1).</source>
+            <translation>Waiting for the customer's approval (sent to %1).</translation>
+        </message>
+        <message>
+            <source>Approved by %1.</source>
+            <translation>Approved by %1.</translation>
+        </message>
+        <message>
+            <source>Rejected by the customer: this quote cannot be ordered.</source>
+            <translation>Rejected by the customer: this quote cannot be ordered.</translation>
+        </message>
+        <message>
+            <source>Withdrawn.</source>
+            <translation>Withdrawn.</translation>
+        </message>
+        <message>
+            <source>Expired.</source>
+            <translation>Expired.</translation>
+        </message>
+        <message>
+            <source>Ordered.</source>
+            <translation>Ordered.</translation>
+        </message>
+        <message>
+            <source>The quote expired on %1; it cannot be ordered. Start a new cart.</source>
+            <translation>The quote expired on %1; it cannot be ordered. Start a new cart.</translation>
+        </message>
+        <message>
+            <source>Approved by the provider.</source>
+            <translation>Approved by the provider.</translation>
+        </message>
+        <message>
+            <source>Waiting for the provider's check and approval.</source>
+            <translation>Waiting for the provider's check and approval.</translation>
+        </message>
+        <message>
+            <source>You are signed in as provider staff and may approve it.</source>
+            <translation>You are signed in as provider staff and may approve it.</translation>
+        </message>
+        <message>
+            <source>Only a provider-staff login can give this approval. In demo mode, enter one below (for example anna.berger); it is used for this approval only and not stored.</source>
+            <translation>Only a provider-staff login can give this approval. In demo mode, enter one below (for example anna.berger); it is used for this approval only and not stored.</translation>
+        </message>
+        <message>
+            <source>The approver's email is required.</source>
+            <translation>The approver's email is required.</translation>
+        </message>
+        <message>
+            <source>Enter a provider-staff user name and password.</source>
+            <translation>Enter a provider-staff user name and password.</translation>
+        </message>
+    </context>
+    <context>
         <name>CartActionRunner</name>
         <message>
             <source>The quote could not be withdrawn</source>
@@ -30,6 +97,45 @@
         <message>
             <source>An internal error stopped the action. Details are in the log.</source>
             <translation>An internal error stopped the action. Details are in the log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartPage</name>
+        <message>
+            <source>Cart</source>
+            <translation>Cart</translation>
+        </message>
+        <message>
+            <source>Add products with their options and usage locations. The cart is stored on the backend and checked after each change.</source>
+            <translation>Add products with their options and usage locations. The cart is stored on the backend and checked after each change.</translation>
+        </message>
+        <message>
+            <source>Option</source>
+            <translation>Option</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantity</translation>
+        </message>
+        <message>
+            <source>Phone numbers (porting)</source>
+            <translation>Phone numbers (porting)</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Monthly (net)</source>
+            <translation>Monthly (net)</translation>
+        </message>
+        <message>
+            <source>One-time (net)</source>
+            <translation>One-time (net)</translation>
+        </message>
+        <message>
+            <source>added automatically</source>
+            <translation>added automatically</translation>
         </message>
     </context>
     <context>
@@ -316,6 +422,80 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>ConfirmationDialog</name>
+        <message>
+            <source>Order-receipt confirmation %1</source>
+            <translation>Order-receipt confirmation %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationForm</name>
+        <message>
+            <source>Open order in the &amp;overview</source>
+            <translation>Open order in the &amp;overview</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>Order number</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>Order date</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Confirmed by</source>
+            <translation>Confirmed by</translation>
+        </message>
+        <message>
+            <source>Sales partner</source>
+            <translation>Sales partner</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>No documents for this order.</source>
+            <translation>No documents for this order.</translation>
+        </message>
+        <message>
+            <source>Confirmation email sent to</source>
+            <translation>Confirmation email sent to</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationOutput</name>
         <message>
             <source>The order is not in the local cache (any more).</source>
@@ -388,6 +568,99 @@ This cannot be undone.</translation>
         <message>
             <source>The document could not be opened because of an internal error; details are in the log.</source>
             <translation>The document could not be opened because of an internal error; details are in the log.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationPage</name>
+        <message>
+            <source>Order-receipt confirmation</source>
+            <translation>Order-receipt confirmation</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationView</name>
+        <message>
+            <source>Order received: %1</source>
+            <translation>Order received: %1</translation>
+        </message>
+        <message>
+            <source>The provider has received the order. A confirmation email went to the recipients below.</source>
+            <translation>The provider has received the order. A confirmation email went to the recipients below.</translation>
+        </message>
+        <message>
+            <source>assigned during processing</source>
+            <translation>assigned during processing</translation>
+        </message>
+        <message>
+            <source>%1 (approver: %2)</source>
+            <translation>%1 (approver: %2)</translation>
+        </message>
+        <message>
+            <source>none (power of attorney)</source>
+            <translation>none (power of attorney)</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <source>No recipients recorded.</source>
+            <translation>No recipients recorded.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPage</name>
+        <message>
+            <source>Customer or prospect</source>
+            <translation>Customer or prospect</translation>
+        </message>
+        <message>
+            <source>Search the cached customers, or create a prospect.</source>
+            <translation>Search the cached customers, or create a prospect.</translation>
+        </message>
+        <message>
+            <source>Prospect</source>
+            <translation>Prospect</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>No customer chosen yet.</source>
+            <translation>No customer chosen yet.</translation>
+        </message>
+        <message>
+            <source>no email in the master data</source>
+            <translation>no email in the master data</translation>
+        </message>
+        <message>
+            <source>Chosen: %1 (%2)</source>
+            <translation>Chosen: %1 (%2)</translation>
+        </message>
+        <message>
+            <source>The company</source>
+            <translation>The company</translation>
+        </message>
+        <message>
+            <source>The contact person</source>
+            <translation>The contact person</translation>
+        </message>
+        <message>
+            <source>%1 is required.</source>
+            <translation>%1 is required.</translation>
+        </message>
+        <message>
+            <source>The email address is required.</source>
+            <translation>The email address is required.</translation>
         </message>
     </context>
     <context>
@@ -688,8 +961,12 @@ Change them or reset the filters.</source>
 Change them or reset the filters.</translation>
         </message>
         <message>
-            <source>New carts are created with the order wizard, which comes in a later release.</source>
-            <translation>New carts are created with the order wizard, which comes in a later release.</translation>
+            <source>Start a new cart with the order wizard (Ctrl+N)</source>
+            <translation>Start a new cart with the order wizard (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>The order wizard needs a signed-in backend connection.</source>
+            <translation>The order wizard needs a signed-in backend connection.</translation>
         </message>
         <message>
             <source>the order backend cannot be reached.</source>
@@ -698,6 +975,18 @@ Change them or reset the filters.</translation>
         <message>
             <source>Offline: %1</source>
             <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>New cart for customer %1…</source>
+            <translation>New cart for customer %1…</translation>
+        </message>
+        <message>
+            <source>New cart for contract %1…</source>
+            <translation>New cart for contract %1…</translation>
+        </message>
+        <message>
+            <source>Order-receipt confirmation…</source>
+            <translation>Order-receipt confirmation…</translation>
         </message>
         <message>
             <source>The language setting applies after a restart.</source>
@@ -799,6 +1088,14 @@ Change them or reset the filters.</translation>
         <message>
             <source>1,0</source>
             <translation>1,0</translation>
+        </message>
+        <message>
+            <source>Order-receipt &amp;confirmation…</source>
+            <translation>Order-receipt &amp;confirmation…</translation>
+        </message>
+        <message>
+            <source>Show the order-receipt confirmation page (works offline)</source>
+            <translation>Show the order-receipt confirmation page (works offline)</translation>
         </message>
         <message>
             <source>Read-only: orders cannot be changed after submission.</source>
@@ -1068,6 +1365,28 @@ Change them or reset the filters.</translation>
         </message>
     </context>
     <context>
+        <name>OrderWizard</name>
+        <message>
+            <source>New cart</source>
+            <translation>New cart</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderingController</name>
+        <message>
+            <source>An order submission interrupted earlier has been completed: order %1.</source>
+            <translation>An order submission interrupted earlier has been completed: order %1.</translation>
+        </message>
+        <message>
+            <source>An order submission interrupted earlier is still unconfirmed; it is retried at the next start.</source>
+            <translation>An order submission interrupted earlier is still unconfirmed; it is retried at the next start.</translation>
+        </message>
+        <message>
+            <source>An order submission interrupted earlier was refused: %1</source>
+            <translation>An order submission interrupted earlier was refused: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfViewerDialog</name>
         <message>
             <source>Previous page</source>
@@ -1131,6 +1450,69 @@ Change them or reset the filters.</translation>
         </message>
     </context>
     <context>
+        <name>QuotePage</name>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Create the quote and send it to the customer. Once the quote exists, the cart can no longer be changed.</source>
+            <translation>Create the quote and send it to the customer. Once the quote exists, the cart can no longer be changed.</translation>
+        </message>
+        <message>
+            <source>none – the quote cannot be sent</source>
+            <translation>none – the quote cannot be sent</translation>
+        </message>
+        <message>
+            <source>not created yet</source>
+            <translation>not created yet</translation>
+        </message>
+        <message>
+            <source>%1 (expired)</source>
+            <translation>%1 (expired)</translation>
+        </message>
+        <message>
+            <source>not sent yet</source>
+            <translation>not sent yet</translation>
+        </message>
+        <message>
+            <source>The quote expired on %1; it cannot be ordered. Start a new cart.</source>
+            <translation>The quote expired on %1; it cannot be ordered. Start a new cart.</translation>
+        </message>
+        <message>
+            <source>%1 monthly, %2 one-time</source>
+            <translation>%1 monthly, %2 one-time</translation>
+        </message>
+        <message>
+            <source>created, not sent</source>
+            <translation>created, not sent</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the customer</source>
+            <translation>sent, waiting for the customer</translation>
+        </message>
+        <message>
+            <source>approved by the customer</source>
+            <translation>approved by the customer</translation>
+        </message>
+        <message>
+            <source>rejected by the customer</source>
+            <translation>rejected by the customer</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>withdrawn</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>ordered</translation>
+        </message>
+    </context>
+    <context>
         <name>RecipientsView</name>
         <message>
             <source>No recipients recorded.</source>
@@ -1177,6 +1559,45 @@ Change them or reset the filters.</translation>
         <message>
             <source> h</source>
             <translation> h</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmitPage</name>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Check the summary, then submit the order.</source>
+            <translation>Check the summary, then submit the order.</translation>
+        </message>
+        <message>
+            <source>&amp;Submit order</source>
+            <translation>&amp;Submit order</translation>
+        </message>
+        <message>
+            <source>a new contract is created</source>
+            <translation>a new contract is created</translation>
+        </message>
+        <message>
+            <source>%1 net, %2 gross</source>
+            <translation>%1 net, %2 gross</translation>
+        </message>
+        <message>
+            <source>none – ordered on the sales partner's power of attorney</source>
+            <translation>none – ordered on the sales partner's power of attorney</translation>
+        </message>
+        <message>
+            <source>%1, approved by %2</source>
+            <translation>%1, approved by %2</translation>
+        </message>
+        <message>
+            <source>The quote expired on %1; it cannot be ordered. Start a new cart.</source>
+            <translation>The quote expired on %1; it cannot be ordered. Start a new cart.</translation>
+        </message>
+        <message>
+            <source>The connection dropped while submitting. The order may already have reached the provider: press "Submit order" again when the connection is back – it is created only once.</source>
+            <translation>The connection dropped while submitting. The order may already have reached the provider: press "Submit order" again when the connection is back – it is created only once.</translation>
         </message>
     </context>
     <context>
@@ -1265,6 +1686,73 @@ Change them or reset the filters.</translation>
         <message>
             <source>One-time total</source>
             <translation>One-time total</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransactionPage</name>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>One cart holds one business transaction. Reorders, extensions, product changes and usage locations act on a contract.</source>
+            <translation>One cart holds one business transaction. Reorders, extensions, product changes and usage locations act on a contract.</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>terminated</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>minimum term until %1</source>
+            <translation>minimum term until %1</translation>
+        </message>
+        <message>
+            <source>product change approved</source>
+            <translation>product change approved</translation>
+        </message>
+        <message>
+            <source>A new order always creates a new contract.</source>
+            <translation>A new order always creates a new contract.</translation>
+        </message>
+        <message>
+            <source>This customer has no contracts in the local cache.</source>
+            <translation>This customer has no contracts in the local cache.</translation>
+        </message>
+        <message>
+            <source>Choose the contract this order acts on.</source>
+            <translation>Choose the contract this order acts on.</translation>
+        </message>
+        <message>
+            <source>Inside the minimum term: the change request is approved; the product-change fee is added to the cart automatically.</source>
+            <translation>Inside the minimum term: the change request is approved; the product-change fee is added to the cart automatically.</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>New order</translation>
+        </message>
+        <message>
+            <source>Reorder</source>
+            <translation>Reorder</translation>
+        </message>
+        <message>
+            <source>Contract extension</source>
+            <translation>Contract extension</translation>
+        </message>
+        <message>
+            <source>Product change</source>
+            <translation>Product change</translation>
+        </message>
+        <message>
+            <source>Product change with new order</source>
+            <translation>Product change with new order</translation>
+        </message>
+        <message>
+            <source>Usage location</source>
+            <translation>Usage location</translation>
         </message>
     </context>
     <context>
@@ -1376,6 +1864,287 @@ Change them or reset the filters.</translation>
         <message>
             <source>Main tool bar</source>
             <translation>Main tool bar</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardApprovalForm</name>
+        <message>
+            <source>Customer's approval</source>
+            <translation>Customer's approval</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Demo mode: simulate the customer's click on the approval link in the quote email.</source>
+            <translation>Demo mode: simulate the customer's click on the approval link in the quote email.</translation>
+        </message>
+        <message>
+            <source>&amp;Approver's email</source>
+            <translation>&amp;Approver's email</translation>
+        </message>
+        <message>
+            <source>Simulate customer a&amp;pproval</source>
+            <translation>Simulate customer a&amp;pproval</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k again</source>
+            <translation>Chec&amp;k again</translation>
+        </message>
+        <message>
+            <source>Provider's approval (prospects)</source>
+            <translation>Provider's approval (prospects)</translation>
+        </message>
+        <message>
+            <source>Provider-staff &amp;user</source>
+            <translation>Provider-staff &amp;user</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word</source>
+            <translation>Pass&amp;word</translation>
+        </message>
+        <message>
+            <source>&amp;Give provider approval</source>
+            <translation>&amp;Give provider approval</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardCartForm</name>
+        <message>
+            <source>Read-only: a quote was created from this cart, so it can no longer be changed.</source>
+            <translation>Read-only: a quote was created from this cart, so it can no longer be changed.</translation>
+        </message>
+        <message>
+            <source>Add an item</source>
+            <translation>Add an item</translation>
+        </message>
+        <message>
+            <source>&amp;Product</source>
+            <translation>&amp;Product</translation>
+        </message>
+        <message>
+            <source>&amp;Quantity</source>
+            <translation>&amp;Quantity</translation>
+        </message>
+        <message>
+            <source>Options</source>
+            <translation>Options</translation>
+        </message>
+        <message>
+            <source>Usage location</source>
+            <translation>Usage location</translation>
+        </message>
+        <message>
+            <source>&amp;Street</source>
+            <translation>&amp;Street</translation>
+        </message>
+        <message>
+            <source>Postal co&amp;de</source>
+            <translation>Postal co&amp;de</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>C&amp;ity</translation>
+        </message>
+        <message>
+            <source>P&amp;hone numbers</source>
+            <translation>P&amp;hone numbers</translation>
+        </message>
+        <message>
+            <source>e.g. 040 1234567, 040 1234568</source>
+            <translation>e.g. 040 1234567, 040 1234568</translation>
+        </message>
+        <message>
+            <source>&amp;Add to cart</source>
+            <translation>&amp;Add to cart</translation>
+        </message>
+        <message>
+            <source>Cart</source>
+            <translation>Cart</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>&amp;Remove item</source>
+            <translation>&amp;Remove item</translation>
+        </message>
+        <message>
+            <source>Net</source>
+            <translation>Net</translation>
+        </message>
+        <message>
+            <source>Gross</source>
+            <translation>Gross</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monthly</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>One-time</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardCustomerForm</name>
+        <message>
+            <source>Existing customer or prospect</source>
+            <translation>Existing customer or prospect</translation>
+        </message>
+        <message>
+            <source>Search company, contact, customer number or city</source>
+            <translation>Search company, contact, customer number or city</translation>
+        </message>
+        <message>
+            <source>New prospect</source>
+            <translation>New prospect</translation>
+        </message>
+        <message>
+            <source>&amp;Company</source>
+            <translation>&amp;Company</translation>
+        </message>
+        <message>
+            <source>Co&amp;ntact person</source>
+            <translation>Co&amp;ntact person</translation>
+        </message>
+        <message>
+            <source>&amp;Street</source>
+            <translation>&amp;Street</translation>
+        </message>
+        <message>
+            <source>&amp;Postal code</source>
+            <translation>&amp;Postal code</translation>
+        </message>
+        <message>
+            <source>C&amp;ity</source>
+            <translation>C&amp;ity</translation>
+        </message>
+        <message>
+            <source>&amp;Email (master data)</source>
+            <translation>&amp;Email (master data)</translation>
+        </message>
+        <message>
+            <source>Create p&amp;rospect</source>
+            <translation>Create p&amp;rospect</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardPage</name>
+        <message>
+            <source>Offline: the order wizard needs the order backend. Everything entered is kept; continue when the connection is back.</source>
+            <translation>Offline: the order wizard needs the order backend. Everything entered is kept; continue when the connection is back.</translation>
+        </message>
+        <message>
+            <source>The order wizard needs the order backend, which cannot be reached now. Everything entered is kept: try again when the connection is back.</source>
+            <translation>The order wizard needs the order backend, which cannot be reached now. Everything entered is kept: try again when the connection is back.</translation>
+        </message>
+        <message>
+            <source>An internal error stopped this step; details are in the log. Everything entered is kept.</source>
+            <translation>An internal error stopped this step; details are in the log. Everything entered is kept.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardQuoteForm</name>
+        <message>
+            <source>Order &amp;without a quote (sales-partner power of attorney)</source>
+            <translation>Order &amp;without a quote (sales-partner power of attorney)</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>Quote number</source>
+            <translation>Quote number</translation>
+        </message>
+        <message>
+            <source>&amp;Create quote</source>
+            <translation>&amp;Create quote</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>Totals (gross)</source>
+            <translation>Totals (gross)</translation>
+        </message>
+        <message>
+            <source>Send the quote by email</source>
+            <translation>Send the quote by email</translation>
+        </message>
+        <message>
+            <source>Master-data email</source>
+            <translation>Master-data email</translation>
+        </message>
+        <message>
+            <source>E&amp;xtra recipient (optional)</source>
+            <translation>E&amp;xtra recipient (optional)</translation>
+        </message>
+        <message>
+            <source>&amp;Send quote</source>
+            <translation>&amp;Send quote</translation>
+        </message>
+        <message>
+            <source>Sent to</source>
+            <translation>Sent to</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardSubmitForm</name>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monthly</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>One-time</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Quote</translation>
+        </message>
+        <message>
+            <source>"Submit order" sends the order to the provider. It can be pressed again safely after a timeout: the order is created only once.</source>
+            <translation>"Submit order" sends the order to the provider. It can be pressed again safely after a timeout: the order is created only once.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WizardTransactionForm</name>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
         </message>
     </context>
 </TS>

@@ -30,7 +30,7 @@ def store(cache_path: Path) -> Iterator[CacheStore]:
 def test_new_cache_is_at_head(cache_path: Path) -> None:
     with CacheStore(cache_path):
         pass
-    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0003"
+    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0004"
 
 
 def test_migrations_produce_exactly_the_models(cache_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
     old.dispose()
 
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0003"
+        assert migrate.current_revision(cache_path) == "0004"
         search = queries.OrderFilter(text="schröder")
         found = queries.order_ids(session, search, queries.OrderSort())
         assert found == ["order-000001"]
@@ -108,3 +108,17 @@ def test_opening_a_cache_at_head_does_not_import_alembic(cache_path: Path) -> No
     )
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", script], cwd=root, check=True)  # noqa: S603 (fixed arguments)
+
+
+def test_upgrade_from_0003_adds_pending_submissions_and_keeps_orders(cache_path: Path) -> None:
+    migrate.upgrade(cache_path, "0003")
+    old = CacheStore(cache_path, migrate=False)
+    writer.apply_page(old, records.upserts([records.order(1)]), [], "c1")
+    old.dispose()
+    with CacheStore(cache_path) as store, store.session() as session:
+        assert migrate.current_revision(cache_path) == "0004"
+        assert queries.count_orders(session, queries.OrderFilter()) == 1
+    engine = make_engine(cache_path)
+    with engine.connect() as connection:
+        assert "pending_submissions" in inspect(connection).get_table_names()
+    engine.dispose()

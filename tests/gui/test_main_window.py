@@ -221,6 +221,8 @@ def test_backend_actions_are_disabled_and_say_why(make_window: WindowFactory) ->
     assert not window.new_cart_action.isEnabled()
     assert "order wizard" in window.new_cart_action.toolTip()
     assert window.print_action.isEnabled() == (window.shown_order_id is not None)
+    window.enable_ordering()
+    assert window.new_cart_action.isEnabled()
     window.set_online(False, "Server not reachable (timeout)")
     assert not window.new_cart_action.isEnabled()
     assert "Server not reachable (timeout)" in window.new_cart_action.toolTip()

@@ -130,7 +130,10 @@ def _untranslatable_calls(path: Path) -> list[str]:
     import ast
 
     found = []
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    # Texts marked with QT_TRANSLATE_NOOP("Context", "text") are translated later by value.
+    marked = "QT_TRANSLATE_NOOP(" in source
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name in {"tr", "_tr", "_", "translate"}:
             found.append(f"{path.name}:{node.lineno}: wraps tr(): lupdate misses its callers")
@@ -142,7 +145,7 @@ def _untranslatable_calls(path: Path) -> list[str]:
         is_translate = name == "translate" and (
             isinstance(func, ast.Name) or owner in {"QCoreApplication", "QApplication"}
         )  # (not QPainter.translate)
-        literal_args = 1 if name == "tr" else 2 if is_translate else 0
+        literal_args = 1 if name == "tr" else 0 if marked else 2 if is_translate else 0
         if not literal_args:
             continue
         if name == "tr" and not (isinstance(func, ast.Attribute)

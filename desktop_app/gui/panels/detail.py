@@ -38,6 +38,7 @@ class OrderDetailPanel(QWidget):
     """Shows one cached order; `documentRequested(document_id)` asks the window to open one."""
 
     documentRequested = Signal(str)  # noqa: N815 (Qt naming)
+    confirmationRequested = Signal(str)  # noqa: N815 (Qt naming): the order's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +59,9 @@ class OrderDetailPanel(QWidget):
         )
         self._documents.documentRequested.connect(self.documentRequested)
         self._confirmation_row(visible=False)  # until a window hands in its actions
+        self._order_id = ""
+        child(form, QPushButton, "confirmationButton").clicked.connect(
+            lambda: self.confirmationRequested.emit(self._order_id))
         bold(self._label("titleLabel"), 1.4)
         muted(self._label("subtitleLabel"))
         self._style_hint(self._label("readOnlyHint"))
@@ -119,6 +123,7 @@ class OrderDetailPanel(QWidget):
             self._pages.setCurrentIndex(0)
             return
         catalog = Catalog.of(statuses, transactions, language)
+        self._order_id = detail.id
         self._show_header(detail, catalog)
         self._show_customer(detail)
         self._show_order_facts(detail, catalog)

@@ -135,7 +135,16 @@ def test_nothing_is_editable(panel: OrderDetailPanel, store: CacheStore,
     for view in panel.findChildren(QAbstractItemView):
         assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     buttons = [b.text() for b in panel.findChildren(QPushButton) if b.isVisibleTo(panel)]
-    assert buttons == ["&Open"]
+    assert sorted(buttons) == ["&Open", "Order-receipt &confirmation…"]
+
+
+def test_confirmation_button_asks_for_the_shown_order(panel: OrderDetailPanel, store: CacheStore,
+                                                      catalogs: Catalogs, qtbot: QtBot) -> None:
+    show(panel, store, catalogs, support.COMPLETE)
+    button = next(b for b in panel.findChildren(QPushButton) if "confirmation" in b.text())
+    with qtbot.waitSignal(panel.confirmationRequested) as asked:
+        button.click()
+    assert asked.args == [support.COMPLETE]
 
 
 def test_no_order_shows_the_placeholder(

@@ -22,6 +22,7 @@ from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore  #
 from desktop_app.domain.enums import QuoteState  # noqa: E402
 from desktop_app.gui.carts.window import CartsQuotesWindow  # noqa: E402
 from desktop_app.gui.formatting import Language, locale_for  # noqa: E402
+from desktop_app.gui.translations import install_translators  # noqa: E402
 from desktop_app.server.database import Database  # noqa: E402
 from desktop_app.server.embedded import EmbeddedServer  # noqa: E402
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo  # noqa: E402
@@ -54,6 +55,7 @@ def save(window: CartsQuotesWindow, target: Path) -> Path:
 def shoot(app: QApplication, client: ApiClient, cache: LiveCache, tenant: str, output: Path,
           language: Language) -> list[Path]:
     QLocale.setDefault(locale_for(language))
+    install_translators(language)  # the window texts in that language
     with tempfile.TemporaryDirectory(prefix="orderdesk-settings-") as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         window = CartsQuotesWindow(cache, client, language, settings, frozenset({tenant}))

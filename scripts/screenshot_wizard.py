@@ -26,6 +26,7 @@ from desktop_app.api.errors import Language  # noqa: E402
 from desktop_app.domain.enums import BusinessTransaction, ChangeRequestState  # noqa: E402
 from desktop_app.gui.confirmation import ConfirmationDialog  # noqa: E402
 from desktop_app.gui.formatting import locale_for  # noqa: E402
+from desktop_app.gui.translations import install_translators  # noqa: E402
 from desktop_app.gui.wizard import OrderWizard, PageId  # noqa: E402
 from desktop_app.gui.wizard.page import WizardPage  # noqa: E402
 from desktop_app.server.embedded import EmbeddedServer  # noqa: E402
@@ -232,6 +233,7 @@ def main() -> None:
     app = QApplication(sys.argv[:1])
     language: Language = "de" if args.language == "de" else "en"
     QLocale.setDefault(locale_for(language))
+    install_translators(language)  # the window texts in that language
     args.output.mkdir(parents=True, exist_ok=True)
     shots = Shooter(app, args.output, language)
     with tempfile.TemporaryDirectory(prefix="orderdesk-wizard-shots-") as folder:

@@ -9,6 +9,7 @@ login is resumed, else the login dialog asks (desktop_app/launch/account.py).
 
 import argparse
 import sys
+from pathlib import Path
 
 from desktop_app import __version__
 
@@ -34,7 +35,7 @@ def _attach_console() -> None:
     import ctypes
 
     if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
-        sys.stdout = open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 (lives until exit)
+        sys.stdout = Path("CONOUT$").open("w", encoding="utf-8")  # noqa: SIM115 (until exit)
         sys.stderr = sys.stdout
 
 

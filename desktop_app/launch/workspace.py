@@ -9,6 +9,7 @@ from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
 from desktop_app.cache.paths import documents_dir
 from desktop_app.gui.carts.window import CartsQuotesWindow
+from desktop_app.gui.diagnostics import AboutInfo
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.settings_dialog import load_sync_settings
@@ -56,6 +57,7 @@ class Workspace:
         QLocale.setDefault(locale_for(language))
         cache = LiveCache(cache_path)
         window = MainWindow(cache, language, settings, user_id)
+        window.about_info = AboutInfo(cache_path, client.settings.base_url)
         sync = SyncController(window, client, cache, documents_dir(cache_path), language,
                               settings=load_sync_settings(settings))
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))

@@ -38,7 +38,8 @@ project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 print("\n".join([*project["dependencies"], *project["optional-dependencies"]["package"]]))
 PY
 )
-"$python" -m pip install -q --disable-pip-version-check "${requirements[@]}"
+"$python" -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+  "${requirements[@]}"
 
 version=$("$python" -c "import desktop_app; print(desktop_app.__version__)")
 echo "building OrderDesk $version"

@@ -60,7 +60,7 @@ if [ $status -ne 0 ]; then
   echo "the bundle's self-test failed (exit $status)" >&2
   exit 1
 fi
-if ! grep -q "self-test (linux, bundle)" <<<"$output"; then
+if ! grep -q "self-test (linux, bundle, " <<<"$output"; then
   echo "the self-test did not run from the bundle" >&2
   exit 1
 fi

@@ -230,9 +230,9 @@ def run_self_test(out: TextIO | None = None) -> int:
     from desktop_app import __version__
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "orderdesk"])
-    print(f"OrderDesk {__version__} self-test ({sys.platform}, "
-          f"{'bundle' if getattr(sys, 'frozen', False) else 'Python ' + sys.version.split()[0]})",
-          file=out)  # fmt: skip
+    where = "bundle" if getattr(sys, "frozen", False) else "source"
+    print(f"OrderDesk {__version__} self-test ({sys.platform}, {where}, Python "
+          f"{sys.version.split()[0]} in {Path(sys.executable).parent})", file=out)
     failed: list[str] = []
     with tempfile.TemporaryDirectory(prefix="orderdesk-self-test-") as folder:
         context = _Context(Path(folder))

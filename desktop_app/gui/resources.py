@@ -1,6 +1,6 @@
 """Where resources/ (icons, document templates) lives, and the app's window icon.
 
-`resources_dir()` looks in this order, like `forms.forms_dir` and `translations.catalogs_dir`:
+`resources_dir()` looks in this order, like `forms.form_path` and `translations.catalogs_dir`:
 `$ORDERDESK_RESOURCES_DIR` (when set, only there: a wrong value is an error, not a silent
 fallback); `resources/` in a frozen bundle (`sys._MEIPASS`, see packaging/orderdesk.spec);
 resources/ of the checkout; share/orderdesk/resources under the interpreter prefix.

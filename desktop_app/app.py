@@ -3,9 +3,13 @@
 `--demo` runs the whole app against an embedded reference backend with fresh demo data
 (desktop_app/launch/demo.py). `--backend URL` and plain `orderdesk` are real use: a stored
 login is resumed, else the login dialog asks (desktop_app/launch/account.py).
+`--self-test` smoke-tests an installation or a built bundle offscreen
+(desktop_app/launch/self_test.py).
 """
 
 import argparse
+import sys
+from pathlib import Path
 
 from desktop_app import __version__
 
@@ -18,11 +22,30 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--language", choices=("de", "en"),
                         help="user-interface language (default: the saved choice, else de)")
     parser.add_argument("--version", action="version", version=f"OrderDesk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check offscreen that the installation works, then exit")
     return parser.parse_args(argv)
 
 
+def _attach_console() -> None:
+    """The Windows bundle is a GUI program without a console: --version, --help and
+    --self-test print into the console they were started from, if any."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        sys.stdout = Path("CONOUT$").open("w", encoding="utf-8")  # noqa: SIM115 (until exit)
+        sys.stderr = sys.stdout
+
+
 def main(argv: list[str] | None = None) -> int:
+    _attach_console()
     args = parse_args(argv)
+    if args.self_test:
+        from desktop_app.launch.self_test import run_self_test
+
+        return run_self_test()
     if args.demo:
         from desktop_app.launch.demo import run_demo  # Qt and the server load only here
 

@@ -48,9 +48,11 @@ from desktop_app.cache import queries
 from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.gui import window_settings as stored
+from desktop_app.gui.about_dialog import AboutDialog
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
 from desktop_app.gui.confirmation import ConfirmationDialog
 from desktop_app.gui.confirmation_output import ConfirmationOutput
+from desktop_app.gui.diagnostics import AboutInfo
 from desktop_app.gui.filter_bar import FilterBar
 from desktop_app.gui.formatting import Language, locale_for
 from desktop_app.gui.forms import child, load_form
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self._confirmations: list[ConfirmationDialog] = []
         self._pending_open: str | None = None  # an order to select once it is listed
         self._menu: QMenu | None = None
+        self.about_info = AboutInfo(cache.path)  # the workspace adds the backend
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("OrderDesk – order overview"))
         self._build_form(current_user_id)
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
         self.ordersLoaded.connect(self._open_pending)
+        acts.about.triggered.connect(self.open_about)
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self._firstRowsLoaded.connect(self._first_rows_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sorted)
@@ -698,6 +702,16 @@ class MainWindow(QMainWindow):
             self.settingsChanged.emit()
         finally:
             dialog.deleteLater()
+
+    @Slot()
+    def open_about(self) -> AboutDialog:
+        """Help → About (window-modal, not blocking); returns the dialog (for tests)."""
+        with self._cache.store.session() as session:
+            state = queries.sync_state(session)
+        dialog = AboutDialog(self.about_info, state, self._locale, self._settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def save_settings(self) -> None:
         settings = self._settings

@@ -46,6 +46,8 @@ class WindowActions(QObject):
         self.german = action(self.tr("&German"))
         self.english = action(self.tr("&English"))
         self.settings = action(self.tr("&Settings…"), "Ctrl+,")
+        self.about = action(self.tr("&About OrderDesk…"))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.languages = QActionGroup(window)
         for choice, code in ((self.german, "de"), (self.english, "en")):
             choice.setCheckable(True)
@@ -74,6 +76,8 @@ class WindowActions(QObject):
         language_menu.addActions([self.german, self.english])
         view_menu.addSeparator()
         view_menu.addAction(self.settings)
+        help_menu = menus.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about)
         language_menu.setToolTipsVisible(True)
         for choice in (self.german, self.english):
             choice.setToolTip(self.tr("Applies after a restart"))

@@ -37,6 +37,7 @@ from desktop_app.gui.login_dialog import (
     SettingsFactory,
     api_url,
 )
+from desktop_app.gui.resources import app_icon
 from desktop_app.launch.workspace import Workspace, use_language
 from desktop_app.sync.progress import CancelToken
 
@@ -273,6 +274,8 @@ def run_account(backend: str | None = None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     app.setOrganizationName("OrderDesk")
     app.setApplicationName("OrderDesk")
+    QApplication.setWindowIcon(app_icon())
+    QApplication.setDesktopFileName("orderdesk")  # Wayland matches the window to orderdesk.desktop
     settings = QSettings()
     started = start_account(settings, use_language(settings, language), backend)
     if started == DEMO:

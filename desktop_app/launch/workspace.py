@@ -9,6 +9,7 @@ from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
 from desktop_app.cache.paths import documents_dir
 from desktop_app.gui.carts.window import CartsQuotesWindow
+from desktop_app.gui.diagnostics import AboutInfo
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.ordering import OrderingController
@@ -59,6 +60,7 @@ class Workspace:
         cache = LiveCache(cache_path)
         window = MainWindow(cache, language, settings, user_id)
         window.set_document_source(client)  # documents not yet stored download on open
+        window.about_info = AboutInfo(cache_path, client.settings.base_url)
         sync = SyncController(window, client, cache, documents_dir(cache_path), language,
                               settings=load_sync_settings(settings))
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))

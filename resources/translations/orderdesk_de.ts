@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About OrderDesk</source>
+            <translation>Über OrderDesk</translation>
+        </message>
+        <message>
+            <source>Order client for back-office order clerks.</source>
+            <translation>Auftragsclient für die Auftragssachbearbeitung.</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unbekannt</translation>
+        </message>
+        <message>
+            <source>Backend:</source>
+            <translation>Backend:</translation>
+        </message>
+        <message>
+            <source>Cache:</source>
+            <translation>Cache:</translation>
+        </message>
+        <message>
+            <source>&amp;Copy diagnostic information</source>
+            <translation>Diagnose&amp;informationen kopieren</translation>
+        </message>
+        <message>
+            <source>Versions, operating system, paths and the last sync state for support; no passwords or tokens</source>
+            <translation>Versionen, Betriebssystem, Pfade und der letzte Synchronisierungsstand für den Support; keine Passwörter oder Tokens</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>In die Zwischenablage kopiert.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalPage</name>
         <message>
             <source>Approval</source>
@@ -1842,6 +1877,10 @@ Change them or reset the filters.</source>
             <translation>&amp;Einstellungen …</translation>
         </message>
         <message>
+            <source>&amp;About OrderDesk…</source>
+            <translation>Ü&amp;ber OrderDesk …</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
         </message>
@@ -1856,6 +1895,10 @@ Change them or reset the filters.</source>
         <message>
             <source>&amp;Language</source>
             <translation>&amp;Sprache</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
         </message>
         <message>
             <source>Applies after a restart</source>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About OrderDesk</source>
+            <translation>About OrderDesk</translation>
+        </message>
+        <message>
+            <source>Order client for back-office order clerks.</source>
+            <translation>Order client for back-office order clerks.</translation>
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>Backend:</source>
+            <translation>Backend:</translation>
+        </message>
+        <message>
+            <source>Cache:</source>
+            <translation>Cache:</translation>
+        </message>
+        <message>
+            <source>&amp;Copy diagnostic information</source>
+            <translation>&amp;Copy diagnostic information</translation>
+        </message>
+        <message>
+            <source>Versions, operating system, paths and the last sync state for support; no passwords or tokens</source>
+            <translation>Versions, operating system, paths and the last sync state for support; no passwords or tokens</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>Copied to the clipboard.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApprovalPage</name>
         <message>
             <source>Approval</source>
@@ -1842,6 +1877,10 @@ Change them or reset the filters.</translation>
             <translation>&amp;Settings…</translation>
         </message>
         <message>
+            <source>&amp;About OrderDesk…</source>
+            <translation>&amp;About OrderDesk…</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
@@ -1856,6 +1895,10 @@ Change them or reset the filters.</translation>
         <message>
             <source>&amp;Language</source>
             <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
         </message>
         <message>
             <source>Applies after a restart</source>

@@ -636,7 +636,7 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
         <message>
             <source>Open</source>
-            <translation>Offen</translation>
+            <translation>Öffnen</translation>
         </message>
         <message>
             <source>Print…</source>

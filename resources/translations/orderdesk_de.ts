@@ -976,6 +976,10 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>OrderDesk – Auftragsübersicht</translation>
         </message>
         <message>
+            <source>Counting orders…</source>
+            <translation>Aufträge werden gezählt …</translation>
+        </message>
+        <message>
             <source>1 order</source>
             <translation>1 Auftrag</translation>
         </message>

@@ -976,6 +976,10 @@ This cannot be undone.</translation>
             <translation>OrderDesk – order overview</translation>
         </message>
         <message>
+            <source>Counting orders…</source>
+            <translation>Counting orders…</translation>
+        </message>
+        <message>
             <source>1 order</source>
             <translation>1 order</translation>
         </message>

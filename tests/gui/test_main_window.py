@@ -76,6 +76,11 @@ def test_german_count_uses_digit_grouping(tmp_path: Path, qtbot: QtBot) -> None:
         settings = settings_at(tmp_path / "s.ini")
         window = MainWindow(big, "de", settings, None)
         qtbot.addWidget(window)
+        # The first rows come at once; the rest and the count follow from a worker.
+        assert window.model.is_partial and window.count_label.text() == "Counting orders…"
+        with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+            pass
+        assert not window.model.is_partial and window.model.rowCount() == 1234
         assert window.count_label.text() == "1.234 orders"  # English source, German number
     finally:
         big.close()

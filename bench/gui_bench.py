@@ -14,6 +14,7 @@ Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints, measured in the sa
 """
 
 import argparse
+import gc
 import itertools
 import json
 import os
@@ -196,6 +197,7 @@ def child_sync(api: str, folder: Path) -> None:
     window = TimedWindow(cache, "de", settings_at(folder / "sync-settings.ini"), USER)
     sync = SyncController(window, client, cache, documents_dir(cache_path), "de")
     window.show()
+    gc.freeze()  # as Workspace.show() does
     wait_until(lambda: False, 0.3)  # the window settles before the clock starts
     ticks: list[float] = []
     ticker = QTimer()

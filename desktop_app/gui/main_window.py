@@ -150,9 +150,10 @@ class MainWindow(QMainWindow):
         self._transactions: list[BusinessTransactionInfo] = []
         self._labels = self._read_catalog()
         self._source = CacheOrderSource(cache.store)
-        # One worker: a newer request cancels the queued ones, and each pool thread's cache
-        # connection holds its own page cache (32 MB), so a second one would cost memory.
-        self._runner = BackgroundRunner(self, max_threads=1)
+        # Two workers: a newer request cancels the queued ones, but a running whole-list query
+        # (up to ~130 ms) cannot stop; the next filter's first rows run beside it instead of
+        # waiting behind it. (Each reader connection keeps an 8 MB page cache.)
+        self._runner = BackgroundRunner(self, max_threads=2)
         self._serial = 0  # the newest id/count request; older results are dropped
         self._deferred = True  # while building: requests wait for the first fill
         self._closed = False  # the runner is shut down: queries run here

@@ -13,16 +13,18 @@ selects a completed order and saves `main-window-<lang>.png` and
 import argparse
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout, even when another one is installed
 
-from desktop_app.gui.formatting import Language, locale_for  # noqa: E402
+from desktop_app.api.errors import OfflineError  # noqa: E402
+from desktop_app.gui.formatting import Language, format_datetime, locale_for  # noqa: E402
 from desktop_app.gui.main_window import DETAIL_TAB, STATUS_TAB, MainWindow  # noqa: E402
 from desktop_app.gui.translations import install_translators  # noqa: E402
 from desktop_app.sync.live_cache import LiveCache  # noqa: E402
-from PySide6.QtCore import QLocale, QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from scripts.screenshot_panels import demo_cache, pick  # noqa: E402
@@ -59,11 +61,12 @@ def shoot(app: QApplication, cache: LiveCache, output: Path, language: Language)
                 raise SystemExit(f"could not save {target}")
             saved.append(target)
         window.tabs.setCurrentIndex(DETAIL_TAB)
-        window.set_online(False, "Der Server ist nicht erreichbar (Zeitüberschreitung).")
-        window.show_banner(
-            "Offline: cached data from the last synchronization is shown (older than 24 hours).",
-            "warning",
-        )
+        # The texts the sync controller shows when the backend cannot be reached.
+        window.set_online(False, OfflineError("orders.example.com").message(language))
+        when = format_datetime(locale_for(language), datetime(2026, 11, 25, 17, 5, tzinfo=UTC))
+        window.show_banner(QCoreApplication.translate(
+            "SyncController", "Offline – showing cached data from %1").replace("%1", when),
+            "warning")
         settle(app)
         target = output / f"main-window-offline-{language}.png"
         if not window.grab().save(str(target)):

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
     # Open a document (from the detail panel or a confirmation page); printing and saving
     # the confirmation as PDF (order id) come from the confirmation page.
     documentRequested = Signal(str)  # noqa: N815 (Qt naming)
+    previewRequested = Signal(str)  # noqa: N815 (Qt naming)
     printRequested = Signal(str)  # noqa: N815 (Qt naming)
     savePdfRequested = Signal(str)  # noqa: N815 (Qt naming)
 
@@ -242,6 +243,8 @@ class MainWindow(QMainWindow):
         # pages print and save through the same output.
         self.documentRequested.connect(
             lambda document_id: self.confirmation_output.open_backend_document(self, document_id))
+        self.previewRequested.connect(
+            lambda order_id: self.confirmation_output.preview(self, order_id))
         self.printRequested.connect(
             lambda order_id: self.confirmation_output.print_(self, order_id))
         self.savePdfRequested.connect(
@@ -637,6 +640,7 @@ class MainWindow(QMainWindow):
                                     self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.view.documentRequested.connect(self.documentRequested)
+        dialog.view.previewRequested.connect(self.previewRequested)
         dialog.view.printRequested.connect(self.printRequested)
         dialog.view.savePdfRequested.connect(self.savePdfRequested)
         dialog.view.openOrderRequested.connect(self.open_order)

@@ -57,6 +57,7 @@ class OrderingController(QObject):
         wizard.orderSubmitted.connect(self._order_submitted)
         wizard.openOrderRequested.connect(self._window.open_order)
         wizard.documentRequested.connect(self._window.documentRequested)
+        wizard.previewRequested.connect(self._window.previewRequested)
         wizard.printRequested.connect(self._window.printRequested)
         wizard.savePdfRequested.connect(self._window.savePdfRequested)
         wizard.finished.connect(self._wizard_finished)

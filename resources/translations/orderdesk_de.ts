@@ -639,6 +639,10 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Öffnen</translation>
         </message>
         <message>
+            <source>Preview…</source>
+            <translation>Vorschau …</translation>
+        </message>
+        <message>
             <source>Print…</source>
             <translation>Drucken …</translation>
         </message>

@@ -639,6 +639,10 @@ This cannot be undone.</translation>
             <translation>Open</translation>
         </message>
         <message>
+            <source>Preview…</source>
+            <translation>Preview…</translation>
+        </message>
+        <message>
             <source>Print…</source>
             <translation>Print…</translation>
         </message>

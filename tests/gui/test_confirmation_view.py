@@ -50,11 +50,13 @@ def test_document_buttons_emit_their_signals(qtbot: QtBot) -> None:
     with qtbot.waitSignal(view.documentRequested) as opened:
         buttons["open:order-000007.sheet"].click()
     assert opened.args == ["order-000007.sheet"]
+    with qtbot.waitSignal(view.previewRequested) as previewed:
+        buttons["previewButton"].click()
     with qtbot.waitSignal(view.printRequested) as printed:
         buttons["printButton"].click()
     with qtbot.waitSignal(view.savePdfRequested) as saved:
         buttons["savePdfButton"].click()
-    assert printed.args == saved.args == ["order-000007"]
+    assert previewed.args == printed.args == saved.args == ["order-000007"]
     with qtbot.waitSignal(view.openOrderRequested) as jumped:
         view.open_order_button.click()
     assert jumped.args == ["order-000007"]

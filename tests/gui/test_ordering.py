@@ -12,6 +12,7 @@ from desktop_app.api import ApiClient, OfflineError, new_idempotency_key
 from desktop_app.cache import queries, submissions
 from desktop_app.cache.ordering import open_carts_of_contract
 from desktop_app.domain.enums import BusinessTransaction, ContractState
+from desktop_app.gui.confirmation_output import ConfirmationOutput
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.ordering import OrderingController
 from desktop_app.gui.sync_controller import SyncController
@@ -153,7 +154,12 @@ def test_restart_finishes_the_submission_in_flight(
 
 
 def test_confirmation_reopens_from_the_cache_offline(qtbot: QtBot, window: MainWindow,
-                                                     cache: LiveCache) -> None:
+                                                     cache: LiveCache,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, str]] = []
+    for name in ("preview", "print_", "save_pdf"):  # (the dialogs: test_confirmation_output)
+        monkeypatch.setattr(ConfirmationOutput, name,
+                            lambda _self, _parent, order_id, _n=name: asked.append((_n, order_id)))
     window.set_online(False, "Server not reachable")
     order_id = window.model.order_id(0)
     assert order_id is not None
@@ -170,6 +176,10 @@ def test_confirmation_reopens_from_the_cache_offline(qtbot: QtBot, window: MainW
         detail = queries.order_detail(session, order_id)
     assert detail is not None
     assert [email for email, _ in view.shown_recipients] == [r.email for r in detail.recipients]
+    buttons = {b.objectName(): b for b in view.findChildren(QPushButton)}
+    for name in ("previewButton", "printButton", "savePdfButton"):
+        buttons[name].click()  # the confirmation letter comes from the cache: offline too
+    assert asked == [("preview", order_id), ("print_", order_id), ("save_pdf", order_id)]
     with qtbot.waitSignal(view.openOrderRequested):
         view.open_order_button.click()
     assert window.shown_order_id == order_id

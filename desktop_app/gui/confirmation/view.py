@@ -2,7 +2,7 @@
 widget, shown by the wizard right after submitting and reopened later from the cache.
 
 It only shows; what its buttons ask for goes out by signal: `documentRequested(document_id)`
-(open), `printRequested(order_id)` and `savePdfRequested(order_id)` (the confirmation
+(open), `previewRequested`, `printRequested` and `savePdfRequested(order_id)` (the confirmation
 document), `openOrderRequested(order_id)` (jump to the order in the overview).
 """
 
@@ -37,6 +37,7 @@ def _embed(container: QWidget, widget: QWidget) -> None:
 
 class ConfirmationView(QWidget):
     documentRequested = Signal(str)  # noqa: N815 (Qt naming)
+    previewRequested = Signal(str)  # noqa: N815
     printRequested = Signal(str)  # noqa: N815
     savePdfRequested = Signal(str)  # noqa: N815
     openOrderRequested = Signal(str)  # noqa: N815
@@ -119,6 +120,10 @@ class ConfirmationView(QWidget):
             opener.clicked.connect(lambda _=False, d=document.id: self.documentRequested.emit(d))
             line.addWidget(opener)
             if document.kind == "confirmation":
+                preview = QPushButton(self.tr("Preview…"))
+                preview.setObjectName("previewButton")
+                preview.clicked.connect(lambda: self.previewRequested.emit(self._order_id))
+                line.addWidget(preview)
                 printer = QPushButton(self.tr("Print…"))
                 printer.setObjectName("printButton")
                 printer.clicked.connect(lambda: self.printRequested.emit(self._order_id))

@@ -33,6 +33,7 @@ class OrderWizard(QWizard):
     orderSubmitted = Signal(str)  # noqa: N815 (Qt naming)
     openOrderRequested = Signal(str)  # noqa: N815
     documentRequested = Signal(str)  # noqa: N815
+    previewRequested = Signal(str)  # noqa: N815
     printRequested = Signal(str)  # noqa: N815
     savePdfRequested = Signal(str)  # noqa: N815
 
@@ -63,6 +64,7 @@ class OrderWizard(QWizard):
             self.setPage(int(page_id), page)
         view = self.confirmation_page.view
         view.documentRequested.connect(self.documentRequested)
+        view.previewRequested.connect(self.previewRequested)
         view.printRequested.connect(self.printRequested)
         view.savePdfRequested.connect(self.savePdfRequested)
         view.openOrderRequested.connect(self._open_order)

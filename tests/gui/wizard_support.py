@@ -2,26 +2,23 @@
 and steps that drive the wizard's pages like a clerk (waiting for the backend calls)."""
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from desktop_app.api import ApiClient
-from desktop_app.domain.catalog import product_by_code
-from desktop_app.domain.enums import BusinessTransaction, ChangeRequestState, ContractState
+from desktop_app.domain.enums import BusinessTransaction, ChangeRequestState
 from desktop_app.gui.wizard import OrderWizard, PageId
 from desktop_app.gui.wizard.page import WizardPage
-from desktop_app.server.counters import business_number
 from desktop_app.server.database import utcnow
-from desktop_app.server.db import ContractRow, PartyRow, QuoteRow
+from desktop_app.server.db import QuoteRow
 from desktop_app.server.embedded import EmbeddedServer
-from desktop_app.server.services import publish
-from desktop_app.server.services.carts import new_id
 from desktop_app.sync.catalog import sync_catalog
 from desktop_app.sync.changes import ChangeSync
 from desktop_app.sync.live_cache import LiveCache
 from pytestqt.qtbot import QtBot
 
+from tests.server.live_server import arrange_contract
 from tests.sync.support import login, start_seeded_server
 
 CALL_TIMEOUT_MS = 20_000
@@ -58,24 +55,8 @@ def make_contract(server: EmbeddedServer, customer_id: str, product_code: str, *
                   in_minimum_term: bool = False, terminated: bool = False,
                   change_request: ChangeRequestState = ChangeRequestState.NONE) -> str:
     """A fresh contract of a customer, arranged in the server's database; its id."""
-    product = product_by_code(product_code)
-    assert product is not None
-    now = utcnow()
-    start = (now.date() - timedelta(days=30) if in_minimum_term
-             else date(now.year - 5, now.month, 1))
-    with server.context.database.write() as session:
-        party = session.get(PartyRow, customer_id)
-        assert party is not None
-        row = ContractRow(
-            id=new_id("contract"), tenant_id=party.tenant_id, customer_id=customer_id,
-            contract_number=business_number(session, "VT"), product_code=product_code,
-            state=ContractState.TERMINATED if terminated else ContractState.RUNNING,
-            start_date=start, minimum_term_months=product.minimum_term_months,
-            change_request=change_request, updated_at=now)
-        session.add(row)
-        session.flush()
-        publish.contract(session, row, now)
-        return row.id
+    return arrange_contract(server, customer_id, product_code, in_minimum_term=in_minimum_term,
+                            terminated=terminated, change_request=change_request)
 
 
 def expire_quote(server: EmbeddedServer, quote_id: str) -> None:

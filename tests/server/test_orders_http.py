@@ -8,24 +8,21 @@ import hashlib
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from desktop_app.domain.catalog import PRODUCT_CHANGE_FEE_CODE, product_by_code
-from desktop_app.domain.enums import ChangeRequestState, ContractState, RecipientSource
+from desktop_app.domain.catalog import PRODUCT_CHANGE_FEE_CODE
+from desktop_app.domain.enums import ChangeRequestState, RecipientSource
 from desktop_app.domain.recipients import confirmation_recipients
-from desktop_app.server.counters import business_number
-from desktop_app.server.database import Database, utcnow
-from desktop_app.server.db import ContractRow, OrderRow, PartyRow
+from desktop_app.server.database import Database
+from desktop_app.server.db import ContractRow, OrderRow
 from desktop_app.server.seed import seed_demo
-from desktop_app.server.services import publish
-from desktop_app.server.services.carts import new_id
 from sqlalchemy import func, select
 
-from tests.server.live_server import Api, LiveServer, start_server
+from tests.server.live_server import Api, LiveServer, arrange_contract, start_server
 
 Json = dict[str, Any]
 ContractFactory = Callable[..., Json]
@@ -108,23 +105,12 @@ def make_contract_factory(server: LiveServer) -> ContractFactory:
 
     def make(customer_id: str, product_code: str, *, in_minimum_term: bool = False,
              change_request: ChangeRequestState = ChangeRequestState.NONE) -> Json:
-        product = product_by_code(product_code)
-        assert product is not None
-        now = utcnow()
-        start = (now.date() - timedelta(days=30) if in_minimum_term
-                 else date(now.year - 5, now.month, 1))
-        with server.context.database.write() as session:
-            party = session.get(PartyRow, customer_id)
-            assert party is not None
-            row = ContractRow(
-                id=new_id("contract"), tenant_id=party.tenant_id, customer_id=customer_id,
-                contract_number=business_number(session, "VT"), product_code=product_code,
-                state=ContractState.RUNNING, start_date=start,
-                minimum_term_months=product.minimum_term_months,
-                change_request=change_request, updated_at=now)
-            session.add(row)
-            session.flush()
-            publish.contract(session, row, now)
+        contract_id = arrange_contract(server, customer_id, product_code,
+                                       in_minimum_term=in_minimum_term,
+                                       change_request=change_request)
+        with server.context.database.read() as session:
+            row = session.get(ContractRow, contract_id)
+            assert row is not None
             return {"id": row.id, "contract_number": row.contract_number}
 
     return make

@@ -7,7 +7,7 @@ customers, so the shared demo records stay as they are.
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -15,13 +15,10 @@ import pytest
 from desktop_app.contract import PROBLEM_MEDIA_TYPE
 from desktop_app.domain.catalog import PRODUCT_CHANGE_FEE_CODE, product_by_code
 from desktop_app.domain.enums import ChangeRequestState, ContractState
-from desktop_app.server.counters import business_number
 from desktop_app.server.database import utcnow
-from desktop_app.server.db import ContractRow, PartyRow, QuoteRow
-from desktop_app.server.services import publish
-from desktop_app.server.services.carts import new_id
+from desktop_app.server.db import ContractRow, QuoteRow
 
-from tests.server.live_server import Api, LiveServer
+from tests.server.live_server import Api, LiveServer, arrange_contract
 
 Json = dict[str, Any]
 ContractFactory = Callable[..., Json]
@@ -138,27 +135,12 @@ def contract_factory(live_server: LiveServer, clerk: Api) -> ContractFactory:
     def make(customer_id: str, product_code: str, *, terminated: bool = False,
              in_minimum_term: bool = False,
              change_request: ChangeRequestState = ChangeRequestState.NONE) -> Json:
-        product = product_by_code(product_code)
-        assert product is not None
-        now = utcnow()
-        start = (now.date() - timedelta(days=30) if in_minimum_term
-                 else date(now.year - 5, now.month, 1))
-        with live_server.context.database.write() as session:
-            party = session.get(PartyRow, customer_id)
-            assert party is not None
-            row = ContractRow(
-                id=new_id("contract"), tenant_id=party.tenant_id, customer_id=customer_id,
-                contract_number=business_number(session, "VT"), product_code=product_code,
-                state=ContractState.TERMINATED if terminated else ContractState.RUNNING,
-                start_date=start, minimum_term_months=product.minimum_term_months,
-                change_request=change_request, updated_at=now)
-            session.add(row)
-            session.flush()
-            publish.contract(session, row, now)
-            contract_id = row.id
+        contract_id = arrange_contract(live_server, customer_id, product_code,
+                                       terminated=terminated, in_minimum_term=in_minimum_term,
+                                       change_request=change_request)
         listed = clerk.get(f"/customers/{customer_id}/contracts").json()
         contract: Json = next(c for c in listed if c["id"] == contract_id)
-        assert (contract["minimum_term_end"] > now.date().isoformat()) == in_minimum_term
+        assert (contract["minimum_term_end"] > utcnow().date().isoformat()) == in_minimum_term
         return contract
 
     return make

@@ -12,7 +12,7 @@ a quote or deletes a cart through the backend on a worker; then it asks for a sy
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -121,13 +121,23 @@ class CartsQuotesWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
+        # At least the width of the (translated) title with its sort arrow, and of the
+        # longest label of the kind and state columns: German words are longer.
+        titles, cells = header.fontMetrics(), table.fontMetrics()
+        translate = QCoreApplication.translate
+        labels = {CartColumn.KIND: [translate("CartsQuotes", "Cart"),
+                                    translate("CartsQuotes", "Quote")],
+                  CartColumn.STATE: [state_text(state) for state in QuoteState]}  # fmt: skip
         for column, width in ((CartColumn.KIND, 70), (CartColumn.NUMBER, 110),
-                              (CartColumn.STATE, 100), (CartColumn.CUSTOMER, 220),
-                              (CartColumn.BUSINESS_TRANSACTION, 170), (CartColumn.CONTRACT, 110),
-                              (CartColumn.PRODUCTS, 220), (CartColumn.CREATED, 130),
+                              (CartColumn.STATE, 100), (CartColumn.CUSTOMER, 205),
+                              (CartColumn.BUSINESS_TRANSACTION, 150), (CartColumn.CONTRACT, 105),
+                              (CartColumn.PRODUCTS, 205), (CartColumn.CREATED, 125),
                               (CartColumn.VALID_UNTIL, 95), (CartColumn.MONTHLY, 115),
                               (CartColumn.ONE_TIME, 115)):  # fmt: skip
-            header.resizeSection(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = [titles.horizontalAdvance(title) + 28]
+            needed += [cells.horizontalAdvance(label) + 16 for label in labels.get(column, [])]
+            header.resizeSection(column, max(width, *needed))
         self.state_combo.currentIndexChanged.connect(self._filter_changed)
         self.search_edit.textChanged.connect(self._filter_changed)
         table.selectionModel().currentRowChanged.connect(self._update_actions)

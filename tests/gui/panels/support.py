@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from desktop_app.cache import queries, writer
-from desktop_app.cache.records import OrderDetail
+from desktop_app.cache.records import BusinessTransactionInfo, OrderDetail, StatusInfo
 from desktop_app.cache.store import CacheStore
 from desktop_app.cache.writer import Model
 from desktop_app.contract.carts import Totals
@@ -29,6 +29,8 @@ BIG_TOTALS = Totals(
     one_time_gross_cents=5938,
 )  # fmt: skip
 
+
+Catalogs = tuple[list[StatusInfo], list[BusinessTransactionInfo]]
 
 def _complete() -> OrderOut:
     order = records.order(

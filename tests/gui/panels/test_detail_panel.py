@@ -1,12 +1,9 @@
 """The order detail panel shows a cached order read-only, in the German locale."""
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from desktop_app.cache import queries
-from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.cache.store import CacheStore
 from desktop_app.gui.forms import child
 from desktop_app.gui.panels import OrderDetailPanel
@@ -26,25 +23,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.panels import support
-
-Catalogs = tuple[list[StatusInfo], list[BusinessTransactionInfo]]
-
-
-@pytest.fixture(autouse=True)
-def german() -> Iterator[None]:
-    with support.german_locale():
-        yield
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CacheStore]:
-    yield from support.open_filled(tmp_path / "cache.sqlite3")
-
-
-@pytest.fixture
-def catalogs(store: CacheStore) -> Catalogs:
-    with store.session() as session:
-        return queries.statuses(session), queries.business_transactions(session)
+from tests.gui.panels.support import Catalogs
 
 
 @pytest.fixture

@@ -1,12 +1,9 @@
 """The status panel: explanation, clearing note, timeline, processing time, document flow."""
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
-from desktop_app.cache import queries
-from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.cache.store import CacheStore
 from desktop_app.gui.forms import child
 from desktop_app.gui.panels import FlowKind, OrderStatusPanel
@@ -17,25 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.panels import support
-
-Catalogs = tuple[list[StatusInfo], list[BusinessTransactionInfo]]
-
-
-@pytest.fixture(autouse=True)
-def german() -> Iterator[None]:
-    with support.german_locale():
-        yield
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[CacheStore]:
-    yield from support.open_filled(tmp_path / "cache.sqlite3")
-
-
-@pytest.fixture
-def catalogs(store: CacheStore) -> Catalogs:
-    with store.session() as session:
-        return queries.statuses(session), queries.business_transactions(session)
+from tests.gui.panels.support import Catalogs
 
 
 @pytest.fixture

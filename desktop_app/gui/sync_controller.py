@@ -268,4 +268,7 @@ class SyncController(QObject):
         self._closed = True
         self._periodic.stop()
         self._retry.stop()
-        return self._runner.shutdown(timeout_ms)
+        stopped = self._runner.shutdown(timeout_ms)
+        if stopped:
+            self._task = None  # its queued outcome is never applied to a closed controller
+        return stopped

@@ -58,4 +58,5 @@ def test_tenant_scope(store: CacheStore) -> None:
 def test_a_cart_whose_quote_was_ordered_is_not_listed(store: CacheStore) -> None:
     with store.session() as session:
         rows = open_carts_and_quotes(session)
+    assert rows and "cart-ordered" not in {row.cart_id for row in rows}
     assert all(row.quote_state is not QuoteState.ORDERED for row in rows)

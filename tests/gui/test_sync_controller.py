@@ -147,7 +147,10 @@ def test_an_error_that_is_not_offline_shows_its_message(
 def test_shutdown_cancels_a_running_sync(
         qtbot: QtBot, controller: SyncController, window: RecordingWindow) -> None:
     controller.start()
+    assert controller.running  # the first sync is under way
     assert controller.shutdown(10_000)
+    assert not controller.running
+    assert window.named("refresh_after_sync") == []  # stopped before it finished
     assert not controller.request_sync()
 
 

@@ -4,6 +4,7 @@ submissions a crash or a dropped connection left in flight (same Idempotency-Key
 second order), telling the clerk what happened."""
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
@@ -12,10 +13,12 @@ from desktop_app.api.errors import Language
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.sync_controller import SyncController
-from desktop_app.gui.wizard import OrderWizard
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.progress import CancelToken
 from desktop_app.sync.submission import ResumeOutcome, resume_in_flight
+
+if TYPE_CHECKING:  # the wizard's pages load when it is first opened, not at start-up
+    from desktop_app.gui.wizard import OrderWizard
 
 log = logging.getLogger(__name__)
 DISPOSE_POLL_MS = 200
@@ -39,18 +42,20 @@ class OrderingController(QObject):
         window.enable_ordering()
 
     @Slot(str)
-    def resume_cart(self, cart_id: str) -> OrderWizard:
+    def resume_cart(self, cart_id: str) -> "OrderWizard":
         """Continue a stored cart in the wizard (for the carts-and-quotes overview)."""
         return self.open_wizard(cart_id=cart_id)
 
     @Slot(str, str)
     def open_wizard(self, customer_id: str = "", contract_id: str = "",
-                    cart_id: str = "") -> OrderWizard:
+                    cart_id: str = "") -> "OrderWizard":
         """One wizard at a time; a second request brings the open one to the front."""
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
+        from desktop_app.gui.wizard import OrderWizard
+
         wizard = OrderWizard(self._client, self._cache, self._language, customer_id or None,
                              contract_id or None, parent=self._window,
                              cart_id=cart_id or None)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Slot
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop_app.api import (
     ApiClient,
@@ -37,8 +37,7 @@ from desktop_app.gui.login_dialog import (
     SettingsFactory,
     api_url,
 )
-from desktop_app.gui.resources import app_icon
-from desktop_app.launch.workspace import Workspace, use_language
+from desktop_app.launch.workspace import Workspace, desktop_application, use_language
 from desktop_app.sync.progress import CancelToken
 
 __all__ = ["DEMO", "ResumingAuthSession", "run_account", "start_account"]
@@ -271,11 +270,7 @@ def start_account(settings: QSettings, language: Language, backend: str | None =
 
 
 def run_account(backend: str | None = None, language: str | None = None) -> int:
-    app = QApplication.instance() or QApplication([])
-    app.setOrganizationName("OrderDesk")
-    app.setApplicationName("OrderDesk")
-    QApplication.setWindowIcon(app_icon())
-    QApplication.setDesktopFileName("orderdesk")  # Wayland matches the window to orderdesk.desktop
+    app = desktop_application()
     settings = QSettings()
     started = start_account(settings, use_language(settings, language), backend)
     if started == DEMO:

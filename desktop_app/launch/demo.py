@@ -9,15 +9,18 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
-from PySide6.QtWidgets import QApplication
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.cache.paths import cache_file
 from desktop_app.gui.background import BackgroundRunner, ProgressReport
 from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.resources import app_icon
 from desktop_app.gui.sync_controller import SyncController
-from desktop_app.launch.workspace import Workspace, ui_language, use_language
+from desktop_app.launch.workspace import (
+    Workspace,
+    desktop_application,
+    ui_language,
+    use_language,
+)
 from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer, free_port
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
@@ -143,11 +146,7 @@ class DemoSession(QObject):
 
 
 def run_demo(language: str | None = None) -> int:
-    app = QApplication.instance() or QApplication([])
-    app.setOrganizationName("OrderDesk")
-    app.setApplicationName("OrderDesk")
-    QApplication.setWindowIcon(app_icon())
-    QApplication.setDesktopFileName("orderdesk")  # Wayland matches the window to orderdesk.desktop
+    app = desktop_application()
     settings = QSettings()
     session = DemoSession.open(settings, use_language(settings, language))
     try:

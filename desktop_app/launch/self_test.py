@@ -137,32 +137,20 @@ def _check_translations(_context: _Context) -> str:
 
 
 def _check_forms(_context: _Context) -> str:
-    from PySide6.QtCore import QFile, QIODevice
-    from PySide6.QtUiTools import QUiLoader
     from PySide6.QtWidgets import QWidget
 
-    from desktop_app.gui.forms import form_path
+    from desktop_app.gui.forms import FormNotFoundError, form_path, load_form
 
     folder = form_path("main_window.ui").parent
     names = sorted(path.name for path in folder.glob("*.ui"))
     for name in names:
-        file = QFile(str(folder / name))
-        if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-            raise SelfTestError(f"cannot read {file.fileName()}: {file.errorString()}")
         host = QWidget()
-        loader = QUiLoader()
         try:
-            form = loader.load(file, host)
-        except RuntimeError as error:  # PySide6 raises where Qt returns null
-            form = None
-            problem = loader.errorString() or str(error)
-        else:
-            problem = loader.errorString()
+            load_form(name, host)  # as the windows load them
+        except (FormNotFoundError, RuntimeError) as error:  # PySide6 raises where Qt is null
+            raise SelfTestError(f"{name} does not load: {error}") from None
         finally:
-            file.close()
             host.deleteLater()
-        if form is None:
-            raise SelfTestError(f"{name} does not load: {problem}")
     return f"{len(names)} forms from {folder}"
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
@@ -14,10 +15,22 @@ from desktop_app.gui.diagnostics import AboutInfo
 from desktop_app.gui.formatting import locale_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.ordering import OrderingController
+from desktop_app.gui.resources import app_icon
 from desktop_app.gui.settings_dialog import load_sync_settings
 from desktop_app.gui.sync_controller import SyncController
 from desktop_app.gui.translations import install_translators, system_language
 from desktop_app.sync.live_cache import LiveCache
+
+
+def desktop_application() -> QApplication:
+    """The QApplication with OrderDesk's names (QSettings' location) and icon."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("OrderDesk")
+    app.setApplicationName("OrderDesk")
+    QApplication.setWindowIcon(app_icon())
+    QApplication.setDesktopFileName("orderdesk")  # Wayland matches the window to orderdesk.desktop
+    return app
 
 
 def ui_language(settings: QSettings, chosen: str | None) -> Language:

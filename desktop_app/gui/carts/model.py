@@ -42,10 +42,9 @@ from desktop_app.gui.carts.columns import (
 )
 from desktop_app.gui.formatting import day, format_cents, format_datetime
 
-__all__ = ["CART_ID_ROLE", "CART_ROW_ROLE", "STATE_ROLE", "CartQuoteTableModel"]
+__all__ = ["CART_ID_ROLE", "STATE_ROLE", "CartQuoteTableModel"]
 
 CART_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # str
-CART_ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # CartQuoteListRow
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # QuoteState as shown (expired computed)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -218,8 +217,6 @@ class CartQuoteTableModel(QAbstractTableModel):
             return self._dimmed
         if role == CART_ID_ROLE:
             return line.row.cart_id
-        if role == CART_ROW_ROLE:
-            return line.row
         if role == STATE_ROLE:
             return line.state
         return None

@@ -87,7 +87,8 @@ class CartsQuotesWindow(QMainWindow):
         # Closing the main window ends the app even while this window is open.
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.setWindowTitle(self.tr("OrderDesk – carts and quotes"))
-        self.model = CartQuoteTableModel(locale=locale_for(language),
+        self._locale = locale_for(language)
+        self.model = CartQuoteTableModel(locale=self._locale,
                                          english=language == "en", parent=self)
         self._build()
         self._build_actions()
@@ -253,7 +254,7 @@ class CartsQuotesWindow(QMainWindow):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count
-        locale = locale_for(self._language)
+        locale = self._locale
         self.count_label.setText(self.tr("%1 of %2 carts and quotes")
                                  .replace("%1", locale.toString(shown))
                                  .replace("%2", locale.toString(total)))

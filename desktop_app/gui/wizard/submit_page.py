@@ -27,7 +27,6 @@ class SubmitPage(WizardPage):
         self.setSubTitle(self.tr("Check the summary, then submit the order."))
         self.setCommitPage(True)  # no way back to a cart that has been ordered
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Submit order"))
-        self.attempts = 0
 
     def _value(self, name: str, text: str) -> None:
         self.widget(QLabel, f"{name}Value").setText(text)
@@ -79,7 +78,6 @@ class SubmitPage(WizardPage):
         state = self.state
         quote_id = state.quote.id if state.quote else None
         store, client, key = state.cache.store, state.client, state.idempotency_key
-        self.attempts += 1
         self.call(lambda: submit_once(client, store, key, cart.id, quote_id, state.language),
                   self._confirmed, self._failed)
         return False

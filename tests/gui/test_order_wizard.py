@@ -4,7 +4,7 @@ confirmation page, rule violations shown and blocking Next, quotes, approvals, s
 import pytest
 from desktop_app.api import ApiClient, OfflineError
 from desktop_app.api.transport import Transport
-from desktop_app.cache import submissions
+from desktop_app.cache import queries, submissions
 from desktop_app.contract.carts import CartCreate
 from desktop_app.domain.catalog import PRODUCT_CHANGE_FEE_CODE
 from desktop_app.domain.enums import (
@@ -17,6 +17,7 @@ from desktop_app.domain.recipients import SOURCE_LABELS, confirmation_recipients
 from desktop_app.gui.wizard import OrderWizard, PageId
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.live_cache import LiveCache
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -405,3 +406,17 @@ def test_resume_an_open_cart_and_an_approved_quote(qtbot: QtBot, server: Embedde
     assert again.state.cart_read_only
     next_page(qtbot, again, PageId.CONFIRMATION)
     assert orders_of_cart(server, stored.id) == 1
+
+
+def test_customer_search_lists_matches_after_a_pause_in_typing(
+        qtbot: QtBot, client: ApiClient, cache: LiveCache) -> None:
+    wizard = open_wizard(qtbot, client, cache, None)
+    page = wizard.customer_page
+    everyone = page.list.count()
+    with cache.store.session() as session:
+        company = queries.customers(session)[0].company.split()[0]  # a word of a real name
+    QTest.keyClicks(page.search, company)
+    assert page.list.count() == everyone  # not one query per keystroke
+    qtbot.waitUntil(lambda: page.list.count() < everyone, timeout=2000)
+    shown = [page.list.item(row).text() for row in range(page.list.count())]
+    assert shown and all(company.casefold() in text.casefold() for text in shown)

@@ -1,6 +1,6 @@
 """Page 1: pick a cached customer or prospect, or create a prospect (each field checked)."""
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QWidget
 
 from desktop_app.cache import queries
@@ -17,6 +17,7 @@ from desktop_app.gui.wizard.state import WizardState
 FORM = "wizard_customer.ui"
 PARTY_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 200
+SEARCH_PAUSE_MS = 150  # the list follows a pause in typing, not every keystroke
 
 
 def party_of(info: CustomerInfo) -> Party:
@@ -49,7 +50,11 @@ class CustomerPage(WizardPage):
             field_error(label, None)
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
-        self.search.textChanged.connect(self._search)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(SEARCH_PAUSE_MS)
+        self._pause.timeout.connect(lambda: self._search(self.search.text()))
+        self.search.textChanged.connect(self._pause.start)
         self.list.currentItemChanged.connect(self._chosen)
         self.create_button.clicked.connect(self.create_prospect)
         self._search("")
@@ -89,6 +94,8 @@ class CustomerPage(WizardPage):
             return False
         self.state.party = party_of(info)
         self.search.setText(info.company)
+        self._pause.stop()
+        self._search(info.company)  # now: the customer must be listed to be selected
         self._select(info.id)
         self._show_selected()
         return True

@@ -1,7 +1,7 @@
 """Base classes: requests refuse unknown fields, responses tolerate additions (forward compat)."""
 
 import re
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
@@ -39,6 +39,10 @@ class ViolationOut(ResponseModel):
     field: str | None = None
     message_de: str
     message_en: str
+
+    def message(self, language: Literal["de", "en"] = "de") -> str:
+        """In the UI's language, as `domain.Violation.message` and `ApiError.message`."""
+        return self.message_de if language == "de" else self.message_en
 
 
 class Problem(ResponseModel):

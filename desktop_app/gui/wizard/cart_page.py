@@ -262,16 +262,17 @@ class CartPage(WizardPage):
             return
         client = self.state.client
 
-        def work() -> tuple[CartOut, list[str], list[str], bool]:
+        language = self.state.language
+
+        def work() -> tuple[CartOut, list[str], bool]:
             stored = client.replace_items(cart.id, items)
             result = client.validate_cart(cart.id)
-            return (stored, [v.message_de for v in result.violations],
-                    [v.message_en for v in result.violations], result.valid)
+            return stored, [v.message(language) for v in result.violations], result.valid
 
-        def done(outcome: tuple[CartOut, list[str], list[str], bool]) -> None:
-            stored, german, english, valid = outcome
+        def done(outcome: tuple[CartOut, list[str], bool]) -> None:
+            stored, problems, valid = outcome
             self.state.cart, self.state.items, self._valid = stored, items, valid
-            self.show_problems(german if self.state.language == "de" else english)
+            self.show_problems(problems)
             self.show_cart()
 
         self.call(work, done)
@@ -348,8 +349,7 @@ class CartPage(WizardPage):
 
     def _validated(self, result: ValidationResult) -> None:
         self._valid = result.valid
-        self.show_problems([v.message_de if self.state.language == "de" else v.message_en
-                            for v in result.violations])
+        self.show_problems([v.message(self.state.language) for v in result.violations])
 
     def ready(self) -> bool:
         if self.state.cart_read_only:

@@ -28,8 +28,7 @@ class ConfirmationPage(QWizardPage):
             transactions = queries.business_transactions(session)
             customer = cached_customer(session, confirmation.order.customer_id)
         language = self.state.language
-        problems = [v.message_de if language == "de" else v.message_en
-                    for v in confirmation.recipient_problems]
+        problems = [v.message(language) for v in confirmation.recipient_problems]
         self.view.show_order(detail_from_confirmation(confirmation, customer), statuses,
                              transactions, language, problems)
 

@@ -128,8 +128,8 @@ class WizardPage(QWizardPage):
     def show_error(self, error: BaseException) -> None:
         language = self.state.language
         if isinstance(error, RuleViolationError):
-            self.show_problems([v.message_de if language == "de" else v.message_en
-                                for v in error.violations] or [error.message(language)])
+            self.show_problems([v.message(language) for v in error.violations]
+                               or [error.message(language)])
         elif isinstance(error, OfflineError):
             self.show_problems([
                 self.tr("The order wizard needs the order backend, which cannot be reached "

@@ -4,9 +4,11 @@ import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from desktop_app.api import ApiClient
+from desktop_app.gui import sync_controller
 from desktop_app.gui.sync_controller import SyncController, SyncSettings
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.settings import ServerSettings
@@ -65,13 +67,26 @@ def test_first_sync_fills_the_cache_and_refreshes_once(
     assert not window.named("set_online")
 
 
-def test_the_gui_thread_is_never_blocked(qtbot: QtBot, controller: SyncController) -> None:
+def test_the_gui_thread_is_never_blocked(qtbot: QtBot, controller: SyncController,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sync's network and cache work runs on a worker thread; the GUI thread keeps
+    ticking. (How short its stalls are is measured in bench/gui_bench.py: a unit test on a
+    shared machine can only catch a blocking call, which would stall it for the whole sync.)"""
+    threads: list[threading.Thread] = []
+    real_run_sync = sync_controller.run_sync
+
+    def recorded(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real_run_sync(*args)
+
+    monkeypatch.setattr(sync_controller, "run_sync", recorded)
     meter = StallMeter()
     meter.start()
     with qtbot.waitSignal(controller.syncFinished, timeout=SYNC_TIMEOUT_MS):
         controller.start()
     meter.stop()
-    assert meter.longest < 0.2
+    assert threads and threading.main_thread() not in threads
+    assert meter.longest < 1.0
 
 
 def test_a_request_during_a_sync_is_ignored(

@@ -10,6 +10,7 @@ and recipients in `order_details`, cart items, quote recipients) are JSON text i
 format.
 """
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -22,8 +23,11 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    TableClause,
     Text,
     TypeDecorator,
+    column,
+    table,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -312,3 +316,15 @@ class PendingSubmissionRow(Base):
     order_number: Mapped[str | None] = mapped_column(String)
     finished_at: Mapped[datetime | None] = mapped_column(UtcTimestamp)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+def bare_table(name: str, columns: Sequence[str] | None = None) -> TableClause:
+    """Table `name` with its columns by name only, without the models' Python-side types:
+    for Core statements that bind values already in their stored form (the writer formats
+    timestamps, dates and JSON itself) or copy them as stored.
+
+    `columns`: only these, in this order (each one of the table's; KeyError otherwise).
+    """
+    known = Base.metadata.tables[name].columns
+    names = [c.name for c in known] if columns is None else [known[c].name for c in columns]
+    return table(name, *(column(c) for c in names))

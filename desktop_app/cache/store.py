@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from desktop_app.cache import bulk
+from desktop_app.cache import bulk_schema
 from desktop_app.cache.engine import IMMEDIATE, make_engine
 from desktop_app.cache.revision import is_at_head
 
@@ -31,9 +31,9 @@ class CacheStore:
 
             upgrade(path)
         self.engine: Engine = make_engine(path)
-        if migrate and repair_bulk_load and bulk.is_bulk_loading(self):
+        if migrate and repair_bulk_load and bulk_schema.loading(self.engine):
             # A bulk load was cut (crash, power loss): indexes and search come back first.
-            bulk.finish_bulk_load(self)
+            bulk_schema.finish(self.write)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

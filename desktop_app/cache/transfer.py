@@ -1,6 +1,9 @@
 """Carrying what the change feed does not bring from one cache file to another."""
 
+from sqlalchemy import delete, insert, select
+
 from desktop_app.cache.errors import CacheWriteError
+from desktop_app.cache.schema import bare_table
 from desktop_app.cache.store import CacheStore
 
 # Catalog metadata comes by ETag, not through the feed: a cache rebuilt from the feed alone
@@ -12,16 +15,15 @@ LOCAL_TABLES = ("pending_submissions",)
 
 def copy_catalog(source: CacheStore, target: CacheStore) -> None:
     """Replace the target's catalog and local tables with the source's (same revision)."""
+    tables = {name: bare_table(name) for name in CATALOG_TABLES + LOCAL_TABLES}
     with source.write() as reading:  # a write lock keeps the copy consistent across tables
-        tables = {name: reading.exec_driver_sql(f"SELECT * FROM {name}").fetchall()  # noqa: S608
-                  for name in CATALOG_TABLES + LOCAL_TABLES}
+        rows = {name: [dict(row) for row in reading.execute(select(bare)).mappings()]
+                for name, bare in tables.items()}
     try:
         with target.write() as writing:
-            for name, rows in tables.items():
-                writing.exec_driver_sql(f"DELETE FROM {name}")  # noqa: S608
-                if rows:
-                    marks = ", ".join("?" * len(rows[0]))
-                    writing.exec_driver_sql(f"INSERT INTO {name} VALUES ({marks})",  # noqa: S608
-                                            [tuple(row) for row in rows])
+            for name, bare in tables.items():
+                writing.execute(delete(bare))
+                if rows[name]:
+                    writing.execute(insert(bare), rows[name])
     except Exception as error:
         raise CacheWriteError(f"could not carry the catalog over: {error}") from error

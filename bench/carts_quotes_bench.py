@@ -27,8 +27,8 @@ from desktop_app.cache.store import CacheStore
 from desktop_app.cache.writer import apply_page, save_catalog
 from desktop_app.contract.carts import CartOut, QuoteOut
 from desktop_app.domain.enums import CartState, QuoteState
-from desktop_app.gui.carts.columns import CartColumn
-from desktop_app.gui.carts.model import CartQuoteTableModel
+from desktop_app.gui.ordering.carts.columns import CartColumn
+from desktop_app.gui.ordering.carts.model import CartQuoteTableModel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from tests.cache import records

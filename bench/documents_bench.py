@@ -22,8 +22,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desktop_app.cache.store import CacheStore
 from desktop_app.documents.output import PDF_RESOLUTION, confirmation_pdf, transaction_labels
 from desktop_app.documents.pages import A4_LAYOUT
-from desktop_app.gui.background import BackgroundRunner
-from desktop_app.gui.confirmation_batch import BatchResult, export_confirmations
+from desktop_app.gui.common.tasks import Lane, Operation, TaskManager
+from desktop_app.gui.documents.confirmation_batch import BatchResult, export_confirmations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool
 from PySide6.QtGui import QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -83,17 +83,18 @@ def main() -> None:
         print(f"60-item confirmation ({pages} pages)               {sixty:8.1f} ms"
               f"  ({sixty / base:.1f}x baseline)")
 
-        runner = BackgroundRunner(max_threads=1)
+        tasks = TaskManager()
+        group = tasks.group(None, Lane.CACHE)
         results: list[BatchResult] = []
         start = time.perf_counter()
-        task = runner.run(lambda cancel, report: export_confirmations(
-            store, batch_ids, Path(folder) / "batch", "de", cancel, report))
-        task.finished.connect(results.append)
+        Operation(lambda cancel, report: export_confirmations(
+            store, batch_ids, Path(folder) / "batch", "de", cancel, report)).on_success(
+            results.append).run_in(group)
         while not results:
             app.processEvents()
             time.sleep(0.005)
         batch = time.perf_counter() - start
-        runner.shutdown()
+        tasks.shutdown()
         QThreadPool.globalInstance().waitForDone()
         written = len(results[0].written)
         per = batch * 1000 / written

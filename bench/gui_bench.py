@@ -148,12 +148,13 @@ def child_bare() -> None:
 
 
 def child_app(cache_path: Path, settings_path: Path) -> None:
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.common.tasks import TaskManager
+    from desktop_app.gui.overview.main_window import MainWindow
     from desktop_app.sync.live_cache import LiveCache
 
     app = QApplication([])
     cache = LiveCache(cache_path)
-    window = MainWindow(cache, "de", settings_at(settings_path), USER)
+    window = MainWindow(cache, "de", settings_at(settings_path), USER, TaskManager(app))
     painted(app, window, window.table, window.model.rowCount)
 
 
@@ -174,8 +175,9 @@ def child_sync(api: str, folder: Path) -> None:
     """Empty cache, main window, sync controller; ticks of a 5 ms timer until the round ends."""
     from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
     from desktop_app.cache.paths import documents_dir
-    from desktop_app.gui.main_window import MainWindow
-    from desktop_app.gui.sync_controller import SyncController
+    from desktop_app.gui.account.sync_controller import SyncController
+    from desktop_app.gui.common.tasks import TaskManager
+    from desktop_app.gui.overview.main_window import MainWindow
     from desktop_app.server.seed import DEMO_PASSWORD
     from desktop_app.sync.live_cache import LiveCache
 
@@ -194,8 +196,9 @@ def child_sync(api: str, folder: Path) -> None:
     client = ApiClient(api_settings, auth)
     cache_path = folder / "sync-cache.sqlite3"
     cache = LiveCache(cache_path)
-    window = TimedWindow(cache, "de", settings_at(folder / "sync-settings.ini"), USER)
-    sync = SyncController(window, client, cache, documents_dir(cache_path), "de")
+    tasks = TaskManager(app)
+    window = TimedWindow(cache, "de", settings_at(folder / "sync-settings.ini"), USER, tasks)
+    sync = SyncController(window, client, cache, documents_dir(cache_path), tasks, "de")
     window.show()
     gc.freeze()  # as Workspace.show() does
     wait_until(lambda: False, 0.3)  # the window settles before the clock starts
@@ -320,12 +323,13 @@ def cold_start(cache: Path, folder: Path, samples: int, orders: int) -> None:
 
 
 def filtering(cache_path: Path, folder: Path, keystrokes: int) -> None:
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.common.tasks import TaskManager
+    from desktop_app.gui.overview.main_window import MainWindow
     from desktop_app.sync.live_cache import LiveCache
 
-    _app = QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])
     cache = LiveCache(cache_path)
-    window = MainWindow(cache, "de", settings_at(folder / "filter.ini"), USER)
+    window = MainWindow(cache, "de", settings_at(folder / "filter.ini"), USER, TaskManager(app))
     model, bar = window.model, window.filter_bar
     stamps: dict[str, float] = {}
 

@@ -24,9 +24,9 @@ from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.search import fts_query
 from desktop_app.cache.store import CacheStore
 from desktop_app.cache.writer import begin_bulk_load, finish_bulk_load
-from desktop_app.gui.order_columns import OrderColumn, OrderLabels
-from desktop_app.gui.order_source import CacheOrderSource
-from desktop_app.gui.order_table_model import OrderTableModel
+from desktop_app.gui.overview.order_columns import OrderColumn, OrderLabels
+from desktop_app.gui.overview.order_source import CacheOrderSource
+from desktop_app.gui.overview.order_table_model import OrderTableModel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from tests.gui import orders

@@ -20,9 +20,10 @@ sys.path.insert(0, str(ROOT))  # this checkout, even when another one is install
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore  # noqa: E402
 from desktop_app.domain.enums import QuoteState  # noqa: E402
-from desktop_app.gui.carts.window import CartsQuotesWindow  # noqa: E402
-from desktop_app.gui.formatting import Language, locale_for  # noqa: E402
-from desktop_app.gui.translations import install_translators  # noqa: E402
+from desktop_app.gui.common.formatting import Language, locale_for  # noqa: E402
+from desktop_app.gui.common.tasks import TaskManager  # noqa: E402
+from desktop_app.gui.common.translations import install_translators  # noqa: E402
+from desktop_app.gui.ordering.carts.window import CartsQuotesWindow  # noqa: E402
 from desktop_app.server.database import Database  # noqa: E402
 from desktop_app.server.embedded import EmbeddedServer  # noqa: E402
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo  # noqa: E402
@@ -58,7 +59,8 @@ def shoot(app: QApplication, client: ApiClient, cache: LiveCache, tenant: str, o
     install_translators(language)  # the window texts in that language
     with tempfile.TemporaryDirectory(prefix="orderdesk-settings-") as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = CartsQuotesWindow(cache, client, language, settings, frozenset({tenant}))
+        window = CartsQuotesWindow(cache, client, language, settings, frozenset({tenant}),
+                                   TaskManager(app))
         window.resize(*SIZE)
         window.show()
         wait_for(app, window.rowsLoaded)

@@ -23,9 +23,10 @@ from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore  #
 from desktop_app.cache import queries  # noqa: E402
 from desktop_app.cache.records import OrderDetail  # noqa: E402
 from desktop_app.documents.output import save_confirmation_pdf, transaction_labels  # noqa: E402
-from desktop_app.gui.formatting import locale_for  # noqa: E402
-from desktop_app.gui.main_window import MainWindow  # noqa: E402
-from desktop_app.gui.pdf_viewer import PdfViewerDialog  # noqa: E402
+from desktop_app.gui.common.formatting import locale_for  # noqa: E402
+from desktop_app.gui.common.tasks import TaskManager  # noqa: E402
+from desktop_app.gui.documents.pdf_viewer import PdfViewerDialog  # noqa: E402
+from desktop_app.gui.overview.main_window import MainWindow  # noqa: E402
 from desktop_app.server.database import Database  # noqa: E402
 from desktop_app.server.embedded import EmbeddedServer  # noqa: E402
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo  # noqa: E402
@@ -79,7 +80,8 @@ def shoot(app: QApplication, cache: LiveCache, backend_pdf: bytes, detail: Order
                         str(output / f"confirmation-{language}")], check=True)
         saved += sorted(output.glob(f"confirmation-{language}-*.png"))
     settings = QSettings(str(output / ".screenshot-settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(cache, "en" if language == "en" else "de", settings, None)
+    window = MainWindow(cache, "en" if language == "en" else "de", settings, None,
+                        TaskManager(app))
     window.resize(1400, 900)
     window.show()
     app.processEvents()

@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # this checkout, even when another one is installed
 
 from desktop_app.api.errors import OfflineError  # noqa: E402
-from desktop_app.gui.formatting import Language, format_datetime, locale_for  # noqa: E402
-from desktop_app.gui.main_window import DETAIL_TAB, STATUS_TAB, MainWindow  # noqa: E402
-from desktop_app.gui.translations import install_translators  # noqa: E402
+from desktop_app.gui.common.formatting import Language, format_datetime, locale_for  # noqa: E402
+from desktop_app.gui.common.tasks import TaskManager  # noqa: E402
+from desktop_app.gui.common.translations import install_translators  # noqa: E402
+from desktop_app.gui.overview.main_window import DETAIL_TAB, STATUS_TAB, MainWindow  # noqa: E402
 from desktop_app.sync.live_cache import LiveCache  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -44,7 +45,7 @@ def shoot(app: QApplication, cache: LiveCache, output: Path, language: Language)
     chosen = pick(cache).get("completed")
     with tempfile.TemporaryDirectory(prefix="orderdesk-settings-") as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(cache, language, settings, DEMO_USER)
+        window = MainWindow(cache, language, settings, DEMO_USER, TaskManager(app))
         window.resize(*SIZE)
         window.show()
         settle(app)

@@ -24,11 +24,11 @@ sys.path.insert(0, str(ROOT))  # this checkout, even when another one is install
 from desktop_app.api import ApiClient  # noqa: E402
 from desktop_app.api.errors import Language  # noqa: E402
 from desktop_app.domain.enums import BusinessTransaction, ChangeRequestState  # noqa: E402
-from desktop_app.gui.confirmation import ConfirmationDialog  # noqa: E402
-from desktop_app.gui.formatting import locale_for  # noqa: E402
-from desktop_app.gui.translations import install_translators  # noqa: E402
-from desktop_app.gui.wizard import OrderWizard, PageId  # noqa: E402
-from desktop_app.gui.wizard.page import WizardPage  # noqa: E402
+from desktop_app.gui.common.formatting import locale_for  # noqa: E402
+from desktop_app.gui.common.translations import install_translators  # noqa: E402
+from desktop_app.gui.documents.confirmation import ConfirmationDialog  # noqa: E402
+from desktop_app.gui.ordering.wizard import OrderWizard, PageId  # noqa: E402
+from desktop_app.gui.ordering.wizard.page import WizardPage  # noqa: E402
 from desktop_app.server.embedded import EmbeddedServer  # noqa: E402
 from desktop_app.sync.live_cache import LiveCache  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402

@@ -5,28 +5,21 @@ titles from the server, host names and the paths of fields that failed validatio
 """
 
 from collections.abc import Sequence
-from typing import Literal
 
 from pydantic import ValidationError
 
 from desktop_app.contract.base import ViolationOut
+from desktop_app.domain.faults import EnvironmentFault, Language
 
-Language = Literal["de", "en"]
+__all__ = [
+    "ApiError", "BadRequestError", "CursorGoneError", "InsecureUrlError", "InvalidResponseError",
+    "Language", "NotAuthenticatedError", "NotFoundError", "OfflineError", "RuleViolationError",
+    "ServerError", "TlsError",
+]
 
 
-class ApiError(Exception):
+class ApiError(EnvironmentFault):
     """Base of every error the API layer raises; `message()` is what the clerk sees."""
-
-    def __init__(self, message_de: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self._message_de = message_de
-        self._message_en = message_en
-
-    def message(self, language: Language = "de") -> str:
-        return self._message_de if language == "de" else self._message_en
-
-    def __str__(self) -> str:
-        return self._message_en
 
 
 class NotAuthenticatedError(ApiError):

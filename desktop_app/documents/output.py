@@ -15,6 +15,7 @@ from desktop_app.documents.confirmation import TransactionLabels, confirmation_h
 from desktop_app.documents.formats import DocumentLanguage
 from desktop_app.documents.pages import A4_LAYOUT, Letterhead, layout_document, paint_pages
 from desktop_app.documents.wording import texts
+from desktop_app.domain.faults import EnvironmentFault
 from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
 
 __all__ = ["PDF_RESOLUTION", "DocumentError", "confirmation_pdf", "letterhead",
@@ -24,8 +25,20 @@ __all__ = ["PDF_RESOLUTION", "DocumentError", "confirmation_pdf", "letterhead",
 PDF_RESOLUTION = 300  # dpi for the layout; text and rules stay vectors
 
 
-class DocumentError(RuntimeError):
+class DocumentError(EnvironmentFault):
     """The document could not be written (painter refused the device, disk full, ...)."""
+
+    @classmethod
+    def not_written(cls, path: Path, error: OSError) -> "DocumentError":
+        reason = error.strerror or str(error)
+        return cls(f"Das Dokument konnte nicht gespeichert werden ({path}: {reason}).",
+                   f"The document could not be saved ({path}: {reason}).", technical=reason)
+
+    @classmethod
+    def device_refused(cls) -> "DocumentError":
+        return cls("Der Drucker oder die Ausgabedatei ließ sich nicht öffnen.",
+                   "The printer or the output file could not be opened.",
+                   technical="QPainter.begin() refused the device")
 
 
 def transaction_labels(session: Session) -> TransactionLabels:
@@ -49,7 +62,7 @@ def render_confirmation(detail: OrderDetail, device: QPagedPaintDevice,
     document = layout_document(html, device)
     painter = QPainter()
     if not painter.begin(device):
-        raise DocumentError("the output device could not be opened for painting")
+        raise DocumentError.device_refused()
     try:
         return paint_pages(document, device, painter, letterhead(detail, language))
     finally:
@@ -94,7 +107,7 @@ def write_atomically(path: Path, content: bytes) -> None:
     except OSError as error:
         if partial is not None:
             partial.unlink(missing_ok=True)
-        raise DocumentError(f"{path}: {error.strerror or error}") from error
+        raise DocumentError.not_written(path, error) from error
 
 
 def prepare_printer(printer: QPrinter, detail: OrderDetail, language: DocumentLanguage) -> None:

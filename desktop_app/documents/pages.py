@@ -71,10 +71,7 @@ def layout_document(html: str, device: QPagedPaintDevice) -> QTextDocument:
     that paints it: QTextDocument is not thread-safe)."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
-    font = QFont()
-    font.setFamilies(_FAMILIES)
-    font.setPointSizeF(9.5)
-    document.setDefaultFont(font)
+    document.setDefaultFont(_font(9.5))
     document.setDocumentMargin(0)
     document.setHtml(html)
     document.setPageSize(_Sheet(device).body().size())
@@ -135,6 +132,10 @@ def _font(point_size: float, *, bold: bool = False) -> QFont:
     font.setFamilies(_FAMILIES)
     font.setPointSizeF(point_size)
     font.setBold(bold)
+    # No ligatures: with them a PDF's text reads "Centraﬂex" (one glyph for "fl") and a
+    # search or copy of "Centraflex" in the customer's PDF viewer finds nothing.
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
     return font
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop_app.api import (
@@ -29,15 +29,16 @@ from desktop_app.api import (
 from desktop_app.api.errors import Language
 from desktop_app.cache.paths import cache_file
 from desktop_app.contract.auth import MeOut
-from desktop_app.gui.background import BackgroundRunner, ProgressReport
-from desktop_app.gui.login_dialog import (
+from desktop_app.gui.account.login_dialog import (
     LoginDialog,
     LoginOutcome,
     SavedLogin,
     SettingsFactory,
     api_url,
 )
-from desktop_app.launch.workspace import Workspace, desktop_application, use_language
+from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
+from desktop_app.launch.runtime import Runtime
+from desktop_app.launch.workspace import Workspace, use_language
 from desktop_app.sync.progress import CancelToken
 
 __all__ = ["DEMO", "ResumingAuthSession", "run_account", "start_account"]
@@ -64,42 +65,27 @@ class ResumingAuthSession(AuthSession):
             return super().access_token()
 
 
-class _Outcome(QObject):
-    """Receives a background task's result on the GUI thread and ends a local event loop."""
-
-    def __init__(self, loop: QEventLoop) -> None:
-        super().__init__()
-        self.loop = loop
-        self.value: object = None
-        self.error: BaseException | None = None
-
-    @Slot(object)
-    def finished(self, value: object) -> None:
-        self.value = value
-        self.loop.quit()
-
-    @Slot(object)
-    def failed(self, error: BaseException) -> None:
-        self.error = error
-        self.loop.quit()
-
-
-def off_gui_thread(work: Callable[[], T]) -> T:
-    """Run `work` on a worker thread while the GUI thread keeps processing events."""
+def off_gui_thread(tasks: TaskManager, work: Callable[[], T]) -> T:
+    """Run `work` on the network lane while the GUI thread keeps processing events (a local
+    event loop: the start-up has nothing to show until it is done)."""
     loop = QEventLoop()
-    outcome = _Outcome(loop)
-    runner = BackgroundRunner(max_threads=1)
+    outcome: list[object] = []
+    group = tasks.group(None, Lane.NETWORK)
 
     def task(_cancel: CancelToken, _report: ProgressReport) -> T:
         return work()
 
-    runner.run(task, "start-up", finished=outcome.finished, failed=outcome.failed)
+    def ended(value: object) -> None:
+        outcome.append(value)
+        loop.quit()
+
+    Operation(task, name="start-up").on_success(ended).on_failure(ended).run_in(group)
     loop.exec()
-    runner.shutdown()
-    runner.deleteLater()
-    if outcome.error is not None:
-        raise outcome.error
-    return outcome.value  # type: ignore[return-value]  # what `work` returned
+    group.deleteLater()
+    value = outcome[0]
+    if isinstance(value, BaseException):
+        raise value
+    return value  # type: ignore[return-value]  # what `work` returned
 
 
 @dataclass(frozen=True)
@@ -122,33 +108,36 @@ def _cache_path(url: str, saved: SavedLogin, username: str, root: Path | None) -
 
 
 def _online(auth: AuthSession, me: MeOut, settings: QSettings, language: Language,
-            options: StartOptions) -> Workspace:
+            tasks: TaskManager, options: StartOptions) -> Workspace:
     SavedLogin(auth.backend_url, me.username, me.tenant.id, me.user_id).save(settings)
     client = ApiClient(auth.settings, auth)
     path = cache_file(auth.backend_url, me.tenant.id, me.username, root=options.caches_root)
-    workspace = Workspace.open(client, path, settings, language, me.user_id, me.tenant.id)
-    offer_new_login(workspace, me.username, me.tenant.id, settings, language, options)
+    workspace = Workspace.open(client, path, settings, language, tasks, me.user_id,
+                               me.tenant.id)
+    offer_new_login(workspace, me.username, me.tenant.id, settings, language, tasks, options)
     return workspace
 
 
 def _offline(auth: AuthSession, path: Path, saved: SavedLogin, settings: QSettings,
-             language: Language, error: OfflineError, options: StartOptions) -> Workspace:
-    workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language,
+             language: Language, error: OfflineError, tasks: TaskManager,
+             options: StartOptions) -> Workspace:
+    workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language, tasks,
                                saved.user_id or None, saved.tenant_id or None)
     workspace.window.set_online(False, error.message(language))
-    offer_new_login(workspace, saved.username, saved.tenant_id, settings, language, options)
+    offer_new_login(workspace, saved.username, saved.tenant_id, settings, language, tasks,
+                    options)
     return workspace
 
 
 def offer_new_login(workspace: Workspace, username: str, tenant_id: str, settings: QSettings,
-                    language: Language, options: StartOptions) -> None:
+                    language: Language, tasks: TaskManager, options: StartOptions) -> None:
     """When the backend wants a new login (no stored token, or the session was revoked),
     File → Log in again… asks for the password of the same account and the sync goes on;
     another account needs a restart, since the window shows this account's cache."""
     window, auth = workspace.window, workspace.client.auth
 
     def log_in_again() -> None:
-        dialog = LoginDialog(settings, language, backend_url=auth.backend_url,
+        dialog = LoginDialog(settings, language, tasks, backend_url=auth.backend_url,
                              make_settings=options.make_settings, parent=window)
         dialog.user_edit.setText(username)
         try:
@@ -179,7 +168,7 @@ def offer_new_login(workspace: Workspace, username: str, tenant_id: str, setting
 
 
 def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
-                         settings: QSettings, language: Language,
+                         settings: QSettings, language: Language, tasks: TaskManager,
                          options: StartOptions) -> Workspace:
     """The clerk chose to work offline: a stored login, if any, is taken up so that the sync
     signs in by itself once the server answers; without one the sync asks to log in again."""
@@ -187,16 +176,16 @@ def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
     error = OfflineError(auth.settings.host)
     if auth.store.load(auth.backend_url, user):
         try:
-            off_gui_thread(lambda: auth.resume(user))
+            off_gui_thread(tasks, lambda: auth.resume(user))
         except OfflineError as offline:
             error = offline
         except ApiError as other:
             log.warning("resuming the stored login failed: %s", type(other).__name__)
-    return _offline(auth, path, saved, settings, language, error, options)
+    return _offline(auth, path, saved, settings, language, error, tasks, options)
 
 
 def _resume(url: str, username: str, settings: QSettings, language: Language,
-            options: StartOptions) -> Workspace | None:
+            tasks: TaskManager, options: StartOptions) -> Workspace | None:
     """Resume a stored login without asking; None when there is none (or it is unusable)."""
     store: TokenStore = choose_token_store(language)[0]
     try:
@@ -213,13 +202,13 @@ def _resume(url: str, username: str, settings: QSettings, language: Language,
         return ApiClient(auth.settings, auth).me()
 
     try:
-        me = off_gui_thread(work)
+        me = off_gui_thread(tasks, work)
     except OfflineError as error:
         path = _cache_path(auth.backend_url, saved, username, options.caches_root)
         if path is None:
             auth.transport.close()
             return None  # nothing to review offline: the dialog shows the problem on login
-        return _offline(auth, path, saved, settings, language, error, options)
+        return _offline(auth, path, saved, settings, language, error, tasks, options)
     except ApiError as error:
         log.warning("resuming the stored login failed: %s", type(error).__name__)
         auth.transport.close()
@@ -227,10 +216,11 @@ def _resume(url: str, username: str, settings: QSettings, language: Language,
     if me is None:
         auth.transport.close()
         return None
-    return _online(auth, me, settings, language, options)
+    return _online(auth, me, settings, language, tasks, options)
 
 
-def start_account(settings: QSettings, language: Language, backend: str | None = None,
+def start_account(settings: QSettings, language: Language, tasks: TaskManager,
+                  backend: str | None = None,
                   options: StartOptions | None = None) -> Workspace | Literal["demo"] | None:
     """The workspace to show, DEMO when the clerk chose the demo, or None (cancelled)."""
     options = options or StartOptions()
@@ -241,14 +231,14 @@ def start_account(settings: QSettings, language: Language, backend: str | None =
         except ApiError:
             url = ""
         if url:
-            resumed = _resume(url, saved.username, settings, language, options)
+            resumed = _resume(url, saved.username, settings, language, tasks, options)
             if resumed is not None:
                 return resumed
 
     def offline_possible(url: str, user: str) -> bool:
         return _cache_path(url, saved, user, options.caches_root) is not None
 
-    dialog = LoginDialog(settings, language, backend_url=backend,
+    dialog = LoginDialog(settings, language, tasks, backend_url=backend,
                          make_settings=options.make_settings, offline_possible=offline_possible)
     try:
         code = options.ask(dialog)
@@ -260,27 +250,31 @@ def start_account(settings: QSettings, language: Language, backend: str | None =
             path = _cache_path(url, saved, user, options.caches_root)
             if path is not None:
                 return _offline_from_dialog(url, user, path, saved, settings, language,
-                                            options)
+                                            tasks, options)
         result = dialog.result_login
         if code != QDialog.DialogCode.Accepted or result is None:
             return None
-        return _online(result.auth, result.me, settings, language, options)
+        return _online(result.auth, result.me, settings, language, tasks, options)
     finally:
         dialog.deleteLater()
 
 
 def run_account(backend: str | None = None, language: str | None = None) -> int:
-    app = desktop_application()
-    settings = QSettings()
-    started = start_account(settings, use_language(settings, language), backend)
-    if started == DEMO:
-        from desktop_app.launch.demo import run_demo  # the embedded server loads only here
-
-        return run_demo(language)
-    if not isinstance(started, Workspace):
-        return EXIT_CANCELLED
+    runtime = Runtime.start()
     try:
-        started.show()
-        return app.exec()
+        started = start_account(runtime.settings, use_language(runtime.settings, language),
+                                runtime.tasks, backend)
+        if started == DEMO:
+            from desktop_app.launch.demo import run_demo_in  # the embedded server loads here
+
+            return run_demo_in(runtime, language)
+        if not isinstance(started, Workspace):
+            return EXIT_CANCELLED
+        runtime.describe_sync(started.describe_sync)
+        try:
+            started.show()
+            return runtime.app.exec()
+        finally:
+            started.close()
     finally:
-        started.close()
+        runtime.close()

@@ -12,15 +12,11 @@ from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.cache.paths import cache_file
-from desktop_app.gui.background import BackgroundRunner, ProgressReport
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.sync_controller import SyncController
-from desktop_app.launch.workspace import (
-    Workspace,
-    desktop_application,
-    ui_language,
-    use_language,
-)
+from desktop_app.gui.account.sync_controller import SyncController
+from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskGroup, TaskManager
+from desktop_app.gui.overview.main_window import MainWindow
+from desktop_app.launch.runtime import Runtime
+from desktop_app.launch.workspace import Workspace, ui_language, use_language
 from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer, free_port
 from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
@@ -54,11 +50,11 @@ class DemoSession(QObject):
     backendReady = Signal(bool)  # noqa: N815 (Qt naming)
 
     def __init__(self, folder: "tempfile.TemporaryDirectory[str]", workspace: Workspace,
-                 port: int) -> None:
+                 port: int, tasks: TaskManager) -> None:
         super().__init__()
         self.folder, self.workspace, self.port = folder, workspace, port
         self.server: EmbeddedServer | None = None
-        self._runner: BackgroundRunner | None = None
+        self._start: TaskGroup = tasks.group(self, Lane.NETWORK)
 
     @property
     def client(self) -> ApiClient:
@@ -81,7 +77,8 @@ class DemoSession(QObject):
         return f"http://127.0.0.1:{self.port}/api/v1"
 
     @classmethod
-    def open(cls, settings: QSettings, language: str | None = None) -> "DemoSession":
+    def open(cls, settings: QSettings, tasks: TaskManager,
+             language: str | None = None) -> "DemoSession":
         """The workspace over an empty demo cache; the backend starts with `show()`."""
         folder = tempfile.TemporaryDirectory(prefix="orderdesk-demo-")
         root = Path(folder.name)
@@ -92,12 +89,12 @@ class DemoSession(QObject):
         path = cache_file(api_settings.base_url, DEMO_TENANT, DEMO_USER, root=root / "caches")
         try:
             workspace = Workspace.open(client, path, settings, ui_language(settings, language),
-                                       DEMO_USER_ID, DEMO_TENANT)
+                                       tasks, DEMO_USER_ID, DEMO_TENANT)
         except BaseException:
             client.close()
             folder.cleanup()
             raise
-        return cls(folder, workspace, port)
+        return cls(folder, workspace, port, tasks)
 
     def show(self) -> None:
         """The window at once; the backend on a worker; then the sync."""
@@ -116,8 +113,8 @@ class DemoSession(QObject):
                 raise
             return server
 
-        self._runner = BackgroundRunner(self, max_threads=1)
-        self._runner.run(start, "demo backend", finished=self._started, failed=self._failed)
+        (Operation(start, name="demo backend").on_success(self._started)
+         .on_failure(self._failed).run_in(self._start))
 
     @Slot(object)
     def _started(self, server: EmbeddedServer) -> None:
@@ -137,8 +134,7 @@ class DemoSession(QObject):
         self.backendReady.emit(False)
 
     def close(self) -> None:
-        if self._runner is not None:
-            self._runner.shutdown()  # a backend still starting finishes first
+        self._start.shutdown()  # a backend still starting finishes first
         self.workspace.close()
         if self.server is not None:
             self.server.stop()
@@ -146,11 +142,20 @@ class DemoSession(QObject):
 
 
 def run_demo(language: str | None = None) -> int:
-    app = desktop_application()
-    settings = QSettings()
-    session = DemoSession.open(settings, use_language(settings, language))
+    runtime = Runtime.start()
+    try:
+        return run_demo_in(runtime, language)
+    finally:
+        runtime.close()
+
+
+def run_demo_in(runtime: Runtime, language: str | None = None) -> int:
+    """The demo in a started runtime (also when the login dialog's "Use the demo" chose it)."""
+    settings = runtime.settings
+    session = DemoSession.open(settings, runtime.tasks, use_language(settings, language))
+    runtime.describe_sync(session.workspace.describe_sync)
     try:
         session.show()
-        return app.exec()
+        return runtime.app.exec()
     finally:
         session.close()

@@ -119,7 +119,7 @@ def _check_pdf(context: _Context) -> str:
 def _check_translations(_context: _Context) -> str:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    from desktop_app.gui.translations import catalog_file
+    from desktop_app.gui.common.translations import catalog_file
 
     for language, wanted in KNOWN_FILE_MENU.items():
         translator = QTranslator()
@@ -139,7 +139,7 @@ def _check_translations(_context: _Context) -> str:
 def _check_forms(_context: _Context) -> str:
     from PySide6.QtWidgets import QWidget
 
-    from desktop_app.gui.forms import FormNotFoundError, form_path, load_form
+    from desktop_app.gui.common.forms import FormNotFoundError, form_path, load_form
 
     folder = form_path("main_window.ui").parent
     names = sorted(path.name for path in folder.glob("*.ui"))
@@ -158,7 +158,7 @@ def _check_resources(_context: _Context) -> str:
     from PySide6.QtGui import QImage
 
     from desktop_app.documents.templates import TemplateNotFoundError, templates_dir
-    from desktop_app.gui.resources import app_icon, icon_files, resources_dir
+    from desktop_app.gui.common.resources import app_icon, icon_files, resources_dir
 
     files = icon_files()
     for path in files:
@@ -179,20 +179,23 @@ def _check_resources(_context: _Context) -> str:
 def _check_main_window(context: _Context) -> str:
     from PySide6.QtCore import QSettings
 
-    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.common.tasks import TaskManager
+    from desktop_app.gui.overview.main_window import MainWindow
     from desktop_app.sync.live_cache import LiveCache
 
     cache_path, _order_id = context.needs_cache()
     settings = QSettings(str(context.folder / "settings.ini"), QSettings.Format.IniFormat)
     cache = LiveCache(cache_path)
+    tasks = TaskManager()
     try:
-        window = MainWindow(cache, "de", settings, None)
+        window = MainWindow(cache, "de", settings, None, tasks)
         try:
             shown = window.model.matching_count
         finally:
             window.close()
             window.deleteLater()
     finally:
+        tasks.shutdown()
         cache.close()
     if shown != 1:
         raise SelfTestError(f"the window lists {shown} orders, expected 1")

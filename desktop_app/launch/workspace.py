@@ -9,16 +9,19 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
+from desktop_app.cache import queries
 from desktop_app.cache.paths import documents_dir
-from desktop_app.gui.carts.window import CartsQuotesWindow
-from desktop_app.gui.diagnostics import AboutInfo
-from desktop_app.gui.formatting import locale_for
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.ordering import OrderingController
-from desktop_app.gui.resources import app_icon
-from desktop_app.gui.settings_dialog import load_sync_settings
-from desktop_app.gui.sync_controller import SyncController
-from desktop_app.gui.translations import install_translators, system_language
+from desktop_app.gui.account.diagnostics import AboutInfo
+from desktop_app.gui.account.settings_dialog import load_sync_settings
+from desktop_app.gui.account.sync_controller import SyncController
+from desktop_app.gui.common import errors
+from desktop_app.gui.common.formatting import locale_for
+from desktop_app.gui.common.resources import app_icon
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.common.translations import install_translators, system_language
+from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
+from desktop_app.gui.ordering.controller import OrderingController
+from desktop_app.gui.overview.main_window import MainWindow
 from desktop_app.sync.live_cache import LiveCache
 
 
@@ -44,6 +47,7 @@ def use_language(settings: QSettings, chosen: str | None) -> Language:
     """Pick the UI language and install its translators (before any widget is built)."""
     language = ui_language(settings, chosen)
     install_translators(language)
+    errors.set_language(language)
     return language
 
 
@@ -63,7 +67,7 @@ class Workspace:
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
-             language: Language, user_id: str | None,
+             language: Language, tasks: TaskManager, user_id: str | None,
              tenant_id: str | None = None) -> "Workspace":
         """`tenant_id`: the signed-in user's tenant; the carts-and-quotes window shows only
         its carts (provider staff's cache holds every tenant's)."""
@@ -72,14 +76,14 @@ class Workspace:
         # language, not whatever the environment says (often "C" on a server or in CI).
         QLocale.setDefault(locale_for(language))
         cache = LiveCache(cache_path)
-        window = MainWindow(cache, language, settings, user_id)
+        window = MainWindow(cache, language, settings, user_id, tasks)
         window.set_document_source(client)  # documents not yet stored download on open
         window.about_info = AboutInfo(cache_path, client.settings.base_url)
-        sync = SyncController(window, client, cache, documents_dir(cache_path), language,
+        sync = SyncController(window, client, cache, documents_dir(cache_path), tasks, language,
                               settings=load_sync_settings(settings))
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))
-        ordering = OrderingController(window, client, cache, sync, language, window)
-        carts = _carts_quotes(window, client, cache, settings, language, tenant_id)
+        ordering = OrderingController(window, client, cache, sync, language, tasks, window)
+        carts = _carts_quotes(window, client, cache, settings, language, tenant_id, tasks)
         carts.resumeCartRequested.connect(ordering.resume_cart)
         return cls(client, cache, window, sync, carts, ordering)
 
@@ -92,6 +96,14 @@ class Workspace:
         gc.freeze()
         self.sync.start()
         self.ordering.resume_submissions()  # a submission a crash left in flight
+
+    def describe_sync(self) -> str:
+        """The sync state for a crash report (any thread: its own cache session)."""
+        with self.cache.store.session() as session:
+            state = queries.sync_state(session)
+        error = f", last error: {state.last_error}" if state.last_error else ""
+        return (f"last success {state.last_success_at or 'never'}, last attempt "
+                f"{state.last_attempt_at or 'never'}{error}")
 
     def close(self) -> None:
         self.ordering.shutdown()
@@ -106,11 +118,12 @@ class Workspace:
 
 
 def _carts_quotes(window: MainWindow, client: ApiClient, cache: LiveCache, settings: QSettings,
-                  language: Language, tenant_id: str | None) -> CartsQuotesWindow:
+                  language: Language, tenant_id: str | None,
+                  tasks: TaskManager) -> CartsQuotesWindow:
     """The carts-and-quotes window, opened from the main window's menu; it follows the
     window's online state and re-reads the cache after each sync."""
     scope = frozenset({tenant_id}) if tenant_id else None
-    carts = CartsQuotesWindow(cache, client, language, settings, scope, parent=window)
+    carts = CartsQuotesWindow(cache, client, language, settings, scope, tasks, parent=window)
     window.window_actions.carts_quotes.triggered.connect(carts.open)
     window.cacheRefreshed.connect(carts.refresh)
     window.onlineChanged.connect(carts.set_online)

@@ -8,12 +8,13 @@ import hashlib
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Protocol
 
 from desktop_app.api.errors import ApiError, OfflineError
 from desktop_app.cache.detail import documents_to_prefetch
 from desktop_app.cache.records import DocumentInfo
 from desktop_app.cache.writer import forget_document_download, mark_document_downloaded
+from desktop_app.domain.faults import EnvironmentFault
 from desktop_app.sync.changes import utcnow
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.progress import (
@@ -36,19 +37,16 @@ class DocumentSource(Protocol):
     def document(self, document_id: str) -> tuple[bytes, str | None]: ...
 
 
-class DocumentIntegrityError(Exception):
+class DocumentIntegrityError(EnvironmentFault):
     """The bytes do not match their sha256: not stored, not shown."""
 
     def __init__(self, title: str) -> None:
-        super().__init__(title)
+        super().__init__(
+            f"Das Dokument „{title}“ kam beschädigt an (Prüfsumme falsch) und wurde "
+            "verworfen. Bitte erneut versuchen.",
+            f"The document “{title}” arrived damaged (wrong checksum) and was "
+            "discarded. Please try again.")
         self.title = title
-
-    def message(self, language: Literal["de", "en"] = "de") -> str:
-        if language == "de":
-            return (f"Das Dokument „{self.title}“ kam beschädigt an (Prüfsumme falsch) und "
-                    "wurde verworfen. Bitte erneut versuchen.")
-        return (f"The document “{self.title}” arrived damaged (wrong checksum) and was "
-                "discarded. Please try again.")
 
 
 def sha256_of(path: Path) -> str:

@@ -6,13 +6,14 @@ instances: the same rules, a third of the cost, which matters at 100,000 orders.
 
 import json
 from dataclasses import dataclass
-from typing import Annotated, Literal, NotRequired
+from typing import Annotated, NotRequired
 
 from pydantic import Field, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
 from desktop_app.contract.changes import ChangeKind
 from desktop_app.contract.records import AnyRecord, ChangeRecord
+from desktop_app.domain.faults import EnvironmentFault
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
     "order": ("Auftrag", "Order"), "customer": ("Kunde", "Customer"),
@@ -44,15 +45,8 @@ class ChangePageRecords:
         return len(self.upserts) + len(self.deletes)
 
 
-class InvalidPageError(Exception):
+class InvalidPageError(EnvironmentFault):
     """A page the client must not apply; the message names the record and the field."""
-
-    def __init__(self, message_de: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_de, self.message_en = message_de, message_en
-
-    def message(self, language: Literal["de", "en"] = "de") -> str:
-        return self.message_de if language == "de" else self.message_en
 
 
 def parse_page(raw: bytes) -> ChangePageRecords:

@@ -10,8 +10,9 @@ from desktop_app.cache.detail import order_detail
 from desktop_app.cache.queries import OrderFilter, OrderSort, order_ids
 from desktop_app.cache.records import OrderDetail
 from desktop_app.documents.output import confirmation_pdf, transaction_labels
-from desktop_app.gui.confirmation_output import ConfirmationOutput
-from desktop_app.gui.pdf_viewer import PdfViewerDialog
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.documents.confirmation_output import ConfirmationOutput
+from desktop_app.gui.documents.pdf_viewer import PdfViewerDialog
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.catalog import sync_catalog
 from desktop_app.sync.changes import ChangeSync
@@ -85,6 +86,7 @@ def test_local_confirmation_matches_the_backends_pdf(
 
 
 def test_backend_documents_open_online_then_offline(
+        tasks: TaskManager,
         synced: tuple[EmbeddedServer, ApiClient, LiveCache], qtbot: QtBot,
         tmp_path: Path) -> None:
     _server, client, cache = synced
@@ -93,7 +95,7 @@ def test_backend_documents_open_online_then_offline(
     parent = QWidget()
     qtbot.addWidget(parent)
     output = ConfirmationOutput(cache, "de", QSettings(str(tmp_path / "s.ini"),
-                                                       QSettings.Format.IniFormat), parent)
+                                                       QSettings.Format.IniFormat), tasks, parent)
     try:
         output.set_document_source(client)
         with qtbot.wait_signal(output.documentShown, timeout=20_000) as shown:
@@ -117,7 +119,7 @@ def test_prefetched_documents_need_no_backend(
         synced: tuple[EmbeddedServer, ApiClient, LiveCache]) -> None:
     _server, client, cache = synced
     from desktop_app.cache.paths import documents_dir
-    from desktop_app.gui.document_access import NoBackend, verified_document
+    from desktop_app.gui.documents.document_access import NoBackend, verified_document
 
     folder = documents_dir(cache.path)
     result = DocumentFetcher(client, cache, folder).prefetch_recent(recent_orders=3)

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 from desktop_app.cache.records import OrderListRow
 from desktop_app.cache.store import CacheStore
-from desktop_app.gui.order_columns import OrderLabels
-from desktop_app.gui.order_source import CacheOrderSource, OrderQuery
-from desktop_app.gui.order_table_model import OrderTableModel
+from desktop_app.gui.overview.order_columns import OrderLabels
+from desktop_app.gui.overview.order_source import CacheOrderSource, OrderQuery
+from desktop_app.gui.overview.order_table_model import OrderTableModel
 
 from tests.cache import records
 from tests.gui import orders

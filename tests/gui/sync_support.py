@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from desktop_app.api import ApiClient
-from desktop_app.gui.sync_controller import BannerKind
+from desktop_app.gui.account.sync_controller import BannerKind
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal

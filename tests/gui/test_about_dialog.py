@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from desktop_app import __version__
 from desktop_app.cache.writer import record_sync_error, record_sync_success
-from desktop_app.gui.about_dialog import AboutDialog
-from desktop_app.gui.diagnostics import AboutInfo, redact, safe_url
+from desktop_app.gui.account.about_dialog import AboutDialog
+from desktop_app.gui.account.diagnostics import AboutInfo, redact, safe_url
+from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.seed import DEMO_PASSWORD
@@ -104,13 +105,14 @@ def test_safe_url_keeps_scheme_host_port_and_path() -> None:
 
 
 @pytest.fixture
-def workspace(qapp: object, server: EmbeddedServer, tmp_path: Path) -> Iterator[Workspace]:
+def workspace(tasks: TaskManager, server: EmbeddedServer,
+              tmp_path: Path) -> Iterator[Workspace]:
     client = login(server, "max.nord")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     default = QLocale()
     me = client.me()
-    opened = Workspace.open(client, tmp_path / "cache.sqlite3", settings, "en", me.user_id,
-                            me.tenant.id)
+    opened = Workspace.open(client, tmp_path / "cache.sqlite3", settings, "en", tasks,
+                            me.user_id, me.tenant.id)
     yield opened
     opened.close()
     QLocale.setDefault(default)

@@ -9,10 +9,11 @@ import pytest
 from desktop_app.api.errors import OfflineError
 from desktop_app.cache.paths import documents_dir
 from desktop_app.contract.orders import OrderOut
-from desktop_app.gui.confirmation_batch import BatchResult
-from desktop_app.gui.confirmation_output import ConfirmationOutput
-from desktop_app.gui.pdf_viewer import PdfViewerDialog
-from desktop_app.gui.printing import LAST_PRINTER_KEY, new_printer, remember_printer
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.documents.confirmation_batch import BatchResult
+from desktop_app.gui.documents.confirmation_output import ConfirmationOutput
+from desktop_app.gui.documents.pdf_viewer import PdfViewerDialog
+from desktop_app.gui.documents.printing import LAST_PRINTER_KEY, new_printer, remember_printer
 from desktop_app.server.pdfs import render_confirmation
 from desktop_app.sync.documents import DocumentFetcher
 from desktop_app.sync.live_cache import LiveCache
@@ -63,9 +64,10 @@ def parent(qtbot: QtBot) -> QWidget:
 
 
 @pytest.fixture
-def output(cache: LiveCache, tmp_path: Path, parent: QWidget) -> Iterator[ConfirmationOutput]:
+def output(cache: LiveCache, tmp_path: Path, parent: QWidget,
+           tasks: TaskManager) -> Iterator[ConfirmationOutput]:
     made = ConfirmationOutput(cache, "de", QSettings(str(tmp_path / "s.ini"),
-                                                     QSettings.Format.IniFormat), parent)
+                                                     QSettings.Format.IniFormat), tasks, parent)
     yield made
     assert made.shutdown()
 
@@ -247,7 +249,7 @@ def test_the_main_window_wires_print_save_export_and_documents(
 
 def test_ctrl_p_opens_the_print_dialog_and_prints_on_accept(
         cache: LiveCache, qtbot: QtBot, tmp_path: Path) -> None:
-    from desktop_app.gui.printing import LAST_PRINTER_KEY
+    from desktop_app.gui.documents.printing import LAST_PRINTER_KEY
     from PySide6.QtCore import Qt
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtTest import QTest

@@ -4,7 +4,7 @@ by the domain's rule (also when the data lists an address twice), recipient prob
 from desktop_app.contract.base import ViolationOut
 from desktop_app.contract.orders import OrderConfirmation, RecipientOut
 from desktop_app.domain.enums import RecipientSource
-from desktop_app.gui.confirmation import ConfirmationView, detail_from_confirmation
+from desktop_app.gui.documents.confirmation import ConfirmationView, detail_from_confirmation
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 

@@ -4,7 +4,8 @@ with the same account; another account is refused (the window shows this one's c
 from pathlib import Path
 
 import pytest
-from desktop_app.gui.login_dialog import LoginDialog
+from desktop_app.gui.account.login_dialog import LoginDialog
+from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.launch.account import StartOptions, start_account
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
@@ -24,7 +25,7 @@ SYNC_MS = 60_000
 
 
 def start_signed_out(qtbot: QtBot, server: EmbeddedServer, settings: QSettings, root: Path,
-                     logins: list[tuple[str, str]]) -> Workspace:
+                     logins: list[tuple[str, str]], tasks: TaskManager) -> Workspace:
     """Logs in (first entry of `logins`), syncs once, then loses the session; each later
     login dialog logs in with the next entry."""
 
@@ -33,7 +34,7 @@ def start_signed_out(qtbot: QtBot, server: EmbeddedServer, settings: QSettings, 
         log_in(qtbot, dialog, server.api, password=password, user=user)
         return dialog.result()
 
-    started = start_account(settings, "en", server.api,
+    started = start_account(settings, "en", tasks, server.api,
                             StartOptions(caches_root=root, make_settings=fast, ask=ask))
     assert isinstance(started, Workspace)
     with qtbot.waitSignal(started.sync.syncFinished, timeout=SYNC_MS) as first:
@@ -44,11 +45,12 @@ def start_signed_out(qtbot: QtBot, server: EmbeddedServer, settings: QSettings, 
     return started
 
 
-def test_log_in_again_continues_the_sync(qtbot: QtBot, server: EmbeddedServer, tmp_path: Path,
+def test_log_in_again_continues_the_sync(tasks: TaskManager, qtbot: QtBot,
+                                         server: EmbeddedServer, tmp_path: Path,
                                          memory_keyring: InMemoryKeyring) -> None:
     settings = settings_at(tmp_path / "settings.ini")
     logins = [(USER, "demo1234"), (USER, "demo1234")]
-    workspace = start_signed_out(qtbot, server, settings, tmp_path / "caches", logins)
+    workspace = start_signed_out(qtbot, server, settings, tmp_path / "caches", logins, tasks)
     window, action = workspace.window, workspace.window.window_actions.sign_in
     try:
         assert not action.isVisible()
@@ -67,6 +69,7 @@ def test_log_in_again_continues_the_sync(qtbot: QtBot, server: EmbeddedServer, t
 
 
 def test_log_in_again_as_another_account_is_refused(
+        tasks: TaskManager,
     qtbot: QtBot, server: EmbeddedServer, tmp_path: Path, memory_keyring: InMemoryKeyring,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -75,7 +78,7 @@ def test_log_in_again_as_another_account_is_refused(
                         lambda _parent, _title, text, *_: warnings.append(text))
     settings = settings_at(tmp_path / "settings.ini")
     logins = [(USER, "demo1234"), ("paul.sued", "demo1234")]
-    workspace = start_signed_out(qtbot, server, settings, tmp_path / "caches", logins)
+    workspace = start_signed_out(qtbot, server, settings, tmp_path / "caches", logins, tasks)
     try:
         with qtbot.waitSignal(workspace.sync.signInRequired, timeout=SYNC_MS):
             workspace.sync.request_sync()

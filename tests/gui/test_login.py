@@ -15,7 +15,8 @@ from desktop_app.api import (
 )
 from desktop_app.api.errors import Language
 from desktop_app.cache.paths import cache_file
-from desktop_app.gui.login_dialog import LoginDialog, SavedLogin
+from desktop_app.gui.account.login_dialog import LoginDialog, SavedLogin
+from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.launch.account import DEMO, StartOptions, start_account
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
@@ -53,7 +54,9 @@ def settings(tmp_path: Path) -> QSettings:
 
 def make_dialog(qtbot: QtBot, settings: QSettings, language: Language = "de",
                 backend: str | None = None) -> Iterator[LoginDialog]:
-    dialog = LoginDialog(settings, language, backend_url=backend, make_settings=fast)
+    tasks = TaskManager()  # lives as long as the dialog
+    dialog = LoginDialog(settings, language, tasks, backend_url=backend, make_settings=fast)
+    tasks.setParent(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
     yield dialog
@@ -174,17 +177,18 @@ def test_without_a_keyring_remember_me_is_disabled_with_the_reason(
         assert "No keyring available" in dialog.keyring_note.text()
 
 
-def test_first_start_offers_the_demo(qtbot: QtBot, settings: QSettings,
+def test_first_start_offers_the_demo(tasks: TaskManager, qtbot: QtBot, settings: QSettings,
                                      memory_keyring: InMemoryKeyring) -> None:
     def ask(dialog: LoginDialog) -> int:
         assert dialog.demo_hint.isVisibleTo(dialog) and dialog.demo_button.isEnabled()
         dialog.demo_button.click()
         return dialog.result()
 
-    assert start_account(settings, "de", None, StartOptions(ask=ask)) == DEMO
+    assert start_account(settings, "de", tasks, None, StartOptions(ask=ask)) == DEMO
 
 
-def test_plain_start_fills_in_the_last_backend_and_user(qtbot: QtBot, settings: QSettings,
+def test_plain_start_fills_in_the_last_backend_and_user(tasks: TaskManager, qtbot: QtBot,
+                                                       settings: QSettings,
                                                        memory_keyring: InMemoryKeyring) -> None:
     SavedLogin("https://orders.example.com/api/v1", "erika", "t-1", "u-1").save(settings)
     seen: list[tuple[str, str, bool]] = []
@@ -194,7 +198,7 @@ def test_plain_start_fills_in_the_last_backend_and_user(qtbot: QtBot, settings: 
                      dialog.demo_hint.isVisibleTo(dialog)))
         return LoginDialog.DialogCode.Rejected.value
 
-    assert start_account(settings, "de", None, StartOptions(ask=ask)) is None
+    assert start_account(settings, "de", tasks, None, StartOptions(ask=ask)) is None
     assert seen == [("https://orders.example.com/api/v1", "erika", False)]
 
 
@@ -202,7 +206,7 @@ def never_ask(dialog: LoginDialog) -> int:
     raise AssertionError("the login dialog was shown")
 
 
-def test_backend_with_a_stored_token_resumes_without_the_dialog(
+def test_backend_with_a_stored_token_resumes_without_the_dialog(tasks: TaskManager,
         qtbot: QtBot, settings: QSettings, server: EmbeddedServer,
         memory_keyring: InMemoryKeyring, tmp_path: Path) -> None:
     auth = AuthSession(fast(server.api), KeyringTokenStore())
@@ -210,7 +214,7 @@ def test_backend_with_a_stored_token_resumes_without_the_dialog(
     auth.transport.close()
     SavedLogin(server.api, USER, me.tenant.id, me.user_id).save(settings)
     options = StartOptions(caches_root=tmp_path / "caches", make_settings=fast, ask=never_ask)
-    started = start_account(settings, "de", server.base_url, options)
+    started = start_account(settings, "de", tasks, server.base_url, options)
     assert isinstance(started, Workspace)
     try:
         assert started.client.auth.signed_in
@@ -225,7 +229,7 @@ def test_backend_with_a_stored_token_resumes_without_the_dialog(
         started.close()
 
 
-def test_offline_start_opens_the_cache(qtbot: QtBot, settings: QSettings,
+def test_offline_start_opens_the_cache(tasks: TaskManager, qtbot: QtBot, settings: QSettings,
                                        memory_keyring: InMemoryKeyring,
                                        tmp_path: Path) -> None:
     url = closed_port_url()
@@ -238,7 +242,7 @@ def test_offline_start_opens_the_cache(qtbot: QtBot, settings: QSettings,
     SavedLogin(url, USER, "t-1", "u-1").save(settings)
     KeyringTokenStore().save(url, USER, "stored-refresh-token")
     options = StartOptions(caches_root=root, make_settings=fast, ask=never_ask)
-    started = start_account(settings, "de", url, options)
+    started = start_account(settings, "de", tasks, url, options)
     assert isinstance(started, Workspace)
     try:
         assert not started.window.is_online
@@ -253,7 +257,7 @@ def test_offline_start_opens_the_cache(qtbot: QtBot, settings: QSettings,
     assert memory_keyring.entries == {("OrderDesk", f"{url}|{USER}"): "stored-refresh-token"}
 
 
-def test_login_dialog_offers_offline_work_when_a_cache_exists(
+def test_login_dialog_offers_offline_work_when_a_cache_exists(tasks: TaskManager,
         qtbot: QtBot, settings: QSettings, memory_keyring: InMemoryKeyring,
         tmp_path: Path) -> None:
     url = closed_port_url()
@@ -270,7 +274,7 @@ def test_login_dialog_offers_offline_work_when_a_cache_exists(
         dialog.offline_button.click()
         return dialog.result()
 
-    started = start_account(settings, "en", None,
+    started = start_account(settings, "en", tasks, None,
                             StartOptions(caches_root=root, make_settings=fast, ask=ask))
     assert isinstance(started, Workspace)
     try:

@@ -9,10 +9,11 @@ import pytest
 from desktop_app.cache import queries, writer
 from desktop_app.cache.queries import OrderFilter
 from desktop_app.domain.enums import OrderStatus
-from desktop_app.gui.filter_bar import DEBOUNCE_MS
-from desktop_app.gui.main_window import DETAIL_TAB, FIRST_ROWS, MainWindow
-from desktop_app.gui.order_columns import OrderColumn
-from desktop_app.gui.window_settings import load_language
+from desktop_app.gui.common.stored import load_language
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.overview.filter_bar import DEBOUNCE_MS
+from desktop_app.gui.overview.main_window import DETAIL_TAB, FIRST_ROWS, MainWindow
+from desktop_app.gui.overview.order_columns import OrderColumn
 from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -70,11 +71,12 @@ def test_shows_the_cached_orders_with_a_count(make_window: WindowFactory) -> Non
     assert not window.banner.isVisible()
 
 
-def test_german_count_uses_digit_grouping(tmp_path: Path, qtbot: QtBot) -> None:
+def test_german_count_uses_digit_grouping(tmp_path: Path, qtbot: QtBot,
+                                          tasks: TaskManager) -> None:
     big = live_cache(tmp_path / "big.sqlite3", 1234)
     try:
         settings = settings_at(tmp_path / "s.ini")
-        window = MainWindow(big, "de", settings, None)
+        window = MainWindow(big, "de", settings, None, tasks)
         qtbot.addWidget(window)
         # The first rows come at once; the rest and the count follow from a worker.
         assert window.model.is_partial and window.count_label.text() == "Counting orders…"
@@ -86,11 +88,12 @@ def test_german_count_uses_digit_grouping(tmp_path: Path, qtbot: QtBot) -> None:
         big.close()
 
 
-def test_empty_cache_shows_the_empty_state(tmp_path: Path, qtbot: QtBot) -> None:
+def test_empty_cache_shows_the_empty_state(tmp_path: Path, qtbot: QtBot,
+                                           tasks: TaskManager) -> None:
     empty = live_cache(tmp_path / "empty.sqlite3", 0)
     try:
         settings = settings_at(tmp_path / "s.ini")
-        window = MainWindow(empty, "de", settings, None)
+        window = MainWindow(empty, "de", settings, None, tasks)
         qtbot.addWidget(window)
         window.show()
         assert window.model.rowCount() == 0

@@ -8,9 +8,9 @@ from desktop_app.cache.store import CacheStore
 from desktop_app.contract.changes import ChangeKind
 from desktop_app.contract.orders import OrderOut
 from desktop_app.domain.enums import OrderStatus
-from desktop_app.gui.order_columns import OrderColumn, OrderLabels
-from desktop_app.gui.order_source import OrderQuery
-from desktop_app.gui.order_table_model import ORDER_ID_ROLE, OrderTableModel
+from desktop_app.gui.overview.order_columns import OrderColumn, OrderLabels
+from desktop_app.gui.overview.order_source import OrderQuery
+from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTableModel
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot

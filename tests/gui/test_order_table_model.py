@@ -8,14 +8,14 @@ from desktop_app.cache.queries import OrderFilter, OrderSort, OrderSortColumn
 from desktop_app.cache.records import OrderListRow
 from desktop_app.cache.store import CacheStore
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, ProductFamily
-from desktop_app.gui.order_columns import OrderColumn, OrderLabels
-from desktop_app.gui.order_table_model import (
+from desktop_app.gui.overview.order_columns import OrderColumn, OrderLabels
+from desktop_app.gui.overview.order_table_model import (
     BADGE_COLOR_ROLE,
     ORDER_ID_ROLE,
     ORDER_ROW_ROLE,
     OrderTableModel,
 )
-from desktop_app.gui.status_badge import status_color
+from desktop_app.gui.panels.status_badge import status_color
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester

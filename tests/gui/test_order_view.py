@@ -1,8 +1,8 @@
 """The model under a real QTableView (offscreen): it paints, and header clicks sort in SQL."""
 
 from desktop_app.cache.queries import OrderSortColumn
-from desktop_app.gui.order_columns import OrderColumn
-from desktop_app.gui.order_table_model import OrderTableModel
+from desktop_app.gui.overview.order_columns import OrderColumn
+from desktop_app.gui.overview.order_table_model import OrderTableModel
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot

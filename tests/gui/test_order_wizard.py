@@ -14,7 +14,8 @@ from desktop_app.domain.enums import (
     RecipientSource,
 )
 from desktop_app.domain.recipients import SOURCE_LABELS, confirmation_recipients
-from desktop_app.gui.wizard import OrderWizard, PageId
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.ordering.wizard import OrderWizard, PageId
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtTest import QTest
@@ -378,13 +379,13 @@ def test_offline_the_wizard_says_so_and_keeps_the_entries(
 
 
 def test_resume_an_open_cart_and_an_approved_quote(qtbot: QtBot, server: EmbeddedServer,
-                                                   client: ApiClient,
-                                                   cache: LiveCache) -> None:
+                                                   client: ApiClient, cache: LiveCache,
+                                                   tasks: TaskManager) -> None:
     customer = a_customer(client, 9)
     stored = client.create_cart(CartCreate(customer_id=customer,
                                            business_transaction=BusinessTransaction.NEW_ORDER,
                                            items=[voice_item()]))
-    wizard = OrderWizard(client, cache, "en", cart_id=stored.id)
+    wizard = OrderWizard(client, cache, "en", tasks, cart_id=stored.id)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitUntil(lambda: wizard.currentId() == int(PageId.CART), timeout=10_000)
@@ -399,7 +400,7 @@ def test_resume_an_open_cart_and_an_approved_quote(qtbot: QtBot, server: Embedde
     quote = client.create_quote(stored.id)
     client.send_quote(quote.id)
     client.customer_decision(quote.id, "chefin@kunde.example")
-    again = OrderWizard(client, cache, "en", cart_id=stored.id)
+    again = OrderWizard(client, cache, "en", tasks, cart_id=stored.id)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(lambda: again.currentId() == int(PageId.SUBMIT), timeout=10_000)

@@ -12,11 +12,12 @@ from desktop_app.api import ApiClient, OfflineError, new_idempotency_key
 from desktop_app.cache import queries, submissions
 from desktop_app.cache.ordering import open_carts_of_contract
 from desktop_app.domain.enums import BusinessTransaction, ContractState
-from desktop_app.gui.confirmation_output import ConfirmationOutput
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.ordering import OrderingController
-from desktop_app.gui.sync_controller import SyncController
-from desktop_app.gui.wizard import PageId
+from desktop_app.gui.account.sync_controller import SyncController
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.documents.confirmation_output import ConfirmationOutput
+from desktop_app.gui.ordering.controller import OrderingController
+from desktop_app.gui.ordering.wizard import PageId
+from desktop_app.gui.overview.main_window import MainWindow
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.submission import submit_once
@@ -38,22 +39,22 @@ SYNC_TIMEOUT_MS = 30_000
 
 
 @pytest.fixture
-def window(qtbot: QtBot, cache: LiveCache, tmp_path: Path) -> MainWindow:
-    return open_window(qtbot, cache, tmp_path / "settings.ini", english=True)
+def window(qtbot: QtBot, cache: LiveCache, tmp_path: Path, tasks: TaskManager) -> MainWindow:
+    return open_window(qtbot, cache, tmp_path / "settings.ini", english=True, tasks=tasks)
 
 
 @pytest.fixture
 def sync(window: MainWindow, client: ApiClient, cache: LiveCache,
-         tmp_path: Path) -> Iterator[SyncController]:
-    controller = SyncController(window, client, cache, tmp_path / "documents", "en")
+         tmp_path: Path, tasks: TaskManager) -> Iterator[SyncController]:
+    controller = SyncController(window, client, cache, tmp_path / "documents", tasks, "en")
     yield controller
     controller.shutdown()
 
 
 @pytest.fixture
 def ordering(window: MainWindow, client: ApiClient, cache: LiveCache,
-             sync: SyncController) -> Iterator[OrderingController]:
-    controller = OrderingController(window, client, cache, sync, "en")
+             sync: SyncController, tasks: TaskManager) -> Iterator[OrderingController]:
+    controller = OrderingController(window, client, cache, sync, "en", tasks)
     yield controller
     controller.shutdown()
 
@@ -168,7 +169,7 @@ def test_confirmation_reopens_from_the_cache_offline(qtbot: QtBot, window: MainW
     assert isinstance(button, QPushButton)
     with qtbot.waitSignal(window.detail_panel.confirmationRequested):
         button.click()
-    dialogs = window._confirmations
+    dialogs = window.confirmations.windows
     assert len(dialogs) == 1
     view = dialogs[0].view
     assert view.order_id == order_id

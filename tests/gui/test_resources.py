@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from desktop_app.gui.resources import (
+from desktop_app.gui.common.resources import (
     ICON_SIZES,
     ResourceNotFoundError,
     app_icon,

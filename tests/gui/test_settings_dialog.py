@@ -4,14 +4,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.settings_dialog import (
+from desktop_app.gui.account.settings_dialog import (
     SettingsDialog,
     load_sync_settings,
     save_sync_settings,
 )
-from desktop_app.gui.sync_controller import SyncController, SyncSettings
-from desktop_app.gui.window_settings import load_language
+from desktop_app.gui.account.sync_controller import SyncController, SyncSettings
+from desktop_app.gui.common.stored import load_language
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.overview.main_window import MainWindow
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -66,11 +67,13 @@ def test_hand_edited_values_are_clamped(
     assert load_sync_settings(settings) == expected
 
 
-def test_the_controller_applies_new_settings_at_once(tmp_path: Path, qapp: object) -> None:
+def test_the_controller_applies_new_settings_at_once(tmp_path: Path,
+                                                     tasks: TaskManager) -> None:
     cache = live_cache(tmp_path / "c.sqlite3", count=0)
     window = RecordingWindow()
     try:
-        sync = SyncController(window, None, cache, tmp_path / "docs")  # type: ignore[arg-type]
+        sync = SyncController(window, None, cache, tmp_path / "docs",  # type: ignore[arg-type]
+                              tasks)
         chosen = SyncSettings(interval=timedelta(minutes=30), stale_after=timedelta(hours=2))
         sync.apply_settings(chosen)
         assert sync.settings == chosen

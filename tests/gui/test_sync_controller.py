@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 from desktop_app.api import ApiClient
-from desktop_app.gui import sync_controller
-from desktop_app.gui.sync_controller import SyncController, SyncSettings
+from desktop_app.gui.account import sync_controller
+from desktop_app.gui.account.sync_controller import SyncController, SyncSettings
+from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.settings import ServerSettings
 from desktop_app.sync.live_cache import LiveCache
@@ -39,8 +40,8 @@ def window(qapp: object) -> RecordingWindow:
 
 @pytest.fixture
 def controller(window: RecordingWindow, client: ApiClient, cache: LiveCache,
-               tmp_path: Path) -> Iterator[SyncController]:
-    sync = SyncController(window, client, cache, tmp_path / "documents")
+               tmp_path: Path, tasks: TaskManager) -> Iterator[SyncController]:
+    sync = SyncController(window, client, cache, tmp_path / "documents", tasks)
     yield sync
     assert sync.shutdown(10_000)
 
@@ -104,7 +105,7 @@ def test_a_request_during_a_sync_is_ignored(
     assert window.named("refresh_after_sync") == [(), ()]
 
 
-def test_offline_then_back_online(qtbot: QtBot, qapp: object, tmp_path: Path,
+def test_offline_then_back_online(qtbot: QtBot, tasks: TaskManager, tmp_path: Path,
                                   cache: LiveCache) -> None:
     running = start_seeded_server(tmp_path)
     port = int(running.base_url.rsplit(":", 1)[1])
@@ -113,7 +114,7 @@ def test_offline_then_back_online(qtbot: QtBot, qapp: object, tmp_path: Path,
     window = RecordingWindow()
     fast = SyncSettings(retry_first=timedelta(milliseconds=200),
                         retry_max=timedelta(milliseconds=400))
-    sync = SyncController(window, api, cache, tmp_path / "documents", "en", fast)
+    sync = SyncController(window, api, cache, tmp_path / "documents", tasks, "en", fast)
     back: EmbeddedServer | None = None
     try:
         with qtbot.waitSignal(sync.syncFinished, timeout=SYNC_TIMEOUT_MS):
@@ -142,12 +143,12 @@ def test_offline_then_back_online(qtbot: QtBot, qapp: object, tmp_path: Path,
 
 def test_an_error_that_is_not_offline_shows_its_message(
         qtbot: QtBot, window: RecordingWindow, client: ApiClient, cache: LiveCache,
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tasks: TaskManager) -> None:
     def broken_page(since: str | None, limit: int) -> bytes:
         return b'{"changes": 1}'
 
     monkeypatch.setattr(client, "changes_raw", broken_page)
-    sync = SyncController(window, client, cache, tmp_path / "documents")
+    sync = SyncController(window, client, cache, tmp_path / "documents", tasks)
     try:
         with qtbot.waitSignal(sync.syncFinished, timeout=SYNC_TIMEOUT_MS) as failed:
             sync.start()
@@ -171,13 +172,13 @@ def test_shutdown_cancels_a_running_sync(
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 def test_the_demo_composition_shows_a_window_and_quits_cleanly(
-        qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
-    pytest.importorskip("desktop_app.gui.main_window")
+        qtbot: QtBot, tasks: TaskManager, tmp_path: Path) -> None:
+    pytest.importorskip("desktop_app.gui.overview.main_window")
     from desktop_app.launch.demo import DemoSession
 
     before = python_threads()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    session = DemoSession.open(settings, "de")
+    session = DemoSession.open(settings, tasks, "de")
     try:
         with qtbot.waitSignal(session.sync.syncFinished, timeout=SYNC_TIMEOUT_MS) as first:
             session.show()
@@ -199,13 +200,13 @@ def test_the_demo_composition_shows_a_window_and_quits_cleanly(
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 def test_the_demo_says_so_when_its_backend_cannot_start(
-        qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
+        qtbot: QtBot, tasks: TaskManager, tmp_path: Path) -> None:
     import socket
 
     from desktop_app.launch.demo import DemoSession
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    session = DemoSession.open(settings, "en")
+    session = DemoSession.open(settings, tasks, "en")
     blocker = socket.socket()
     try:
         blocker.bind(("127.0.0.1", session.port))  # someone took the demo's port meanwhile

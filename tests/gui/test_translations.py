@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desktop_app.gui import translations
-from desktop_app.gui.translations import TranslationError, catalog_file, install_translators
+from desktop_app.gui.common import translations
+from desktop_app.gui.common.translations import TranslationError, catalog_file, install_translators
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.overview.main_window import MainWindow
 from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
@@ -32,8 +33,15 @@ def open_window(
     english: bool = False,
     user: str | None = USER,
     shown: bool = True,
+    tasks: TaskManager | None = None,
 ) -> MainWindow:
-    window = MainWindow(cache, "en" if english else "de", settings_at(settings_path), user)
+    """The window over `cache`; without `tasks`, a task manager of its own that lives as long
+    as the window (the composition root would hand one down)."""
+    manager = tasks or TaskManager()
+    window = MainWindow(cache, "en" if english else "de", settings_at(settings_path), user,
+                        manager)
+    if tasks is None:
+        manager.setParent(window)
     qtbot.addWidget(window)
     if shown:
         with qtbot.waitActive(window):  # shortcuts need the active window

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from desktop_app.api import ApiClient
 from desktop_app.domain.enums import BusinessTransaction, ChangeRequestState
-from desktop_app.gui.wizard import OrderWizard, PageId
-from desktop_app.gui.wizard.page import WizardPage
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.ordering.wizard import OrderWizard, PageId
+from desktop_app.gui.ordering.wizard.page import WizardPage
 from desktop_app.server.database import utcnow
 from desktop_app.server.db import QuoteRow
 from desktop_app.server.embedded import EmbeddedServer
@@ -69,7 +70,9 @@ def expire_quote(server: EmbeddedServer, quote_id: str) -> None:
 def open_wizard(qtbot: QtBot, client: ApiClient, cache: LiveCache, customer_id: str | None,
                 contract_id: str | None = None,
                 transaction: BusinessTransaction | None = None) -> OrderWizard:
-    wizard = OrderWizard(client, cache, "en", customer_id, contract_id, transaction)
+    tasks = TaskManager()  # lives as long as the wizard
+    wizard = OrderWizard(client, cache, "en", tasks, customer_id, contract_id, transaction)
+    tasks.setParent(wizard)
     qtbot.addWidget(wizard)
     wizard.show()
     idle(qtbot, wizard.customer_page)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.cache.records import BusinessTransactionInfo, OrderDetail, StatusInfo
 from desktop_app.domain.enums import PartyKind
-from desktop_app.gui import formatting
-from desktop_app.gui.forms import child, load_form
+from desktop_app.gui.common import formatting
+from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.panels.catalog import Catalog
 from desktop_app.gui.panels.documents import DocumentsList
 from desktop_app.gui.panels.items_view import ItemsView, TotalsView

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.cache.records import DocumentInfo
-from desktop_app.gui import formatting
+from desktop_app.gui.common import formatting
 from desktop_app.gui.panels.catalog import Catalog
 
 DOCUMENT_ID_ROLE = Qt.ItemDataRole.UserRole

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from desktop_app.cache.records import OrderDetail
-from desktop_app.gui import formatting
+from desktop_app.gui.common import formatting
 
 
 class FlowKind(StrEnum):

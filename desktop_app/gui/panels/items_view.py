@@ -4,7 +4,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop_app.cache.records import ItemDetail, OptionDetail, OrderDetail
-from desktop_app.gui import formatting
+from desktop_app.gui.common import formatting
 from desktop_app.gui.panels.catalog import Catalog
 from desktop_app.gui.panels.widgets import bold, fresh_grid, muted, value
 

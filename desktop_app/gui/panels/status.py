@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidg
 from desktop_app.cache.records import BusinessTransactionInfo, OrderDetail, StatusInfo
 from desktop_app.domain.enums import AutomationDegree, OrderStatus
 from desktop_app.domain.processing import PLANS
-from desktop_app.gui import formatting
-from desktop_app.gui.forms import child, load_form
+from desktop_app.gui.common import formatting
+from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.panels.catalog import Catalog
 from desktop_app.gui.panels.flow import FlowStrip
 from desktop_app.gui.panels.status_style import paint_badge, paint_clearing

@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QLabel
 
 from desktop_app.domain.enums import OrderStatus
-from desktop_app.gui.status_badge import status_color
+from desktop_app.gui.panels.status_badge import status_color
 
 CLEARING_BACKGROUND = "#fff4d6"
 CLEARING_BORDER = "#e0a100"

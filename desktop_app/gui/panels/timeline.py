@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.cache.records import StatusEventDetail
-from desktop_app.gui import formatting
+from desktop_app.gui.common import formatting
 from desktop_app.gui.panels.catalog import Catalog
 from desktop_app.gui.panels.status_style import colour_name
 from desktop_app.gui.panels.widgets import bold, fresh_grid, value

@@ -9,9 +9,9 @@ import pytest
 from desktop_app.cache.cart_list import CartQuoteListRow, open_carts_and_quotes
 from desktop_app.cache.store import CacheStore
 from desktop_app.domain.enums import QuoteState
-from desktop_app.gui.carts.columns import CartColumn
-from desktop_app.gui.carts.model import CART_ID_ROLE, STATE_ROLE, CartQuoteTableModel
-from desktop_app.gui.formatting import locale_for
+from desktop_app.gui.common.formatting import locale_for
+from desktop_app.gui.ordering.carts.columns import CartColumn
+from desktop_app.gui.ordering.carts.model import CART_ID_ROLE, STATE_ROLE, CartQuoteTableModel
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from tests.cache import records

@@ -13,8 +13,9 @@ from desktop_app.api import OfflineError
 from desktop_app.cache.cart_list import CartQuoteListRow
 from desktop_app.contract.carts import QuoteOut
 from desktop_app.domain.enums import QuoteState
-from desktop_app.gui.carts.operations import Pending
-from desktop_app.gui.carts.window import CartsQuotesWindow
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.ordering.carts.operations import Pending
+from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
 from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
@@ -54,12 +55,13 @@ def backend() -> FakeBackend:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, tmp_path: Path, backend: FakeBackend) -> Iterator[CartsQuotesWindow]:
+def view(qtbot: QtBot, tmp_path: Path, backend: FakeBackend,
+         tasks: TaskManager) -> Iterator[CartsQuotesWindow]:
     cache = LiveCache(tmp_path / "cache.sqlite3")
     seed.fill(cache.store)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = CartsQuotesWindow(cache, backend, "en", settings, frozenset({seed.TENANT}),
-                               today=lambda: seed.TODAY)
+                               tasks, today=lambda: seed.TODAY)
     qtbot.addWidget(window)
     window.confirm = lambda _title, _text: True
     with qtbot.waitSignal(window.rowsLoaded, timeout=5000):

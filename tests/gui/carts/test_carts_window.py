@@ -15,7 +15,8 @@ from desktop_app.api import ApiClient, ApiError, NotFoundError, RuleViolationErr
 from desktop_app.api.errors import Language
 from desktop_app.cache.cart_list import CartQuoteListRow, open_carts_and_quotes
 from desktop_app.domain.enums import QuoteState
-from desktop_app.gui.carts.window import CartsQuotesWindow
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.catalog import sync_catalog
 from desktop_app.sync.changes import ChangeSync
@@ -38,8 +39,8 @@ Opener = Callable[..., tuple[CartsQuotesWindow, ApiClient, LiveCache]]
 
 
 @pytest.fixture
-def open_view(qtbot: QtBot, server: EmbeddedServer,
-              tmp_path: Path) -> Iterator[Opener]:
+def open_view(qtbot: QtBot, server: EmbeddedServer, tmp_path: Path,
+              tasks: TaskManager) -> Iterator[Opener]:
     """`open_view(user, language="de", scope=...)`: a synced cache of `user`, the window over
     it (shown, rows loaded) and the user's client."""
     opened: list[tuple[CartsQuotesWindow, ApiClient, LiveCache]] = []
@@ -53,7 +54,8 @@ def open_view(qtbot: QtBot, server: EmbeddedServer,
         ChangeSync(client, cache).run()
         settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
         view = CartsQuotesWindow(cache, client, language, settings,
-                                 scope if scope is not None else frozenset({TENANTS[user]}))
+                                 scope if scope is not None else frozenset({TENANTS[user]}),
+                                 tasks)
         qtbot.addWidget(view)
         opened.append((view, client, cache))
         with qtbot.waitSignal(view.rowsLoaded, timeout=WAIT_MS):

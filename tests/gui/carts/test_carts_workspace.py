@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from desktop_app.gui.carts.window import CartsQuotesWindow
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
 from PySide6.QtCore import QLocale, QSettings, Qt
@@ -23,13 +24,14 @@ pytestmark = [pytest.mark.usefixtures("no_thread_left"),
 
 
 @pytest.fixture
-def workspace(qapp: object, server: EmbeddedServer, tmp_path: Path) -> Iterator[Workspace]:
+def workspace(tasks: TaskManager, server: EmbeddedServer,
+              tmp_path: Path) -> Iterator[Workspace]:
     client = login(server, "max.nord")
     me = client.me()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     default = QLocale()
-    opened = Workspace.open(client, tmp_path / "cache.sqlite3", settings, "en", me.user_id,
-                            me.tenant.id)
+    opened = Workspace.open(client, tmp_path / "cache.sqlite3", settings, "en", tasks,
+                            me.user_id, me.tenant.id)
     yield opened
     opened.close()
     QLocale.setDefault(default)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from desktop_app.cache.store import CacheStore
-from desktop_app.gui.forms import child
+from desktop_app.gui.common.forms import child
 from desktop_app.gui.panels import FlowKind, OrderStatusPanel
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage

@@ -1,0 +1,1 @@
+"""The account around the window: login, sync, settings, about, diagnostics."""

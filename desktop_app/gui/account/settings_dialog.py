@@ -1,0 +1,82 @@
+"""The settings dialog: UI language, sync interval and the age at which cached data warns.
+
+Values live in QSettings (plain numbers and a language code; never secrets). The language
+applies after a restart (the translators and every widget's texts are set up at start);
+the sync settings apply at once through `SyncController.apply_settings`.
+"""
+
+from datetime import timedelta
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QWidget
+
+from desktop_app.gui.account.sync_controller import SyncSettings
+from desktop_app.gui.common import stored
+from desktop_app.gui.common.formatting import Language
+from desktop_app.gui.common.forms import child, load_form
+
+__all__ = ["FORM", "SettingsDialog", "load_sync_settings", "save_sync_settings"]
+
+FORM = "settings_dialog.ui"
+_INTERVAL, _STALE = "sync/interval_minutes", "sync/stale_after_hours"
+_DEFAULTS = SyncSettings()
+
+
+def _whole(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(str(settings.value(key, default)))
+    except ValueError:
+        return default
+    return min(max(value, low), high)  # a hand-edited file cannot stop the sync
+
+
+def load_sync_settings(settings: QSettings) -> SyncSettings:
+    default_minutes = int(_DEFAULTS.interval.total_seconds() // 60)
+    default_hours = int(_DEFAULTS.stale_after.total_seconds() // 3600)
+    return SyncSettings(
+        interval=timedelta(minutes=_whole(settings, _INTERVAL, default_minutes, 1, 240)),
+        stale_after=timedelta(hours=_whole(settings, _STALE, default_hours, 1, 720)),
+    )
+
+
+def save_sync_settings(settings: QSettings, chosen: SyncSettings) -> None:
+    settings.setValue(_INTERVAL, int(chosen.interval.total_seconds() // 60))
+    settings.setValue(_STALE, int(chosen.stale_after.total_seconds() // 3600))
+
+
+class SettingsDialog(QDialog):
+    """Shows the stored values; OK stores the changed ones (`language_changed` tells)."""
+
+    def __init__(self, settings: QSettings, language: Language,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings, self._language = settings, language
+        self.language_changed = False
+        self.setWindowTitle(self.tr("OrderDesk – settings"))
+        form = load_form(FORM, self)
+        self.language_combo = child(form, QComboBox, "languageCombo")
+        self.interval_spin = child(form, QSpinBox, "intervalSpin")
+        self.stale_spin = child(form, QSpinBox, "staleSpin")
+        buttons = child(form, QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        # Each language in its own name, so a clerk finds theirs in either UI language.
+        self.language_combo.addItem("Deutsch", "de")
+        self.language_combo.addItem("English", "en")
+        chosen = stored.load_language(settings, language)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(chosen)))
+        sync = load_sync_settings(settings)
+        self.interval_spin.setValue(int(sync.interval.total_seconds() // 60))
+        self.stale_spin.setValue(int(sync.stale_after.total_seconds() // 3600))
+
+    def sync_settings(self) -> SyncSettings:
+        return SyncSettings(interval=timedelta(minutes=self.interval_spin.value()),
+                            stale_after=timedelta(hours=self.stale_spin.value()))  # fmt: skip
+
+    def accept(self) -> None:
+        chosen: Language = "en" if self.language_combo.currentData() == "en" else "de"
+        self.language_changed = chosen != stored.load_language(self._settings, self._language)
+        stored.save_language(self._settings, chosen)
+        save_sync_settings(self._settings, self.sync_settings())
+        self._settings.sync()
+        super().accept()

@@ -1,0 +1,271 @@
+"""The sync of one account, run in the background: on start, every N minutes, on request.
+
+The controller never touches the network or applies pages on the GUI thread: the work runs
+on the task manager's network lane; only its outcome (progress, last sync time, online state,
+banners, one refresh after a successful sync) reaches the window, by queued signals.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal, Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
+
+from desktop_app.api.client import ApiClient
+from desktop_app.api.errors import Language, NotAuthenticatedError, OfflineError
+from desktop_app.cache.queries import sync_state
+from desktop_app.gui.common import errors
+from desktop_app.gui.common.formatting import format_datetime, locale_for
+from desktop_app.gui.common.tasks import (
+    BackgroundTask,
+    Lane,
+    Operation,
+    ProgressReport,
+    TaskManager,
+)
+from desktop_app.sync.catalog import sync_catalog
+from desktop_app.sync.changes import ChangeSync, SyncResult
+from desktop_app.sync.documents import DocumentFetcher, PrefetchResult
+from desktop_app.sync.live_cache import LiveCache
+from desktop_app.sync.progress import CancelToken, SyncCancelled, SyncProgress
+
+log = logging.getLogger(__name__)
+
+BannerKind = Literal["info", "warning", "error"]
+UNKNOWN_TOTAL = 0  # set_sync_progress(done, 0): busy, total unknown
+IDLE = (1, 1)  # set_sync_progress(1, 1): done >= total > 0 hides the progress indicator
+
+
+class SyncView(Protocol):
+    """What the controller needs of the main window."""
+
+    @property
+    def syncRequested(self) -> SignalInstance: ...  # noqa: N802 (Qt signal name)
+
+    def refresh_after_sync(self) -> None: ...
+    def set_online(self, online: bool, reason: str) -> None: ...
+    def set_sync_progress(self, done: int, total: int) -> None: ...
+    def set_last_sync(self, when: datetime | None) -> None: ...
+    def show_banner(self, text: str, kind: BannerKind) -> None: ...
+    def hide_banner(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    interval: timedelta = timedelta(minutes=5)
+    stale_after: timedelta = timedelta(hours=24)
+    retry_first: timedelta = timedelta(seconds=30)
+    retry_max: timedelta = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    catalog: list[str]
+    changes: SyncResult
+    last_success: datetime | None = None  # aware UTC
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """The cache stores naive UTC; the window gets aware UTC."""
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def _ms(span: timedelta) -> int:
+    return max(1, int(span.total_seconds() * 1000))
+
+
+def _reporting(report: ProgressReport) -> Callable[[SyncProgress], None]:
+    def progress(step: SyncProgress) -> None:
+        report(step.done, step.total)
+    return progress
+
+
+def run_sync(client: ApiClient, cache: LiveCache, cancel: CancelToken,
+             report: ProgressReport) -> SyncOutcome:
+    """Catalog and change feed, on a worker thread."""
+    catalog = sync_catalog(client, cache)
+    cancel.raise_if_cancelled()
+    changes = ChangeSync(client, cache).run(cancel, _reporting(report))
+    with cache.store.session() as session:
+        last = sync_state(session).last_success_at
+    return SyncOutcome(catalog, changes, _aware(last))
+
+
+def run_prefetch(client: ApiClient, cache: LiveCache, documents: Path, cancel: CancelToken,
+                 report: ProgressReport) -> PrefetchResult:
+    """The documents of the newest orders, for offline review, on a worker thread."""
+    fetcher = DocumentFetcher(client, cache, documents)
+    return fetcher.prefetch_recent(cancel=cancel, progress=_reporting(report))
+
+
+class SyncController(QObject):
+    """One sync round: catalog + change feed (then `refresh_after_sync`), then the documents
+    of recent orders; `syncFinished(ok)` when the round is over. One round at a time."""
+
+    syncStarted = Signal()  # noqa: N815 (Qt naming)
+    syncFinished = Signal(bool)  # noqa: N815 — True after a successful round
+    signInRequired = Signal()  # noqa: N815 — the backend wants a new login (no token left)
+
+    def __init__(self, window: SyncView, client: ApiClient, cache: LiveCache,
+                 documents: Path, tasks: TaskManager, language: Language = "de",
+                 settings: SyncSettings | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window, self._client, self._cache = window, client, cache
+        self._documents, self._language = documents, language
+        self._settings = settings or SyncSettings()
+        self._tasks = tasks.group(self, Lane.NETWORK)
+        self._task: BackgroundTask | None = None
+        self._last_success: datetime | None = None
+        self._online = True
+        self._closed = False
+        self._retry_delay = self._settings.retry_first
+        self._periodic = QTimer(self)
+        self._periodic.setInterval(_ms(self._settings.interval))
+        self._periodic.timeout.connect(self._periodic_sync)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.request_sync)
+        window.syncRequested.connect(self.request_sync)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    def start(self) -> None:
+        """Show what the cache knows, then sync; call after the window is shown."""
+        with self._cache.store.session() as session:  # one row by primary key
+            self._last_success = _aware(sync_state(session).last_success_at)
+        self._window.set_last_sync(self._last_success)
+        self._show_stale_banner()
+        self._periodic.start()
+        self.request_sync()
+
+    @Slot()
+    def request_sync(self) -> bool:
+        """Start a sync unless one is running (F5 during a sync does nothing)."""
+        if self._task is not None or self._closed:
+            return False
+        self._retry.stop()
+        client, cache = self._client, self._cache
+
+        def work(cancel: CancelToken, report: ProgressReport) -> SyncOutcome:
+            return run_sync(client, cache, cancel, report)
+
+        self._task = (Operation(work, name="sync").with_progress(self._on_progress)
+                      .on_success(self._on_synced).on_failure(self._on_failed)
+                      .run_in(self._tasks))
+        self._window.set_sync_progress(0, UNKNOWN_TOTAL)
+        self.syncStarted.emit()
+        return True
+
+    @Slot()
+    def _periodic_sync(self) -> None:
+        if self._online:  # while offline the retry timer owns the next attempt
+            self.request_sync()
+
+    @Slot(int, object)
+    def _on_progress(self, done: int, total: int | None) -> None:
+        self._window.set_sync_progress(done, UNKNOWN_TOTAL if total is None else total)
+
+    @Slot(object)
+    def _on_synced(self, outcome: SyncOutcome) -> None:
+        """The orders are in: show them now; the documents follow in a second step."""
+        self._retry_delay = self._settings.retry_first
+        self._last_success = outcome.last_success or datetime.now(UTC)
+        if not self._online:
+            self._online = True
+            self._window.set_online(True, "")
+        self._window.set_last_sync(self._last_success)
+        self._window.hide_banner()
+        self._window.refresh_after_sync()  # once per sync, not per page
+        if self._closed:
+            self._task = None
+            return
+        client, cache, folder = self._client, self._cache, self._documents
+
+        def work(cancel: CancelToken, report: ProgressReport) -> PrefetchResult:
+            return run_prefetch(client, cache, folder, cancel, report)
+
+        self._task = (Operation(work, name="documents").with_progress(self._on_progress)
+                      .on_success(self._on_prefetched).on_failure(self._on_failed)
+                      .run_in(self._tasks))
+
+    @Slot(object)
+    def _on_prefetched(self, result: PrefetchResult) -> None:
+        self._task = None
+        self._window.set_sync_progress(*IDLE)
+        if result.failed:  # damaged or vanished documents: the others are stored
+            self._window.show_banner(result.failed[0][1], "warning")
+        self.syncFinished.emit(True)
+
+    @Slot(object)
+    def _on_failed(self, error: BaseException) -> None:
+        self._task = None
+        self._window.set_sync_progress(*IDLE)
+        if isinstance(error, SyncCancelled):
+            pass
+        elif isinstance(error, OfflineError):
+            self._go_offline(error)
+        elif isinstance(error, NotAuthenticatedError):
+            # No retry signs in by itself: the clerk logs in again (File → Log in again…).
+            self._retry.stop()
+            self._window.show_banner(
+                self.tr("Not logged in: the cached data stays readable. To synchronize, log "
+                        "in again (File → Log in again…)."), "warning")
+            self.signInRequired.emit()
+        else:  # other faults in the banner; a bug gets the crash dialog
+            errors.report(error, surface=self._window.show_banner, context="sync")
+        self.syncFinished.emit(False)
+
+    def _go_offline(self, error: OfflineError) -> None:
+        if self._online:
+            self._online = False
+            self._window.set_online(False, error.message(self._language))
+        when = self._format_time(self._last_success)
+        self._window.show_banner(
+            self.tr("Offline – showing cached data from %1").replace("%1", when), "warning")
+        self._retry.start(_ms(self._retry_delay))
+        self._retry_delay = min(self._retry_delay * 2, self._settings.retry_max)
+
+    def apply_settings(self, settings: SyncSettings) -> None:
+        """New interval and stale threshold from the settings dialog, effective at once."""
+        self._settings = settings
+        self._periodic.setInterval(_ms(settings.interval))  # restarts a running timer
+        if self._online and self._task is None:
+            self._show_stale_banner()
+
+    @property
+    def settings(self) -> SyncSettings:
+        return self._settings
+
+    def _show_stale_banner(self) -> None:
+        last = self._last_success
+        if last is None:
+            self._window.show_banner(self.tr("No data has been synced yet."), "info")
+        elif datetime.now(UTC) - last > self._settings.stale_after:
+            self._window.show_banner(
+                self.tr("The cached data is from %1 and may be out of date.").replace(
+                    "%1", self._format_time(last)), "warning")
+
+    def _format_time(self, moment: datetime | None) -> str:
+        if moment is None:
+            return self.tr("never")
+        return format_datetime(locale_for(self._language), moment)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Stop the timers, cancel a running sync and wait for it (app quit)."""
+        self._closed = True
+        self._periodic.stop()
+        self._retry.stop()
+        stopped = self._tasks.shutdown(timeout_ms)
+        if stopped:
+            self._task = None  # its queued outcome is never applied to a closed controller
+        return stopped

@@ -1,7 +1,0 @@
-"""The order-receipt confirmation page: a reusable view, its dialog and converters."""
-
-from desktop_app.gui.confirmation.convert import detail_from_confirmation
-from desktop_app.gui.confirmation.dialog import ConfirmationDialog
-from desktop_app.gui.confirmation.view import ConfirmationView
-
-__all__ = ["ConfirmationDialog", "ConfirmationView", "detail_from_confirmation"]

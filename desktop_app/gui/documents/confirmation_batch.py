@@ -1,0 +1,57 @@
+"""Export the confirmations of many orders as PDFs into one folder, on a worker thread.
+
+Each PDF is laid out by a QTextDocument created on the worker (QTextDocument is not
+thread-safe, but one per thread painting into a QPdfWriter is fine) and written atomically, so
+a cancelled export leaves only complete files. The worker reads the cache with its own session.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.cache.detail import order_detail
+from desktop_app.cache.store import CacheStore
+from desktop_app.documents.filenames import safe_filename
+from desktop_app.documents.formats import DocumentLanguage
+from desktop_app.documents.output import save_confirmation_pdf, transaction_labels
+from desktop_app.documents.wording import texts
+from desktop_app.gui.common.tasks import ProgressReport
+from desktop_app.sync.progress import CancelToken
+
+__all__ = ["BatchResult", "confirmation_filename", "export_confirmations"]
+
+
+@dataclass
+class BatchResult:
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # order ids no longer in the cache
+    cancelled: bool = False
+
+
+def confirmation_filename(order_number: str, language: DocumentLanguage) -> str:
+    return safe_filename(f"{texts(language)['title']} {order_number}", fallback="confirmation")
+
+
+def export_confirmations(store: CacheStore, order_ids: list[str], folder: Path,
+                         language: DocumentLanguage, cancel: CancelToken,
+                         report: ProgressReport) -> BatchResult:
+    """Write one PDF per order into `folder`; stops between two orders when cancelled."""
+    result = BatchResult(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    with store.session() as session:
+        labels = transaction_labels(session)
+    report(0, len(order_ids))
+    for done, order_id in enumerate(order_ids, start=1):
+        if cancel.cancelled:
+            result.cancelled = True
+            break
+        with store.session() as session:
+            detail = order_detail(session, order_id)
+        if detail is None:
+            result.missing.append(order_id)
+        else:
+            path = folder / confirmation_filename(detail.order_number, language)
+            save_confirmation_pdf(detail, path, language, labels)
+            result.written.append(path)
+        report(done, len(order_ids))
+    return result

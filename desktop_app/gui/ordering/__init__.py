@@ -1,0 +1,1 @@
+"""Ordering: the cart → quote → order wizard, the carts-and-quotes window and their controller."""

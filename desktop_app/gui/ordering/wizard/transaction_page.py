@@ -1,0 +1,244 @@
+"""Page 2: the business transaction and, for those acting on one, the contract.
+
+The domain's rules run on every choice against the cached contract and its open carts (open
+cart exists, terminated, minimum term without an approved request); their messages block
+Next. Next then creates the cart on the backend, which checks the same rules again.
+"""
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+
+from desktop_app.cache import queries
+from desktop_app.cache.ordering import contracts_of, open_carts_of_contract
+from desktop_app.cache.records import ContractInfo
+from desktop_app.contract.carts import CartCreate, CartOut
+from desktop_app.domain.catalog import product_by_code
+from desktop_app.domain.entities import Contract
+from desktop_app.domain.enums import (
+    BusinessTransaction,
+    CartState,
+    ChangeRequestState,
+    ContractState,
+)
+from desktop_app.domain.transactions import (
+    OpenCart,
+    TransactionContext,
+    check_transaction,
+    needs_change_request,
+    required_fee_items,
+)
+from desktop_app.domain.violations import Violation
+from desktop_app.gui.common import formatting
+from desktop_app.gui.common.tasks import TaskGroup
+from desktop_app.gui.ordering.wizard.page import WizardPage
+from desktop_app.gui.ordering.wizard.state import WizardState
+
+FORM = "wizard_transaction.ui"
+VALUE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def domain_contract(info: ContractInfo) -> Contract:
+    return Contract(info.id, info.tenant_id, info.customer_id, info.contract_number,
+                    info.product_code, info.state, info.start_date, info.minimum_term_months,
+                    info.change_request)
+
+
+class TransactionPage(WizardPage):
+    def __init__(self, state: WizardState, runner: TaskGroup,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(FORM, state, runner, parent)
+        self.setTitle(self.tr("Business transaction"))
+        self.setSubTitle(self.tr("One cart holds one business transaction. Reorders, "
+                                 "extensions, product changes and usage locations act on a "
+                                 "contract."))
+        self.transactions = self.widget(QListWidget, "transactionList")
+        self.contracts = self.widget(QListWidget, "contractList")
+        self.transaction_hint = self.widget(QLabel, "transactionHint")
+        self.contract_hint = self.widget(QLabel, "contractHint")
+        self._violations: list[Violation] = []
+        self._wanted_contract: str | None = None
+        for view in (self.transactions, self.contracts):
+            view.setSpacing(3)
+        self._fill_transactions()
+        self.transactions.currentItemChanged.connect(self._changed)
+        self.contracts.currentItemChanged.connect(self._changed)
+
+    def _fill_transactions(self) -> None:
+        with self.state.cache.store.session() as session:
+            labels = {t.code: t for t in queries.business_transactions(session)}
+        for transaction in BusinessTransaction:
+            info = labels.get(transaction)
+            text = (info.label_de if self.state.language == "de" else info.label_en) if info \
+                else QCoreApplication.translate(_CONTEXT, str(_FALLBACK[transaction]))
+            entry = QListWidgetItem(text)
+            entry.setData(VALUE_ROLE, transaction)
+            self.transactions.addItem(entry)
+
+    def preselect(self, contract_id: str | None, transaction: BusinessTransaction | None) -> None:
+        self._wanted_contract = contract_id
+        if transaction is not None:
+            self.select_transaction(transaction)
+
+    def select_transaction(self, transaction: BusinessTransaction) -> None:
+        for row in range(self.transactions.count()):
+            if self.transactions.item(row).data(VALUE_ROLE) == transaction.value:
+                self.transactions.setCurrentRow(row)
+
+    def select_contract(self, contract_id: str) -> bool:
+        for row in range(self.contracts.count()):
+            info = self.contracts.item(row).data(VALUE_ROLE)
+            if isinstance(info, ContractInfo) and info.id == contract_id:
+                self.contracts.setCurrentRow(row)
+                return True
+        return False
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        """The party's contracts from the cache (kept when the party did not change)."""
+        party = self.state.party
+        shown = {self.contracts.item(r).data(VALUE_ROLE).customer_id
+                 for r in range(self.contracts.count())}
+        if party is None or shown == {party.id}:
+            self._changed()
+            return
+        with self.state.cache.store.session() as session:
+            found = contracts_of(session, party.id)
+        self.contracts.blockSignals(True)
+        self.contracts.clear()
+        for info in found:
+            entry = QListWidgetItem(self._contract_text(info))
+            entry.setData(VALUE_ROLE, info)
+            self.contracts.addItem(entry)
+        self.contracts.blockSignals(False)
+        if self._wanted_contract:
+            self.select_contract(self._wanted_contract)
+        self._changed()
+
+    def _contract_text(self, info: ContractInfo) -> str:
+        state = (self.tr("terminated") if info.state is ContractState.TERMINATED
+                 else self.tr("running"))
+        term = self.tr("minimum term until %1").replace(
+            "%1", formatting.day(info.minimum_term_end))
+        details = [state, term]
+        if info.change_request is ChangeRequestState.APPROVED:
+            details.append(self.tr("product change approved"))
+        product = product_by_code(info.product_code)
+        name = (product.name_de if self.state.language == "de" else product.name_en) \
+            if product else info.product_code
+        return f"{info.contract_number} · {name}\n{', '.join(details)}"
+
+    # --- the rules --------------------------------------------------------------------------
+
+    @property
+    def transaction(self) -> BusinessTransaction | None:
+        entry = self.transactions.currentItem()
+        value = entry.data(VALUE_ROLE) if entry is not None else None
+        # Qt hands a str-based enum back as a plain str.
+        return BusinessTransaction(value) if isinstance(value, str) else None
+
+    @property
+    def contract(self) -> ContractInfo | None:
+        entry = self.contracts.currentItem()
+        value = entry.data(VALUE_ROLE) if entry is not None else None
+        return value if isinstance(value, ContractInfo) and self._needs_contract() else None
+
+    def _needs_contract(self) -> bool:
+        transaction = self.transaction
+        return transaction is not None and transaction.acts_on_contract
+
+    def check(self) -> list[Violation]:
+        """The domain's rules for the current choice, on the cached contract and carts."""
+        transaction, party = self.transaction, self.state.party
+        if transaction is None or party is None:
+            return []
+        info = self.contract
+        others: tuple[OpenCart, ...] = ()
+        if info is not None:
+            with self.state.cache.store.session() as session:
+                carts = open_carts_of_contract(session, info.id)
+            mine = self.state.cart.id if self.state.cart else None
+            others = tuple(OpenCart(cart_id, kind) for cart_id, kind in carts if cart_id != mine)
+        context = TransactionContext(transaction, party,
+                                     domain_contract(info) if info else None, others,
+                                     date.today())
+        return check_transaction(context)
+
+    @Slot()
+    def _changed(self, *_args: object) -> None:
+        needs = self._needs_contract()
+        self.contracts.setEnabled(needs)
+        self.contract_hint.setText(self._contract_hint(needs))
+        self._violations = self.check()
+        self.show_violations(self._violations)
+        self.refresh()
+
+    def _contract_hint(self, needs: bool) -> str:
+        if not needs:
+            return self.tr("A new order always creates a new contract.")
+        if self.contracts.count() == 0:
+            return self.tr("This customer has no contracts in the local cache.")
+        info, transaction = self.contract, self.transaction
+        if info is None or transaction is None:
+            return self.tr("Choose the contract this order acts on.")
+        contract, today = domain_contract(info), date.today()
+        if transaction.is_product_change and required_fee_items(transaction, contract, today) \
+                and not needs_change_request(contract, today):
+            return self.tr("Inside the minimum term: the change request is approved; the "
+                           "product-change fee is added to the cart automatically.")
+        return ""
+
+    def ready(self) -> bool:
+        if self.transaction is None or self._violations:
+            return False
+        return not self._needs_contract() or self.contract is not None
+
+    # --- Next creates the cart ---------------------------------------------------------------
+
+    def _cart_matches(self) -> bool:
+        cart, contract = self.state.cart, self.contract
+        return (cart is not None and cart.business_transaction is self.transaction
+                and cart.contract_id == (contract.id if contract else None)
+                and self.state.party is not None and cart.customer_id == self.state.party.id)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
+        if self._cart_matches():
+            return True
+        if self.busy or not self.ready():
+            return False
+        party, transaction = self.state.party, self.transaction
+        assert party is not None and transaction is not None  # ready()
+        contract = self.contract
+        client, old = self.state.client, self.state.cart
+        body = CartCreate(customer_id=party.id, business_transaction=transaction,
+                          contract_id=contract.id if contract else None)
+
+        def work() -> CartOut:
+            # A cart of an earlier choice in this wizard, still open: it would block this one.
+            if old is not None and old.state is CartState.OPEN and old.quote_id is None:
+                client.delete_cart(old.id)
+            return client.create_cart(body)
+
+        self.call(work, self._created)
+        return False
+
+    def _created(self, cart: CartOut) -> None:
+        self.state.cart, self.state.items, self.state.quote = cart, [], None
+        self.state.transaction, self.state.contract = cart.business_transaction, self.contract
+        current = self.transactions.currentItem()
+        self.state.transaction_label = current.text() if current is not None else ""
+        self.go_next()
+
+
+# Before the first catalog sync; marked for translation with the page's context.
+_CONTEXT = "TransactionPage"
+_FALLBACK = {
+    BusinessTransaction.NEW_ORDER: QT_TRANSLATE_NOOP("TransactionPage", "New order"),
+    BusinessTransaction.REORDER: QT_TRANSLATE_NOOP("TransactionPage", "Reorder"),
+    BusinessTransaction.CONTRACT_EXTENSION:
+        QT_TRANSLATE_NOOP("TransactionPage", "Contract extension"),
+    BusinessTransaction.PRODUCT_CHANGE: QT_TRANSLATE_NOOP("TransactionPage", "Product change"),
+    BusinessTransaction.PRODUCT_CHANGE_NEW_ORDER:
+        QT_TRANSLATE_NOOP("TransactionPage", "Product change with new order"),
+    BusinessTransaction.USAGE_LOCATION: QT_TRANSLATE_NOOP("TransactionPage", "Usage location"),
+}

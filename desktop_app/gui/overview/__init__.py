@@ -1,0 +1,2 @@
+"""The order overview: the main window, its list model and loading, filter bar, actions and
+status bar."""

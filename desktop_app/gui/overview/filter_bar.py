@@ -1,0 +1,205 @@
+"""The order overview's filter bar: wires the form's widgets to an `OrderFilter`.
+
+Typing in the search field is debounced (`DEBOUNCE_MS`); every other widget applies at once.
+The bar's state round-trips through `FilterValues` (what QSettings stores).
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPushButton, QWidget
+
+from desktop_app.cache.queries import OrderFilter
+from desktop_app.domain.enums import ProductFamily
+from desktop_app.gui.common.forms import child
+
+__all__ = ["DEBOUNCE_MS", "FilterBar", "FilterValues"]
+
+DEBOUNCE_MS = 150
+DEFAULT_SPAN_DAYS = 30  # a date field switched on starts a month back
+
+
+@dataclass(frozen=True, slots=True)
+class FilterValues:
+    """What the clerk chose; codes are "" for "all"."""
+
+    text: str = ""
+    status: str = ""
+    transaction: str = ""
+    family: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    mine: bool = False
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _select(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    combo.setCurrentIndex(max(index, 0))
+
+
+class FilterBar(QObject):
+    """`filterChanged(OrderFilter)` whenever the effective filter changes."""
+
+    filterChanged = Signal(object)  # noqa: N815 (Qt naming)
+
+    def __init__(self, form: QWidget, current_user_id: str | None) -> None:
+        super().__init__(form)
+        self._user = current_user_id
+        self.search = child(form, QLineEdit, "searchEdit")
+        self.status = child(form, QComboBox, "statusCombo")
+        self.transaction = child(form, QComboBox, "transactionCombo")
+        self.family = child(form, QComboBox, "familyCombo")
+        self.from_check = child(form, QCheckBox, "dateFromCheck")
+        self.from_edit = child(form, QDateEdit, "dateFromEdit")
+        self.to_check = child(form, QCheckBox, "dateToCheck")
+        self.to_edit = child(form, QDateEdit, "dateToEdit")
+        self.mine = child(form, QCheckBox, "mineCheck")
+        self.reset_button = child(form, QPushButton, "resetButton")
+        self._status_labels: dict[str, str] = {}
+        self._last: OrderFilter | None = None
+        self._quiet = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit)
+        self._prepare()
+        self._connect()
+
+    def _prepare(self) -> None:
+        today = QDate.currentDate()
+        for edit, start in ((self.from_edit, today.addDays(-DEFAULT_SPAN_DAYS)),
+                            (self.to_edit, today)):  # fmt: skip
+            edit.setDate(start)
+            edit.setDisplayFormat(self._date_pattern(edit))
+        self.family.addItem(self.tr("All product families"), "")
+        for family, name in (
+            (ProductFamily.INTERNET, self.tr("Internet")),
+            (ProductFamily.IPFONIE, self.tr("IPfonie SIP trunks")),
+            (ProductFamily.CENTRAFLEX, self.tr("Tengo Centraflex")),
+        ):
+            self.family.addItem(name, family.value)
+        self.mine.setEnabled(self._user is not None)
+        if self._user is None:
+            self.mine.setToolTip(self.tr("Not available: no signed-in user is known."))
+        else:
+            self.mine.setToolTip(self.tr("Only orders you created"))
+        self.reset_button.setToolTip(self.tr("Show all orders again"))
+        self.set_options({}, {})
+
+    @staticmethod
+    def _date_pattern(edit: QDateEdit) -> str:
+        pattern = edit.locale().dateFormat(edit.locale().FormatType.ShortFormat)
+        return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._emit)
+        for combo in (self.status, self.transaction, self.family):
+            combo.currentIndexChanged.connect(self._emit)
+        for check, edit in ((self.from_check, self.from_edit), (self.to_check, self.to_edit)):
+            check.toggled.connect(edit.setEnabled)
+            check.toggled.connect(self._emit)
+            edit.dateChanged.connect(self._emit)
+        self.mine.toggled.connect(self._emit)
+        self.reset_button.clicked.connect(self.reset)
+
+    # --- options ---------------------------------------------------------------------------
+
+    def set_options(self, statuses: Mapping[str, str], transactions: Mapping[str, str]) -> None:
+        """The status and business-transaction choices (code -> label), keeping the choice."""
+        self._quiet = True
+        try:
+            self._status_labels = dict(statuses)
+            for combo, everything, items in (
+                (self.status, self.tr("All statuses"), statuses),
+                (self.transaction, self.tr("All business transactions"), transactions),
+            ):
+                chosen = combo.currentData() or ""
+                combo.clear()
+                combo.addItem(everything, "")
+                for code, label in items.items():
+                    combo.addItem(label, code)
+                _select(combo, chosen)
+        finally:
+            self._quiet = False
+
+    def set_status_counts(self, counts: Mapping[str, int], number: Callable[[int], str]) -> None:
+        """Show how many orders each status would list ("Received (1.234)")."""
+        for index in range(1, self.status.count()):
+            code = str(self.status.itemData(index))
+            label = self._status_labels.get(code, code)
+            if code in counts:
+                label = f"{label} ({number(counts[code])})"
+            self.status.setItemText(index, label)
+
+    # --- values ------------------------------------------------------------------------------
+
+    def values(self) -> FilterValues:
+        return FilterValues(
+            text=self.search.text().strip(),
+            status=str(self.status.currentData() or ""),
+            transaction=str(self.transaction.currentData() or ""),
+            family=str(self.family.currentData() or ""),
+            date_from=_pydate(self.from_edit.date()) if self.from_check.isChecked() else None,
+            date_to=_pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
+            mine=self.mine.isChecked() and self._user is not None,
+        )
+
+    def set_values(self, values: FilterValues) -> None:
+        """Show `values` and emit the resulting filter once."""
+        self._quiet = True
+        try:
+            self._timer.stop()
+            self.search.setText(values.text)
+            _select(self.status, values.status)
+            _select(self.transaction, values.transaction)
+            _select(self.family, values.family)
+            for check, edit, day in ((self.from_check, self.from_edit, values.date_from),
+                                     (self.to_check, self.to_edit, values.date_to)):  # fmt: skip
+                if day is not None:
+                    edit.setDate(_qdate(day))
+                check.setChecked(day is not None)
+            self.mine.setChecked(values.mine and self._user is not None)
+        finally:
+            self._quiet = False
+        self._emit()
+
+    def reset(self) -> None:
+        self.set_values(FilterValues())
+
+    def order_filter(self) -> OrderFilter:
+        values = self.values()
+        date_from, date_to = values.date_from, values.date_to
+        if date_from is not None and date_to is not None and date_to < date_from:
+            date_from, date_to = date_to, date_from  # the clerk meant the span
+        return OrderFilter(
+            text=values.text,
+            statuses=frozenset({values.status} - {""}),
+            transactions=frozenset({values.transaction} - {""}),
+            families=frozenset({values.family} - {""}),
+            date_from=date_from,
+            date_to=date_to,
+            created_by=self._user if values.mine else None,
+        )
+
+    def is_default(self) -> bool:
+        return self.values() == FilterValues()
+
+    def _emit(self) -> None:
+        if self._quiet:
+            return
+        self._timer.stop()
+        current = self.order_filter()
+        if current != self._last:
+            self._last = current
+            self.filterChanged.emit(current)

@@ -1,0 +1,79 @@
+"""The main window's layout: default column widths, and what it keeps across starts
+(geometry, dock state, splitter, header, sort and filters) in QSettings."""
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSplitter, QTableView
+
+from desktop_app.gui.common import stored
+from desktop_app.gui.overview import window_settings as list_settings
+from desktop_app.gui.overview.filter_bar import FilterBar
+from desktop_app.gui.overview.order_columns import OrderColumn
+
+__all__ = ["restore_layout", "save_layout", "setup_order_table"]
+
+# Default column widths as sample texts (plus padding); the clerk's own widths are restored.
+_SAMPLES = {
+    OrderColumn.ORDER_NUMBER: "AU-00000000", OrderColumn.ORDER_DATE: "26.11.2026 18:00",
+    OrderColumn.CUSTOMER: "Müller Elektro GmbH", OrderColumn.BUSINESS_TRANSACTION:
+    "Produktwechsel", OrderColumn.PRODUCT: "Tengo Centraflex 50 Plätze",
+    OrderColumn.STATUS: "●  In Bearbeitung", OrderColumn.CONTRACT_NUMBER: "VT-10000000",
+    OrderColumn.LAST_CHANGE: "26.11.2026 18:00",
+}  # fmt: skip
+_GEOMETRY, _WINDOW_STATE = "main_window/geometry", "main_window/state"
+_SPLITTER, _HEADER = "main_window/splitter", "orders/header"
+
+
+def setup_order_table(table: QTableView) -> None:
+    """Row selection (several rows for the batch export), movable columns, default widths
+    from sample texts. The model is installed already."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    cells, titles = table.fontMetrics(), header.fontMetrics()
+    model = table.model()
+    for column, sample in _SAMPLES.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 16)
+        header.resizeSection(column, width + 20)  # padding, and room for the sort arrow
+
+
+def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
+                   filter_bar: FilterBar, settings: QSettings) -> None:
+    """The clerk's last layout, sort and filters (defaults on a first start); sorting is
+    switched on last, so the model sorts once, by the restored indicator."""
+    if (geometry := stored.load_state(settings, _GEOMETRY)) is not None:
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1400, 900)
+    if (state := stored.load_state(settings, _WINDOW_STATE)) is not None:
+        window.restoreState(state)
+    if (sizes := stored.load_state(settings, _SPLITTER)) is not None:
+        splitter.restoreState(sizes)
+    else:
+        splitter.setSizes([900, 500])
+    header = table.horizontalHeader()
+    if (header_state := stored.load_state(settings, _HEADER)) is not None:
+        header.restoreState(header_state)
+    column, order = list_settings.load_sort(settings, int(OrderColumn.ORDER_DATE))
+    filter_bar.set_values(list_settings.load_filters(settings))
+    header.setSortIndicator(column, order)
+    table.setSortingEnabled(True)
+
+
+def save_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
+                filter_bar: FilterBar, settings: QSettings) -> None:
+    stored.save_state(settings, _GEOMETRY, window.saveGeometry())
+    stored.save_state(settings, _WINDOW_STATE, window.saveState())
+    stored.save_state(settings, _SPLITTER, splitter.saveState())
+    header = table.horizontalHeader()
+    stored.save_state(settings, _HEADER, header.saveState())
+    list_settings.save_sort(settings, header.sortIndicatorSection(), header.sortIndicatorOrder())
+    list_settings.save_filters(settings, filter_bar.values())
+    settings.sync()

@@ -1,0 +1,98 @@
+"""The main window's sync indicators: status-bar widgets and the banner above the filters.
+
+The sync controller drives them through the window's public methods; nothing here reads the
+cache or the network.
+"""
+
+from datetime import datetime
+from typing import Literal
+
+from PySide6.QtCore import QLocale, QObject
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QStatusBar, QToolButton
+
+from desktop_app.gui.common.formatting import format_datetime
+from desktop_app.gui.common.forms import child
+
+__all__ = ["BannerKind", "SyncIndicators"]
+
+BannerKind = Literal["info", "warning", "error"]
+
+_BANNER_COLORS: dict[str, tuple[str, str]] = {  # background, border: calm, readable on both
+    "info": ("#e8f1fb", "#2f6fb3"),
+    "warning": ("#fff4e0", "#b26a00"),
+    "error": ("#fdecea", "#c62828"),
+}
+
+
+class SyncIndicators(QObject):
+    """Progress bar, "last synchronized" label, online indicator and the banner."""
+
+    def __init__(self, status_bar: QStatusBar, form: QFrame, locale: QLocale) -> None:
+        super().__init__(status_bar)
+        self._locale = locale
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.last_sync_label = QLabel()
+        self.last_sync_label.setObjectName("lastSyncLabel")
+        self.online_label = QLabel()
+        self.online_label.setObjectName("onlineLabel")
+        status_bar.addPermanentWidget(self.progress)
+        status_bar.addPermanentWidget(self.last_sync_label)
+        status_bar.addPermanentWidget(self.online_label)
+        self.banner = form
+        self.banner_label = child(form, QLabel, "bannerLabel")
+        close = child(form, QToolButton, "bannerCloseButton")
+        close.setText(self.tr("Dismiss"))
+        close.clicked.connect(self.hide_banner)
+        self.banner.hide()
+        self.set_last_sync(None)
+        self.set_online(True, "")
+
+    def set_progress(self, done: int, total: int) -> None:
+        """Show sync progress; total <= 0 means "unknown" (a busy bar); done >= total > 0
+        hides the bar again (idle)."""
+        if total > 0 and done >= total:
+            self.progress.hide()
+            return
+        if total <= 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(max(done, 0))
+        self.progress.show()
+
+    def hide_progress(self) -> None:
+        self.progress.hide()
+
+    def set_last_sync(self, moment: datetime | None) -> None:
+        if moment is None:
+            self.last_sync_label.setText(self.tr("Not synchronized yet"))
+        else:
+            when = format_datetime(self._locale, moment)
+            self.last_sync_label.setText(self.tr("Last synchronized: %1").replace("%1", when))
+
+    def set_online(self, online: bool, reason: str) -> None:
+        if online:
+            self.online_label.setText("● " + self.tr("Online"))
+            self.online_label.setStyleSheet("color: #2e7d32;")
+            self.online_label.setToolTip(self.tr("The order backend can be reached."))
+        else:
+            self.online_label.setText("● " + self.tr("Offline"))
+            self.online_label.setStyleSheet("color: #b26a00;")
+            self.online_label.setToolTip(reason or self.tr("The order backend cannot be reached."))
+
+    def show_banner(self, text: str, kind: BannerKind = "warning") -> None:
+        background, border = _BANNER_COLORS.get(kind, _BANNER_COLORS["warning"])
+        self.banner.setStyleSheet(
+            f"QFrame#banner {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} QFrame#banner QLabel {{ color: #202020; }}"
+        )
+        self.banner.setProperty("kind", kind)
+        self.banner_label.setText(text)
+        self.banner.show()
+
+    def hide_banner(self) -> None:
+        self.banner.hide()

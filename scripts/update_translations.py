@@ -2,8 +2,8 @@
 
 Runs PySide6's lupdate over the GUI code and the Designer forms into
 resources/translations/orderdesk_{de,en}.ts (obsolete entries dropped). The English file is
-completed from the English source texts (plural forms from "(s)"); German translations are
-written by hand (Qt Linguist or an editor). `--check` changes nothing and exits 1 when a
+completed from the English source texts (plural forms from "(s)"); a text moved to another
+class keeps its translation; new German translations are written by hand (Qt Linguist or an editor). `--check` changes nothing and exits 1 when a
 source text is missing from a file or a translation is unfinished (the test suite does this).
 """
 
@@ -81,6 +81,35 @@ def complete_english(ts_file: Path) -> None:
     write_ts(tree, ts_file)
 
 
+def finished_translations(ts_file: Path) -> dict[str, ET.Element]:
+    """Finished translations by source text, whatever their context (class) is."""
+    if not ts_file.exists():
+        return {}
+    found: dict[str, ET.Element] = {}
+    for message in ET.parse(ts_file).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None:
+            found.setdefault(message.findtext("source") or "", translation)
+    return found
+
+
+def carry_over(ts_file: Path, known: dict[str, ET.Element]) -> None:
+    """A text that moved to another class keeps its translation (lupdate drops it)."""
+    tree = ET.parse(ts_file)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        old = known.get(message.findtext("source") or "")
+        if translation is None or translation.get("type") != "unfinished" or old is None:
+            continue
+        translation.attrib.clear()
+        translation.text = old.text
+        for child in list(translation):
+            translation.remove(child)
+        for form in old:
+            ET.SubElement(translation, form.tag).text = form.text
+    write_ts(tree, ts_file)
+
+
 def write_ts(tree: "ET.ElementTree[ET.Element]", ts_file: Path) -> None:
     root = tree.getroot()
     ET.indent(root, space="    ")
@@ -155,7 +184,9 @@ def main() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts_file = TRANSLATIONS / f"orderdesk_{language}.ts"
+        known = finished_translations(ts_file)
         run_lupdate(ts_file)
+        carry_over(ts_file, known)
         if language == "en":
             complete_english(ts_file)
     unfinished = problems(TRANSLATIONS / "orderdesk_de.ts")

@@ -129,10 +129,6 @@
             <source>The cart has been deleted.</source>
             <translation>Der Warenkorb wurde gelöscht.</translation>
         </message>
-        <message>
-            <source>An internal error stopped the action. Details are in the log.</source>
-            <translation>Ein interner Fehler hat die Aktion abgebrochen. Einzelheiten stehen im Protokoll.</translation>
-        </message>
     </context>
     <context>
         <name>CartPage</name>
@@ -406,10 +402,6 @@
             <translation>Aktionen für Warenkörbe und Angebote</translation>
         </message>
         <message>
-            <source>The carts and quotes could not be read from the local cache.</source>
-            <translation>Die Warenkörbe und Angebote konnten nicht aus dem lokalen Cache gelesen werden.</translation>
-        </message>
-        <message>
             <source>%1 of %2 carts and quotes</source>
             <translation>%1 von %2 Warenkörben und Angeboten</translation>
         </message>
@@ -549,10 +541,6 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Bestätigung drucken – Auftrag %1</translation>
         </message>
         <message>
-            <source>The printer could not be started.</source>
-            <translation>Der Drucker konnte nicht gestartet werden.</translation>
-        </message>
-        <message>
             <source>Save confirmation as PDF</source>
             <translation>Bestätigung als PDF speichern</translation>
         </message>
@@ -581,14 +569,6 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Bestätigungen exportieren</translation>
         </message>
         <message>
-            <source>The PDF could not be written: %1</source>
-            <translation>Das PDF konnte nicht geschrieben werden: %1</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written because of an internal error; details are in the log.</source>
-            <translation>Das PDF konnte wegen eines internen Fehlers nicht geschrieben werden; Einzelheiten stehen im Protokoll.</translation>
-        </message>
-        <message>
             <source>This document is no longer listed for the order.</source>
             <translation>Dieses Dokument ist für den Auftrag nicht mehr aufgeführt.</translation>
         </message>
@@ -599,10 +579,6 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>The document has not been downloaded yet and the order backend cannot be reached. It opens once you are online.</source>
             <translation>Das Dokument wurde noch nicht heruntergeladen, und das Auftrags-Backend ist nicht erreichbar. Es lässt sich öffnen, sobald Sie online sind.</translation>
-        </message>
-        <message>
-            <source>The document could not be opened because of an internal error; details are in the log.</source>
-            <translation>Das Dokument konnte wegen eines internen Fehlers nicht geöffnet werden; Einzelheiten stehen im Protokoll.</translation>
         </message>
     </context>
     <context>
@@ -653,6 +629,29 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>No recipients recorded.</source>
             <translation>Keine Empfänger erfasst.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>OrderDesk – internal error</source>
+            <translation>OrderDesk – interner Fehler</translation>
+        </message>
+        <message>
+            <source>They are also in the log file %1.</source>
+            <translation>Sie stehen auch in der Protokolldatei %1.</translation>
+        </message>
+        <message>
+            <source>No log file could be written.</source>
+            <translation>Es konnte keine Protokolldatei geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>An internal error occurred. Your cached data is safe; you can go on working, but the last action may not have finished. Please send the details below to support.</source>
+            <translation>Ein interner Fehler ist aufgetreten. Ihre zwischengespeicherten Daten sind sicher; Sie können weiterarbeiten, aber die letzte Aktion wurde vielleicht nicht abgeschlossen. Bitte senden Sie die Angaben unten an den Support.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>Angaben &amp;kopieren</translation>
         </message>
     </context>
     <context>
@@ -838,6 +837,33 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>ListStatus</name>
+        <message>
+            <source>Counting orders…</source>
+            <translation>Aufträge werden gezählt …</translation>
+        </message>
+        <message>
+            <source>1 order</source>
+            <translation>1 Auftrag</translation>
+        </message>
+        <message>
+            <source>%1 orders</source>
+            <translation>%1 Aufträge</translation>
+        </message>
+        <message>
+            <source>The local cache holds no orders yet.
+They appear after the first synchronization (F5).</source>
+            <translation>Der lokale Cache enthält noch keine Aufträge.
+Sie erscheinen nach der ersten Synchronisierung (F5).</translation>
+        </message>
+        <message>
+            <source>No orders match the filters.
+Change them or reset the filters.</source>
+            <translation>Kein Auftrag passt zu den Filtern.
+Ändern Sie die Filter oder setzen Sie sie zurück.</translation>
+        </message>
+    </context>
+    <context>
         <name>LocationsView</name>
         <message>
             <source>No phone numbers</source>
@@ -917,10 +943,6 @@ Das lässt sich nicht rückgängig machen.</translation>
             <source>Logging in …</source>
             <translation>Anmeldung läuft …</translation>
         </message>
-        <message>
-            <source>The login failed because of an internal error; details are in the log.</source>
-            <translation>Die Anmeldung ist wegen eines internen Fehlers gescheitert; Einzelheiten stehen im Protokoll.</translation>
-        </message>
     </context>
     <context>
         <name>LoginDialogForm</name>
@@ -978,58 +1000,6 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>OrderDesk – order overview</source>
             <translation>OrderDesk – Auftragsübersicht</translation>
-        </message>
-        <message>
-            <source>Counting orders…</source>
-            <translation>Aufträge werden gezählt …</translation>
-        </message>
-        <message>
-            <source>1 order</source>
-            <translation>1 Auftrag</translation>
-        </message>
-        <message>
-            <source>%1 orders</source>
-            <translation>%1 Aufträge</translation>
-        </message>
-        <message>
-            <source>The local cache holds no orders yet.
-They appear after the first synchronization (F5).</source>
-            <translation>Der lokale Cache enthält noch keine Aufträge.
-Sie erscheinen nach der ersten Synchronisierung (F5).</translation>
-        </message>
-        <message>
-            <source>No orders match the filters.
-Change them or reset the filters.</source>
-            <translation>Kein Auftrag passt zu den Filtern.
-Ändern Sie die Filter oder setzen Sie sie zurück.</translation>
-        </message>
-        <message>
-            <source>Start a new cart with the order wizard (Ctrl+N)</source>
-            <translation>Einen neuen Warenkorb im Auftragsassistenten anlegen (Strg+N)</translation>
-        </message>
-        <message>
-            <source>The order wizard needs a signed-in backend connection.</source>
-            <translation>Der Auftragsassistent braucht eine angemeldete Verbindung zum Backend.</translation>
-        </message>
-        <message>
-            <source>the order backend cannot be reached.</source>
-            <translation>das Auftrags-Backend ist nicht erreichbar.</translation>
-        </message>
-        <message>
-            <source>Offline: %1</source>
-            <translation>Offline: %1</translation>
-        </message>
-        <message>
-            <source>New cart for customer %1…</source>
-            <translation>Neuer Warenkorb für Kunde %1 …</translation>
-        </message>
-        <message>
-            <source>New cart for contract %1…</source>
-            <translation>Neuer Warenkorb für Vertrag %1 …</translation>
-        </message>
-        <message>
-            <source>Order-receipt confirmation…</source>
-            <translation>Auftragseingangsbestätigung …</translation>
         </message>
         <message>
             <source>The language setting applies after a restart.</source>
@@ -1322,6 +1292,21 @@ Change them or reset the filters.</source>
         <message>
             <source>not recorded</source>
             <translation>nicht erfasst</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderMenu</name>
+        <message>
+            <source>New cart for customer %1…</source>
+            <translation>Neuer Warenkorb für Kunde %1 …</translation>
+        </message>
+        <message>
+            <source>New cart for contract %1…</source>
+            <translation>Neuer Warenkorb für Vertrag %1 …</translation>
+        </message>
+        <message>
+            <source>Order-receipt confirmation…</source>
+            <translation>Auftragseingangsbestätigung …</translation>
         </message>
     </context>
     <context>
@@ -1650,14 +1635,6 @@ Change them or reset the filters.</source>
             <translation>Nicht angemeldet: Die zwischengespeicherten Daten bleiben lesbar. Zum Synchronisieren melden Sie sich erneut an (Datei → Erneut anmelden …).</translation>
         </message>
         <message>
-            <source>The local cache could not be updated: %1</source>
-            <translation>Der lokale Cache konnte nicht aktualisiert werden: %1</translation>
-        </message>
-        <message>
-            <source>The sync stopped because of an internal error. The cached data stays readable; details are in the log.</source>
-            <translation>Die Synchronisierung wurde wegen eines internen Fehlers abgebrochen. Die zwischengespeicherten Daten bleiben lesbar; Einzelheiten stehen im Protokoll.</translation>
-        </message>
-        <message>
             <source>Offline – showing cached data from %1</source>
             <translation>Offline – zwischengespeicherte Daten vom %1</translation>
         </message>
@@ -1916,6 +1893,22 @@ Change them or reset the filters.</source>
             <source>Main tool bar</source>
             <translation>Hauptwerkzeugleiste</translation>
         </message>
+        <message>
+            <source>Start a new cart with the order wizard (Ctrl+N)</source>
+            <translation>Einen neuen Warenkorb im Auftragsassistenten anlegen (Strg+N)</translation>
+        </message>
+        <message>
+            <source>The order wizard needs a signed-in backend connection.</source>
+            <translation>Der Auftragsassistent braucht eine angemeldete Verbindung zum Backend.</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>das Auftrags-Backend ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
     </context>
     <context>
         <name>WizardApprovalForm</name>
@@ -2092,10 +2085,6 @@ Change them or reset the filters.</source>
             <source>The order wizard needs the order backend, which cannot be reached now. Everything entered is kept: try again when the connection is back.</source>
             <translation>Der Auftragsassistent braucht das Auftrags-Backend, das gerade nicht erreichbar ist. Alle Eingaben bleiben erhalten: Versuchen Sie es erneut, sobald die Verbindung wieder steht.</translation>
         </message>
-        <message>
-            <source>An internal error stopped this step; details are in the log. Everything entered is kept.</source>
-            <translation>Ein interner Fehler hat diesen Schritt abgebrochen; Einzelheiten stehen im Protokoll. Alle Eingaben bleiben erhalten.</translation>
-        </message>
     </context>
     <context>
         <name>WizardQuoteForm</name>
@@ -2196,6 +2185,17 @@ Change them or reset the filters.</source>
         <message>
             <source>Contract</source>
             <translation>Vertrag</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Details: %1</source>
+            <translation>Einzelheiten: %1</translation>
+        </message>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
         </message>
     </context>
 </TS>

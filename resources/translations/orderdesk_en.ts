@@ -129,10 +129,6 @@
             <source>The cart has been deleted.</source>
             <translation>The cart has been deleted.</translation>
         </message>
-        <message>
-            <source>An internal error stopped the action. Details are in the log.</source>
-            <translation>An internal error stopped the action. Details are in the log.</translation>
-        </message>
     </context>
     <context>
         <name>CartPage</name>
@@ -406,10 +402,6 @@
             <translation>Cart and quote actions</translation>
         </message>
         <message>
-            <source>The carts and quotes could not be read from the local cache.</source>
-            <translation>The carts and quotes could not be read from the local cache.</translation>
-        </message>
-        <message>
             <source>%1 of %2 carts and quotes</source>
             <translation>%1 of %2 carts and quotes</translation>
         </message>
@@ -549,10 +541,6 @@ This cannot be undone.</translation>
             <translation>Print confirmation – order %1</translation>
         </message>
         <message>
-            <source>The printer could not be started.</source>
-            <translation>The printer could not be started.</translation>
-        </message>
-        <message>
             <source>Save confirmation as PDF</source>
             <translation>Save confirmation as PDF</translation>
         </message>
@@ -581,14 +569,6 @@ This cannot be undone.</translation>
             <translation>Export confirmations</translation>
         </message>
         <message>
-            <source>The PDF could not be written: %1</source>
-            <translation>The PDF could not be written: %1</translation>
-        </message>
-        <message>
-            <source>The PDF could not be written because of an internal error; details are in the log.</source>
-            <translation>The PDF could not be written because of an internal error; details are in the log.</translation>
-        </message>
-        <message>
             <source>This document is no longer listed for the order.</source>
             <translation>This document is no longer listed for the order.</translation>
         </message>
@@ -599,10 +579,6 @@ This cannot be undone.</translation>
         <message>
             <source>The document has not been downloaded yet and the order backend cannot be reached. It opens once you are online.</source>
             <translation>The document has not been downloaded yet and the order backend cannot be reached. It opens once you are online.</translation>
-        </message>
-        <message>
-            <source>The document could not be opened because of an internal error; details are in the log.</source>
-            <translation>The document could not be opened because of an internal error; details are in the log.</translation>
         </message>
     </context>
     <context>
@@ -653,6 +629,29 @@ This cannot be undone.</translation>
         <message>
             <source>No recipients recorded.</source>
             <translation>No recipients recorded.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashDialog</name>
+        <message>
+            <source>OrderDesk – internal error</source>
+            <translation>OrderDesk – internal error</translation>
+        </message>
+        <message>
+            <source>They are also in the log file %1.</source>
+            <translation>They are also in the log file %1.</translation>
+        </message>
+        <message>
+            <source>No log file could be written.</source>
+            <translation>No log file could be written.</translation>
+        </message>
+        <message>
+            <source>An internal error occurred. Your cached data is safe; you can go on working, but the last action may not have finished. Please send the details below to support.</source>
+            <translation>An internal error occurred. Your cached data is safe; you can go on working, but the last action may not have finished. Please send the details below to support.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy details</source>
+            <translation>&amp;Copy details</translation>
         </message>
     </context>
     <context>
@@ -838,6 +837,33 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>ListStatus</name>
+        <message>
+            <source>Counting orders…</source>
+            <translation>Counting orders…</translation>
+        </message>
+        <message>
+            <source>1 order</source>
+            <translation>1 order</translation>
+        </message>
+        <message>
+            <source>%1 orders</source>
+            <translation>%1 orders</translation>
+        </message>
+        <message>
+            <source>The local cache holds no orders yet.
+They appear after the first synchronization (F5).</source>
+            <translation>The local cache holds no orders yet.
+They appear after the first synchronization (F5).</translation>
+        </message>
+        <message>
+            <source>No orders match the filters.
+Change them or reset the filters.</source>
+            <translation>No orders match the filters.
+Change them or reset the filters.</translation>
+        </message>
+    </context>
+    <context>
         <name>LocationsView</name>
         <message>
             <source>No phone numbers</source>
@@ -917,10 +943,6 @@ This cannot be undone.</translation>
             <source>Logging in …</source>
             <translation>Logging in …</translation>
         </message>
-        <message>
-            <source>The login failed because of an internal error; details are in the log.</source>
-            <translation>The login failed because of an internal error; details are in the log.</translation>
-        </message>
     </context>
     <context>
         <name>LoginDialogForm</name>
@@ -978,58 +1000,6 @@ This cannot be undone.</translation>
         <message>
             <source>OrderDesk – order overview</source>
             <translation>OrderDesk – order overview</translation>
-        </message>
-        <message>
-            <source>Counting orders…</source>
-            <translation>Counting orders…</translation>
-        </message>
-        <message>
-            <source>1 order</source>
-            <translation>1 order</translation>
-        </message>
-        <message>
-            <source>%1 orders</source>
-            <translation>%1 orders</translation>
-        </message>
-        <message>
-            <source>The local cache holds no orders yet.
-They appear after the first synchronization (F5).</source>
-            <translation>The local cache holds no orders yet.
-They appear after the first synchronization (F5).</translation>
-        </message>
-        <message>
-            <source>No orders match the filters.
-Change them or reset the filters.</source>
-            <translation>No orders match the filters.
-Change them or reset the filters.</translation>
-        </message>
-        <message>
-            <source>Start a new cart with the order wizard (Ctrl+N)</source>
-            <translation>Start a new cart with the order wizard (Ctrl+N)</translation>
-        </message>
-        <message>
-            <source>The order wizard needs a signed-in backend connection.</source>
-            <translation>The order wizard needs a signed-in backend connection.</translation>
-        </message>
-        <message>
-            <source>the order backend cannot be reached.</source>
-            <translation>the order backend cannot be reached.</translation>
-        </message>
-        <message>
-            <source>Offline: %1</source>
-            <translation>Offline: %1</translation>
-        </message>
-        <message>
-            <source>New cart for customer %1…</source>
-            <translation>New cart for customer %1…</translation>
-        </message>
-        <message>
-            <source>New cart for contract %1…</source>
-            <translation>New cart for contract %1…</translation>
-        </message>
-        <message>
-            <source>Order-receipt confirmation…</source>
-            <translation>Order-receipt confirmation…</translation>
         </message>
         <message>
             <source>The language setting applies after a restart.</source>
@@ -1322,6 +1292,21 @@ Change them or reset the filters.</translation>
         <message>
             <source>not recorded</source>
             <translation>not recorded</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderMenu</name>
+        <message>
+            <source>New cart for customer %1…</source>
+            <translation>New cart for customer %1…</translation>
+        </message>
+        <message>
+            <source>New cart for contract %1…</source>
+            <translation>New cart for contract %1…</translation>
+        </message>
+        <message>
+            <source>Order-receipt confirmation…</source>
+            <translation>Order-receipt confirmation…</translation>
         </message>
     </context>
     <context>
@@ -1650,14 +1635,6 @@ Change them or reset the filters.</translation>
             <translation>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</translation>
         </message>
         <message>
-            <source>The local cache could not be updated: %1</source>
-            <translation>The local cache could not be updated: %1</translation>
-        </message>
-        <message>
-            <source>The sync stopped because of an internal error. The cached data stays readable; details are in the log.</source>
-            <translation>The sync stopped because of an internal error. The cached data stays readable; details are in the log.</translation>
-        </message>
-        <message>
             <source>Offline – showing cached data from %1</source>
             <translation>Offline – showing cached data from %1</translation>
         </message>
@@ -1916,6 +1893,22 @@ Change them or reset the filters.</translation>
             <source>Main tool bar</source>
             <translation>Main tool bar</translation>
         </message>
+        <message>
+            <source>Start a new cart with the order wizard (Ctrl+N)</source>
+            <translation>Start a new cart with the order wizard (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>The order wizard needs a signed-in backend connection.</source>
+            <translation>The order wizard needs a signed-in backend connection.</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>the order backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
     </context>
     <context>
         <name>WizardApprovalForm</name>
@@ -2092,10 +2085,6 @@ Change them or reset the filters.</translation>
             <source>The order wizard needs the order backend, which cannot be reached now. Everything entered is kept: try again when the connection is back.</source>
             <translation>The order wizard needs the order backend, which cannot be reached now. Everything entered is kept: try again when the connection is back.</translation>
         </message>
-        <message>
-            <source>An internal error stopped this step; details are in the log. Everything entered is kept.</source>
-            <translation>An internal error stopped this step; details are in the log. Everything entered is kept.</translation>
-        </message>
     </context>
     <context>
         <name>WizardQuoteForm</name>
@@ -2196,6 +2185,17 @@ Change them or reset the filters.</translation>
         <message>
             <source>Contract</source>
             <translation>Contract</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <source>Details: %1</source>
+            <translation>Details: %1</translation>
+        </message>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
         </message>
     </context>
 </TS>

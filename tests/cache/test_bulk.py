@@ -1,6 +1,8 @@
 """Bulk loading: indexes and search triggers dropped while loading and rebuilt at the end;
 a load cut short is finished when the cache is opened again; record_of round trip."""
 
+import ast
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +49,27 @@ def test_bulk_indexes_come_from_the_schema() -> None:
     assert {"ix_orders_created_at", "ix_orders_customer_name", "ix_orders_created_by",
             "ix_quotes_updated_at", "ix_customers_company"} <= EXPECTED_INDEXES  # fmt: skip
     assert "ix_order_documents_order_id" not in EXPECTED_INDEXES  # the writer needs it
+
+
+def _cache_imports(module: str) -> set[str]:
+    spec = importlib.util.find_spec(module)
+    assert spec is not None and spec.origin is not None
+    tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+    names = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    names |= {f"{node.module}.{alias.name}" for node in ast.walk(tree)
+              if isinstance(node, ast.ImportFrom) and node.module == "desktop_app.cache"
+              for alias in node.names}  # fmt: skip
+    return {name for name in names if name.startswith("desktop_app.cache.")}
+
+
+def test_imports_point_one_way() -> None:
+    """bulk -> store -> bulk_schema, with no import back (not even a deferred one)."""
+    assert {"desktop_app.cache.store", "desktop_app.cache.bulk_schema"} <= _cache_imports(
+        "desktop_app.cache.bulk")
+    assert "desktop_app.cache.bulk_schema" in _cache_imports("desktop_app.cache.store")
+    for module in ("desktop_app.cache.store", "desktop_app.cache.bulk_schema"):
+        assert not {"desktop_app.cache.bulk", "desktop_app.cache.writer"} & _cache_imports(module)
+    assert "desktop_app.cache.store" not in _cache_imports("desktop_app.cache.bulk_schema")
 
 
 def test_bulk_load_round_trip(store: CacheStore) -> None:

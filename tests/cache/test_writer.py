@@ -97,6 +97,35 @@ def test_failure_in_the_middle_leaves_cache_and_cursor_untouched(store: CacheSto
         assert queries.count_orders(session, queries.OrderFilter(text="AU-00000002")) == 0
 
 
+def test_customers_contracts_carts_and_quotes_are_updated_in_place(store: CacheStore) -> None:
+    first: list[writer.Model] = [records.party(), records.contract(), records.cart(),
+                                  records.quote()]  # fmt: skip
+    writer.apply_page(store, records.upserts(first), [], "c1")
+    changed: list[writer.Model] = [
+        records.party(company="Nordlicht Bau AG").model_copy(update={"email": None}),
+        records.contract().model_copy(update={"minimum_term_months": 36}),
+        records.cart().model_copy(update={"quote_id": None, "created_by": "u-2"}),
+        records.quote().model_copy(update={"extra_recipient": "chef@mueller.example",
+                                           "sent_at": None, "provider_approval_required": True}),
+    ]  # fmt: skip
+    writer.apply_page(store, records.upserts(changed), [], "c2")
+    assert counts(store) == {
+        "orders": 0, "order_documents": 0, "customers": 1, "contracts": 1, "carts": 1,
+        "quotes": 1,
+    }  # fmt: skip
+    with store.session() as session:
+        def row(sql: str) -> tuple[object, ...]:
+            return tuple(session.execute(text(sql)).one())
+
+        assert row("SELECT company, email, customer_number FROM customers") == (
+            "Nordlicht Bau AG", None, "KD-100001")
+        assert row("SELECT minimum_term_months, start_date FROM contracts") == (36, "2025-03-12")
+        assert row("SELECT quote_id, created_by FROM carts") == (None, "u-2")
+        assert row("SELECT extra_recipient, sent_at, provider_approval_required, valid_until "
+                   "FROM quotes") == ("chef@mueller.example", None, 1, "2025-04-10")
+    assert cursor(store) == "c2"
+
+
 def test_upsert_replaces_children(store: CacheStore) -> None:
     two_items = [records.item(options=3, locations=2), records.item("ipfonie-trunk-30")]
     writer.apply_page(store, records.upserts([records.order(1, items=two_items)]), [], "c1")

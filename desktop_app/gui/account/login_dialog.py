@@ -271,7 +271,8 @@ class LoginDialog(QDialog):
     def _login_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         # A refusal or an unreachable server in the dialog; a bug in the crash dialog.
-        errors.report(error, self, lambda text, _kind: self.show_message(text), context="login")
+        errors.report(error, self, lambda text, _kind: self.show_message(text), context="login",
+                      language=self._language)
         if isinstance(error, NotAuthenticatedError):
             self.password_edit.selectAll()
             self.password_edit.setFocus()

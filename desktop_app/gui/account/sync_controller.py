@@ -222,7 +222,8 @@ class SyncController(QObject):
                         "in again (File → Log in again…)."), "warning")
             self.signInRequired.emit()
         else:  # other faults in the banner; a bug gets the crash dialog
-            errors.report(error, surface=self._window.show_banner, context="sync")
+            errors.report(error, surface=self._window.show_banner, context="sync",
+                          language=self._language)
         self.syncFinished.emit(False)
 
     def _go_offline(self, error: OfflineError) -> None:

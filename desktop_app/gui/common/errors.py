@@ -61,15 +61,17 @@ def fault_text(fault: EnvironmentFault, language: Language | None = None) -> str
 
 
 def report(error: BaseException, parent: QWidget | None = None,
-           surface: Surface | None = None, *, context: str = "") -> None:
-    """Tell the clerk about `error` (a fault) or report it as a bug."""
+           surface: Surface | None = None, *, context: str = "",
+           language: Language | None = None) -> None:
+    """Tell the clerk about `error` (a fault, in `language`: by default the UI's) or report
+    it as a bug."""
     if isinstance(error, SyncCancelled):
         return
     if not isinstance(error, EnvironmentFault):
         report_bug(error, context or (type(parent).__name__ if parent is not None else ""))
         return
     log.warning("%s%s: %s", type(error).__name__, f" ({context})" if context else "", error)
-    text = fault_text(error)
+    text = fault_text(error, language)
     if surface is not None:
         surface(text, "error")
         return

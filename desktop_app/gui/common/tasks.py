@@ -111,6 +111,10 @@ class TaskManager(QObject):
             pool.setMaxThreadCount(lane.value)
             self._pools[lane] = pool
         self._runnables: dict[BackgroundTask, tuple[Lane, _Runnable]] = {}
+        # A task is deleted once its work has ended and its group is done with it: deleting
+        # it earlier drops the group's queued delivery of the same signal.
+        self._ended_tasks: set[BackgroundTask] = set()
+        self._released: set[BackgroundTask] = set()
         self._closed = False
 
     def group(self, owner: QObject | None, lane: Lane) -> "TaskGroup":
@@ -137,17 +141,28 @@ class TaskManager(QObject):
         if entry is None or not self._pools[entry[0]].tryTake(entry[1]):
             return False
         task._done.set()
-        self._forget(task)
+        self._ended_tasks.add(task)
+        self.release(task)
         return True
 
     @Slot(object)
     def _ended(self, _outcome: object) -> None:
         task = self.sender()
-        if isinstance(task, BackgroundTask):
-            self._forget(task)
+        if isinstance(task, BackgroundTask) and task in self._runnables:
+            self._ended_tasks.add(task)
+            self._forget_if_done(task)
 
-    def _forget(self, task: BackgroundTask) -> None:
-        if self._runnables.pop(task, None) is not None:
+    def release(self, task: BackgroundTask) -> None:
+        """The task's group has handled its outcome, or is gone."""
+        if task in self._runnables:
+            self._released.add(task)
+            self._forget_if_done(task)
+
+    def _forget_if_done(self, task: BackgroundTask) -> None:
+        if task in self._ended_tasks and task in self._released:
+            self._ended_tasks.discard(task)
+            self._released.discard(task)
+            del self._runnables[task]
             task.deleteLater()
 
     @property
@@ -181,7 +196,7 @@ class TaskGroup(QObject):
         self._owner = owner
         self._tasks: dict[BackgroundTask, Operation] = {}
         self._closed = False
-        self.destroyed.connect(_cancel_all(self._tasks))
+        self.destroyed.connect(_abandon(manager, self._tasks))
 
     @property
     def owner_widget(self) -> QWidget | None:
@@ -222,6 +237,7 @@ class TaskGroup(QObject):
             return
         task, operation = found
         del self._tasks[task]
+        self._manager.release(task)
         if operation.success_handler is not None and not task.token.cancelled:
             operation.success_handler(result)
 
@@ -231,6 +247,7 @@ class TaskGroup(QObject):
             return
         task, operation = found
         del self._tasks[task]
+        self._manager.release(task)
         if operation.failure_handler is not None:
             operation.failure_handler(error)
         else:
@@ -260,15 +277,18 @@ class TaskGroup(QObject):
         return ended
 
 
-def _cancel_all(tasks: dict[BackgroundTask, "Operation"]) -> Callable[[], None]:
-    """A destroyed-handler that holds no reference to the (then deleted) group itself."""
+def _abandon(manager: TaskManager,
+             tasks: dict[BackgroundTask, "Operation"]) -> Callable[[], None]:
+    """A destroyed-handler that holds no reference to the (then deleted) group itself: its
+    tasks are cancelled and left to the manager."""
 
-    def cancel() -> None:
+    def abandon() -> None:
         for task in list(tasks):
             task.cancel()
+            manager.release(task)
         tasks.clear()
 
-    return cancel
+    return abandon
 
 
 class Operation:

@@ -152,7 +152,8 @@ class ConfirmationOutput(QObject):
         try:
             return print_confirmation(detail, printer, self._language, labels)
         except DocumentError as error:  # the printer refused to start
-            errors.report(error, parent, self._surface(parent), context="printing")
+            errors.report(error, parent, self._surface(parent), context="printing",
+                          language=self._language)
             return 0
 
     def print_order(self, parent: QWidget, order_id: str, printer: QPrinter) -> int:
@@ -251,7 +252,8 @@ class ConfirmationOutput(QObject):
     @Slot(object)
     def _write_failed(self, error: BaseException) -> None:
         """A full disk or a refused folder in a message box; a bug in the crash dialog."""
-        errors.report(error, self._asker, self._surface(self._asker), context="writing a PDF")
+        errors.report(error, self._asker, self._surface(self._asker), context="writing a PDF",
+                      language=self._language)
 
     def _surface(self, parent: QWidget | None) -> errors.Surface:
         return lambda text, _kind: self._tell(parent, text)
@@ -296,7 +298,8 @@ class ConfirmationOutput(QObject):
                                        "backend cannot be reached. It opens once you are "
                                        "online."))
         else:  # a damaged download or a refusal in a message box; a bug in the crash dialog
-            errors.report(error, parent, self._surface(parent), context="opening a document")
+            errors.report(error, parent, self._surface(parent), context="opening a document",
+                          language=self._language)
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         return self._writes.shutdown(timeout_ms) and self._downloads.shutdown(timeout_ms)

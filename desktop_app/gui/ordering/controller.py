@@ -149,7 +149,8 @@ class OrderingController(QObject):
     def _resume_failed(self, error: BaseException) -> None:
         """E.g. the cache could not be read: in the status bar; a bug: the crash dialog."""
         errors.report(error, self._window, lambda text, _kind: self._window.statusBar()
-                      .showMessage(text, 60_000), context="resuming submissions")
+                      .showMessage(text, 60_000), context="resuming submissions",
+                      language=self._language)
 
     def shutdown(self) -> None:
         """At application exit: close the wizards and wait (bounded) for their calls."""

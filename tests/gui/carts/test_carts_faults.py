@@ -13,6 +13,7 @@ from desktop_app.api import OfflineError
 from desktop_app.cache.cart_list import CartQuoteListRow
 from desktop_app.contract.carts import QuoteOut
 from desktop_app.domain.enums import QuoteState
+from desktop_app.gui.common.crash import CrashReporter
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.ordering.carts.operations import Pending
 from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
@@ -78,18 +79,19 @@ def select(view: CartsQuotesWindow, cart_id: str) -> None:
     view.table.selectRow(row)
 
 
-def test_a_bug_in_an_action_gets_a_plain_message(qtbot: QtBot, view: CartsQuotesWindow,
-                                                 backend: FakeBackend) -> None:
+def test_a_bug_in_an_action_ends_it_and_gets_the_crash_dialog(
+        qtbot: QtBot, view: CartsQuotesWindow, backend: FakeBackend,
+        crash_reporter: CrashReporter) -> None:
     backend.error = RuntimeError("bug with internals")
     select(view, "cart-q-sent")
     with qtbot.waitSignal(view.actionFinished, timeout=5000) as finished:
         view.withdraw_current()
-    assert finished.args == [False]
-    assert view.error_box is not None
-    assert view.error_box.text() == \
-        "An internal error stopped the action. Details are in the log."
-    assert "internals" not in view.error_box.text()
-    view.error_box.close()
+    assert finished.args == [False] and not view.operations.busy
+    assert view.error_box is None  # no second, vaguer message beside the crash dialog
+    qtbot.waitUntil(lambda: crash_reporter.dialog is not None)
+    assert crash_reporter.dialog is not None
+    details = crash_reporter.dialog.details.toPlainText()
+    assert "RuntimeError: bug with internals" in details and "cart action" in details
 
 
 def test_a_dropped_connection_shows_the_offline_message(qtbot: QtBot, view: CartsQuotesWindow,

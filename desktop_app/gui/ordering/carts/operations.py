@@ -75,8 +75,8 @@ def _aware(moment: datetime) -> datetime:
 
 class CartActionRunner(QObject):
     """Runs one backend action at a time on `runner` (network lane); the outcome arrives as
-    `succeeded`
-    (a message for the status bar) or `failed` (a title and the clerk's message)."""
+    `succeeded` (a message for the status bar) or `failed` (a title and the clerk's message;
+    empty after a bug, which the crash dialog reports)."""
 
     busyChanged = Signal(bool, str)  # noqa: N815 (Qt naming): busy?, what is running
     succeeded = Signal(str)
@@ -141,6 +141,10 @@ class CartActionRunner(QObject):
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self._end()
-        title = self._acting[1]  # a refusal under this title; a bug gets the crash dialog
-        errors.report(error, None, lambda text, _kind: self.failed.emit(title, text),
-                      context="cart action")
+        title = self._acting[1]
+        if errors.is_fault(error):  # a refusal, offline: the clerk's message under the title
+            errors.report(error, None, lambda text, _kind: self.failed.emit(title, text),
+                          context="cart action", language=self._language)
+            return
+        self.failed.emit(title, "")  # the action is over; the crash dialog tells the rest
+        errors.report(error, context="cart action")

@@ -229,7 +229,7 @@ class CartsQuotesWindow(QMainWindow):
     @Slot(object)
     def _load_failed(self, error: BaseException) -> None:
         errors.report(error, self, lambda text, _kind: self.statusBar().showMessage(text, 15_000),
-                      context="reading carts and quotes")
+                      context="reading carts and quotes", language=self._language)
 
     def _install(self, labels: Mapping[str, str] | None = None) -> None:
         if labels is not None:
@@ -358,8 +358,10 @@ class CartsQuotesWindow(QMainWindow):
 
     @Slot(str, str)
     def _failed(self, title: str, message: str) -> None:
+        """`message` is empty after a bug (the crash dialog shows it)."""
         self.statusBar().showMessage(title, 10_000)
-        self._show_error(title, message)
+        if message:
+            self._show_error(title, message)
         self.syncRequested.emit()  # the cache may be behind the backend: catch up
         self.actionFinished.emit(False)
 

@@ -137,7 +137,7 @@ class WizardPage(QWizardPage):
                 error.message(language)])
         else:  # other faults in the problem box; a bug gets the crash dialog
             errors.report(error, self, lambda text, _kind: self.show_problems([text]),
-                          context=type(self).__name__)
+                          context=type(self).__name__, language=language)
 
     # --- backend calls ----------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 Runs PySide6's lupdate over the GUI code and the Designer forms into
 resources/translations/orderdesk_{de,en}.ts (obsolete entries dropped). The English file is
 completed from the English source texts (plural forms from "(s)"); a text moved to another
-class keeps its translation; new German translations are written by hand (Qt Linguist or an editor). `--check` changes nothing and exits 1 when a
-source text is missing from a file or a translation is unfinished (the test suite does this).
+class keeps its translation; new German translations are written by hand (Qt Linguist or an
+editor). `--check` changes nothing and exits 1 when a source text is missing from a file or a
+translation is unfinished (the test suite does this).
 """
 
 import argparse

@@ -105,9 +105,10 @@ def _upsert(name: str, columns: Sequence[str], key: str) -> sqlite.Insert:
 def _positional(statement: Insert, columns: Sequence[str]) -> str:
     """`statement` compiled once, for executemany of tuples in `columns` order.
 
-    For the page's rows, which go straight to sqlite3: SQLAlchemy's per-row parameter
-    handling (a dict per row, `construct_params`, processors) more than halved the bulk-mode
-    write rate (bench/cache_writer_bench.py), far more than the 5 % allowed for one style.
+    For the page's rows, which go straight to sqlite3: through `Connection.execute` with a
+    dict per row, SQLAlchemy's per-row parameter handling (`construct_params`) more than
+    halved the bulk-mode write rate (bench/cache_writer_bench.py) and cost the sync's client
+    ingest about a quarter (bench/sync_bench.py, ingest / raw 36 % against 49 %).
     """
     compiled = statement.compile(dialect=_DIALECT, column_keys=list(columns))
     if list(compiled.positiontup or ()) != list(columns):

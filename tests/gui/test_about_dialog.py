@@ -10,6 +10,8 @@ from desktop_app import __version__
 from desktop_app.cache.writer import record_sync_error, record_sync_success
 from desktop_app.gui.account.about_dialog import AboutDialog
 from desktop_app.gui.account.diagnostics import AboutInfo, redact, safe_url
+from desktop_app.gui.common.crash import CrashReporter
+from desktop_app.gui.common.logs import current_log_file
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
@@ -41,7 +43,7 @@ def about_from_menu(window: object) -> AboutDialog:
 
 
 def test_about_shows_versions_backend_and_cache_and_copies_no_secrets(
-        qtbot: QtBot, tmp_path: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, crash_reporter: CrashReporter) -> None:
     cache = live_cache(tmp_path / "cache.sqlite3", count=3)
     record_sync_success(cache.store, datetime(2026, 11, 26, 9, 30, tzinfo=UTC))
     record_sync_error(cache.store, f"401 from {SECRET_URL}: Bearer {JWT}; password=hunter2",
@@ -58,6 +60,7 @@ def test_about_shows_versions_backend_and_cache_and_copies_no_secrets(
     for expected in (f"OrderDesk: {__version__}", f"Qt: {qVersion()}", "PySide6: ", "Python: ",
                      "Operating system: ", f"Cache: {cache.path}",
                      "Backend: https://orders.example:8443/api/v1", "Settings: ",
+                     f"Log file: {current_log_file()}",
                      "Forms: ", "Translations: ", "Last successful sync: 2026-11-26 09:30:00 UTC",
                      "Last sync attempt: 2026-11-26 10:00:00 UTC",
                      "Last sync error: 401 from https://orders.example:8443/api/v1"):

@@ -70,11 +70,14 @@ def _selectable(text: str) -> QLabel:
 
 
 def _paths(settings: QSettings) -> list[tuple[str, str]]:
-    """Where settings, forms and translations come from (a packaging problem shows here)."""
+    """Where settings, the log, forms and translations are (a packaging problem shows here)."""
     from desktop_app.gui.common.forms import form_path
+    from desktop_app.gui.common.logs import current_log_file
     from desktop_app.gui.common.translations import catalogs_dir
 
-    found = [("Settings", settings.fileName())]
+    log_file = current_log_file()
+    found = [("Settings", settings.fileName()),
+             ("Log file", str(log_file) if log_file is not None else "none (not written)")]
     try:
         found.append(("Forms", str(form_path("main_window.ui").parent)))
     except RuntimeError as error:

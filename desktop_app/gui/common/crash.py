@@ -132,11 +132,15 @@ class CrashReporter(QObject):
         self.bugReported.connect(self._show)  # queued when reported from a worker
 
     def install(self) -> None:
+        """Become the hooks' target; again after someone else took them (a test runner's
+        capture does), `uninstall()` still restores what was there first."""
         global _reporter
-        self._previous = {"sys": sys.excepthook, "threading": threading.excepthook}
+        previous: dict[str, Any] = {"sys": sys.excepthook, "threading": threading.excepthook}
         sys.excepthook = self._excepthook
         threading.excepthook = self._thread_excepthook
-        self._previous["qt"] = qInstallMessageHandler(self._qt_message)
+        previous["qt"] = qInstallMessageHandler(self._qt_message)
+        if not self._previous:
+            self._previous = previous
         _reporter = self
 
     def uninstall(self) -> None:

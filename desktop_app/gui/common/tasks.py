@@ -238,7 +238,7 @@ class TaskGroup(QObject):
         task, operation = found
         del self._tasks[task]
         self._manager.release(task)
-        if operation.success_handler is not None and not task.token.cancelled:
+        if operation.success_handler is not None:
             operation.success_handler(result)
 
     @Slot(object)
@@ -296,7 +296,8 @@ class Operation:
 
     `work(cancel, report)` runs on the group's lane; it checks `cancel` where it can stop
     safely and calls `report(done, total)` for progress. The handlers run on the GUI thread,
-    only while the group's owner exists; success is not delivered after a cancel."""
+    only while the group's owner exists. Work that returns after a cancel (e.g. an export with
+    what it wrote so far) is a success; work that stops raises SyncCancelled."""
 
     def __init__(self, work: Work, *, name: str = "") -> None:
         self.work = work

@@ -10,6 +10,7 @@ an older request is dropped (serial numbers). The window hears `firstRowsShown` 
 
 import logging
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QTableView
@@ -19,7 +20,7 @@ from desktop_app.cache.store import CacheStore
 from desktop_app.gui.common import errors
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
 from desktop_app.gui.overview.order_source import CacheOrderSource, OrderQuery
-from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTableModel
+from desktop_app.gui.overview.order_table_model import OrderTableModel
 from desktop_app.sync.progress import CancelToken, SyncCancelled
 
 __all__ = ["FIRST_ROWS", "OrderListLoader"]
@@ -42,9 +43,10 @@ class OrderListLoader(QObject):
     _firstRowsLoaded = Signal(object)  # noqa: N815 (Qt naming)
 
     def __init__(self, store: CacheStore, table: QTableView, tasks: TaskManager,
-                 parent: QObject | None = None) -> None:
+                 shown_id: Callable[[], str | None], parent: QObject | None = None) -> None:
+        """`shown_id`: the order the panels show; it stays selected across reloads."""
         super().__init__(parent)
-        self._store, self._table = store, table
+        self._store, self._table, self._current_id = store, table, shown_id
         self.source = CacheOrderSource(store)
         self._queries = tasks.group(self, Lane.CACHE)
         self._serial = 0  # the newest id/count request; older results are dropped
@@ -186,11 +188,6 @@ class OrderListLoader(QObject):
             errors.report(error, self._table.window(), context="order list")
 
     # --- keeping the place ----------------------------------------------------------------
-
-    def _current_id(self) -> str | None:
-        current = self._table.selectionModel().currentIndex()
-        value = current.data(ORDER_ID_ROLE) if current.isValid() else None
-        return value if isinstance(value, str) else None
 
     def select_row(self, row: int) -> None:
         table = self._table

@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self._statuses: list[StatusInfo] = []
         self._transactions: list[BusinessTransactionInfo] = []
         self._labels = self._read_catalog()
-        self.loader = OrderListLoader(cache.store, self.table, tasks, self)
+        self.loader = OrderListLoader(cache.store, self.table, tasks, lambda: self._shown_id,
+                                      self)
         self.model = OrderTableModel(self.loader.source, self._labels, locale=self._locale,
                                      id_loader=self.loader.load_ids, parent=self)
         self.loader.attach(self.model)

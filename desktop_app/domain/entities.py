@@ -1,6 +1,6 @@
 """Domain entities as immutable value objects; ids are strings chosen by the backend."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop_app.domain.enums import (
@@ -8,7 +8,6 @@ from desktop_app.domain.enums import (
     CartState,
     ChangeRequestState,
     ContractState,
-    OrderStatus,
     PartyKind,
     QuoteState,
     Role,
@@ -128,30 +127,6 @@ class Quote:
 
     def is_expired(self, today: date) -> bool:
         return self.state is QuoteState.EXPIRED or today > self.valid_until
-
-
-@dataclass(frozen=True)
-class StatusChange:
-    status: OrderStatus
-    at: datetime
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Order:
-    id: str
-    order_number: str
-    tenant_id: str
-    customer_id: str
-    cart_id: str
-    quote_id: str | None
-    business_transaction: BusinessTransaction
-    status: OrderStatus
-    created_at: datetime
-    created_by: str
-    contract_id: str | None = None
-    items: tuple[CartItem, ...] = ()
-    history: tuple[StatusChange, ...] = field(default=())
 
 
 def add_months(start: date, months: int) -> date:

@@ -80,7 +80,7 @@ def test_default_and_unsorted_is_newest_first(model: OrderTableModel, seeded: Ca
 
 
 def test_english_product_column_sorts_by_english_name(qapp: object, source: CountingSource) -> None:
-    model = OrderTableModel(source, OrderLabels.codes_only("en"))
+    model = OrderTableModel(source, OrderLabels("en", {}, {}, {}))
     model.sort(OrderColumn.PRODUCT, ASC)
     assert model.query.sort.column is OrderSortColumn.PRODUCT_NAME_EN
 
@@ -186,7 +186,7 @@ def test_display_texts_in_german(store: CacheStore, qapp: object) -> None:
 
 def test_labels_fall_back_to_codes_without_a_catalog(qapp: object, store: CacheStore) -> None:
     orders.fill(store, [records.order(1)])
-    model = OrderTableModel(CountingSource(store), OrderLabels.codes_only("de"))
+    model = OrderTableModel(CountingSource(store), OrderLabels("de", {}, {}, {}))
     model.reload()
     assert model.data(model.index(0, OrderColumn.STATUS)) == "received"
     assert model.data(model.index(0, OrderColumn.BUSINESS_TRANSACTION)) == "new_order"

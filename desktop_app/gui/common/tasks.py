@@ -208,7 +208,6 @@ class TaskGroup(QObject):
         def connect(task: BackgroundTask) -> None:
             self._tasks[task] = operation
             # Queued into this group (GUI thread); a destroyed group receives nothing.
-            task.started.connect(self._started)
             task.progress.connect(self._progressed)
             task.finished.connect(self._finished)
             task.failed.connect(self._failed)
@@ -220,11 +219,6 @@ class TaskGroup(QObject):
         if not isinstance(task, BackgroundTask) or task not in self._tasks:
             return None
         return task, self._tasks[task]
-
-    @Slot()
-    def _started(self) -> None:
-        if (found := self._operation()) is not None and found[1].started_handler is not None:
-            found[1].started_handler()
 
     @Slot(int, object)
     def _progressed(self, done: int, total: int | None) -> None:
@@ -305,7 +299,6 @@ class Operation:
         self.success_handler: Callable[[Any], None] | None = None
         self.failure_handler: Callable[[BaseException], None] | None = None
         self.progress_handler: Callable[[int, int | None], None] | None = None
-        self.started_handler: Callable[[], None] | None = None
 
     def on_success(self, handler: Callable[[Any], None]) -> Self:
         self.success_handler = handler
@@ -318,10 +311,6 @@ class Operation:
 
     def with_progress(self, handler: Callable[[int, int | None], None]) -> Self:
         self.progress_handler = handler
-        return self
-
-    def on_start(self, handler: Callable[[], None]) -> Self:
-        self.started_handler = handler
         return self
 
     def run_in(self, group: TaskGroup) -> BackgroundTask:

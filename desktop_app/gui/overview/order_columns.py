@@ -143,11 +143,6 @@ class OrderLabels:
             },
         )
 
-    @classmethod
-    def codes_only(cls, language: Language = "de") -> "OrderLabels":
-        """No catalog yet: every label is its code."""
-        return cls(language, {}, {}, {})
-
     def status(self, code: str) -> str:
         return self.statuses.get(code, code)
 

@@ -1,7 +1,7 @@
 """A bounded least-recently-used cache of list rows, filled a window at a time."""
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 __all__ = ["RowCache"]
@@ -44,11 +44,6 @@ class RowCache(Generic[T]):
                 self._entries[key] = entry
         while len(self._entries) > self.capacity:
             self._entries.popitem(last=False)
-
-    def discard(self, keys: Iterable[str]) -> None:
-        for key in keys:
-            self._entries.pop(key, None)
-            self._missing.discard(key)
 
     def clear(self) -> None:
         self._entries.clear()

@@ -64,9 +64,6 @@ class SyncIndicators(QObject):
             self.progress.setValue(max(done, 0))
         self.progress.show()
 
-    def hide_progress(self) -> None:
-        self.progress.hide()
-
     def set_last_sync(self, moment: datetime | None) -> None:
         if moment is None:
             self.last_sync_label.setText(self.tr("Not synchronized yet"))

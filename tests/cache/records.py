@@ -201,8 +201,7 @@ def upserts(models: Sequence[Model]) -> list[Upsert]:
 
 
 def open_store(path: Path) -> Iterator[CacheStore]:
-    """For the test modules' `store` fixtures (a conftest here would clash with the server's
-    under mypy, which sees every test folder's conftest as the same module)."""
+    """For the `store` fixtures (tests/cache/conftest.py, and modules that fill it)."""
     store = CacheStore(path)
     yield store
     store.dispose()

@@ -3,7 +3,6 @@ a load cut short is finished when the cache is opened again; record_of round tri
 
 import ast
 import importlib.util
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,6 @@ from desktop_app.domain.enums import OrderStatus
 from sqlalchemy import text
 
 from tests.cache import records
-
-
-@pytest.fixture
-def cache_path(tmp_path: Path) -> Path:
-    return tmp_path / "cache.sqlite3"
-
-
-@pytest.fixture
-def store(cache_path: Path) -> Iterator[CacheStore]:
-    yield from records.open_store(cache_path)
 
 
 def schema_objects(store: CacheStore) -> tuple[set[str], set[str]]:

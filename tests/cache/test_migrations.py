@@ -2,10 +2,8 @@
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from desktop_app.cache import migrate, queries, revision, writer
@@ -15,16 +13,6 @@ from desktop_app.cache.store import CacheStore
 from sqlalchemy import inspect
 
 from tests.cache import records
-
-
-@pytest.fixture
-def cache_path(tmp_path: Path) -> Path:
-    return tmp_path / "cache.sqlite3"
-
-
-@pytest.fixture
-def store(cache_path: Path) -> Iterator[CacheStore]:
-    yield from records.open_store(cache_path)
 
 
 def test_new_cache_is_at_head(cache_path: Path) -> None:

@@ -1,25 +1,11 @@
 """One file per account; the store's SQLite settings; threads."""
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from desktop_app.cache import paths
 from desktop_app.cache.store import CacheStore
 from sqlalchemy import text
-
-from tests.cache import records
-
-
-@pytest.fixture
-def cache_path(tmp_path: Path) -> Path:
-    return tmp_path / "cache.sqlite3"
-
-
-@pytest.fixture
-def store(cache_path: Path) -> Iterator[CacheStore]:
-    yield from records.open_store(cache_path)
 
 
 def test_one_file_per_url_tenant_and_user(tmp_path: Path) -> None:

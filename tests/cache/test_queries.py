@@ -1,8 +1,6 @@
 """Search, filters, sorts, counts and the detail tree."""
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from desktop_app.cache import queries, writer
@@ -13,16 +11,6 @@ from desktop_app.cache.store import CacheStore
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, ProductFamily
 
 from tests.cache import records
-
-
-@pytest.fixture
-def cache_path(tmp_path: Path) -> Path:
-    return tmp_path / "cache.sqlite3"
-
-
-@pytest.fixture
-def store(cache_path: Path) -> Iterator[CacheStore]:
-    yield from records.open_store(cache_path)
 
 T0 = datetime(2025, 3, 1, 12, tzinfo=UTC)
 

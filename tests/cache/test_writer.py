@@ -1,9 +1,7 @@
 """apply_page: one transaction per page with its cursor; upserts replace an order's lists and
 documents; tombstones."""
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from desktop_app.cache import queries, writer
@@ -24,17 +22,6 @@ from desktop_app.domain.enums import BusinessTransaction, OrderStatus
 from sqlalchemy import text
 
 from tests.cache import records
-
-
-@pytest.fixture
-def cache_path(tmp_path: Path) -> Path:
-    return tmp_path / "cache.sqlite3"
-
-
-@pytest.fixture
-def store(cache_path: Path) -> Iterator[CacheStore]:
-    yield from records.open_store(cache_path)
-
 
 TABLES = ("orders", "order_documents", "customers", "contracts", "carts", "quotes")
 

@@ -63,23 +63,31 @@ def test_a_cut_full_resync_resumes_and_keeps_the_catalog(
 
 
 class SlowSecondPage:
-    def __init__(self, client: ApiClient, delay: float) -> None:
-        self.client, self.delay, self.calls = client, delay, 0
+    """The second page hangs until `release` is set (a request on a slow line)."""
+
+    def __init__(self, client: ApiClient) -> None:
+        self.client, self.calls = client, 0
+        self.release, self.returned = threading.Event(), threading.Event()
 
     def changes_raw(self, since: str | None, limit: int) -> bytes:
         self.calls += 1
         if self.calls == 2:
-            time.sleep(self.delay)  # a request hanging on a slow line
+            self.release.wait(30)
+            self.returned.set()
         return self.client.changes_raw(since, limit)
 
 
 def test_cancel_is_prompt_while_a_request_hangs(client: ApiClient, cache: LiveCache) -> None:
     token = CancelToken()
     threading.Timer(0.3, token.cancel).start()
-    started = time.monotonic()
-    with pytest.raises(SyncCancelled):
-        ChangeSync(SlowSecondPage(client, delay=5), cache, page_size=200).run(token)
-    assert time.monotonic() - started < 2.5  # the first page's write, not the hanging call
+    slow = SlowSecondPage(client)
+    try:
+        with pytest.raises(SyncCancelled):
+            ChangeSync(slow, cache, page_size=200).run(token)
+        # The sync gave up while the hanging call was still out (no wall-clock bound).
+        assert not slow.returned.is_set()
+    finally:
+        slow.release.set()
 
 
 class Failing:

@@ -34,7 +34,7 @@ from desktop_app.domain.enums import (
 from desktop_app.domain.processing import processing_plan
 from desktop_app.domain.recipients import confirmation_recipients
 from desktop_app.server import feed
-from desktop_app.server.counters import set_at_least
+from desktop_app.server.counters import PARTY_COUNTER, PARTY_NUMBER_BASE, set_at_least
 from desktop_app.server.database import Database, utcnow
 from desktop_app.server.db import (
     CartRow,
@@ -143,7 +143,7 @@ def _parties(session: Session, fake: Faker, rng: random.Random, count: int,
         party_id = _rid(rng, "party")
         rows.append({"id": party_id, "tenant_id": tenant, "kind": kind,
                      "customer_number": f"{'KD' if kind is PartyKind.CUSTOMER else 'IN'}-"
-                                        f"{100000 + index}",
+                                        f"{PARTY_NUMBER_BASE + index}",
                      "company": company, "contact_name": fake.name(), "email": email,
                      "street": fake.street_address(), "postal_code": fake.postcode(),
                      "city": fake.city(), "country": "DE", "updated_at": now})
@@ -449,9 +449,10 @@ def _initial_contracts(session: Session, rng: random.Random, ids: _Ids, now: dat
     feed.record_many(session, [_contract_change(row) for row in rows], now)
 
 
-def _bump_number_counters(session: Session, writer: _OrderWriter) -> None:
+def _bump_number_counters(session: Session, writer: _OrderWriter, party_count: int) -> None:
     for name, value in (("number_AU", writer.order_number), ("number_AN", writer.quote_number),
-                        ("number_VT", writer.contract_number)):
+                        ("number_VT", writer.contract_number),
+                        (PARTY_COUNTER, PARTY_NUMBER_BASE + party_count - 1)):
         if session.get(CounterRow, name) is None:
             session.add(CounterRow(name=name, value=0))
             session.flush()
@@ -478,7 +479,7 @@ def seed_database(database: Database, order_count: int, party_count: int,
             if index % 5000 == 4999:
                 writer.flush()
         writer.flush()
-        _bump_number_counters(session, writer)
+        _bump_number_counters(session, writer, party_count)
 
 
 def seed_demo(database: Database) -> None:

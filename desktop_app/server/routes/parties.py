@@ -10,7 +10,7 @@ from desktop_app.domain.entities import Address
 from desktop_app.domain.enums import PartyKind
 from desktop_app.domain.validation import check_address, check_email
 from desktop_app.server.context import Context, CurrentPrincipal
-from desktop_app.server.counters import business_number
+from desktop_app.server.counters import party_number
 from desktop_app.server.database import utcnow
 from desktop_app.server.db import ContractRow, PartyRow, TenantRow
 from desktop_app.server.problems import NotFound, RuleViolations
@@ -59,7 +59,7 @@ def create_prospect(body: ProspectCreate, context: Context,
         if session.get(TenantRow, tenant_id) is None or not principal.can_see(tenant_id):
             raise NotFound("tenant")
         row = PartyRow(id=new_id("party"), tenant_id=tenant_id, kind=PartyKind.PROSPECT,
-                       customer_number=business_number(session, "IN"), company=body.company,
+                       customer_number=party_number(session, "IN"), company=body.company,
                        contact_name=body.contact_name, email=body.email,
                        street=address.street, postal_code=address.postal_code, city=address.city,
                        country=address.country, updated_at=now)

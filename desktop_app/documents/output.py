@@ -1,7 +1,8 @@
 """The confirmation letter as PDF bytes, a PDF file, or on a printer (any thread but one
 document per thread: each call builds its own QTextDocument)."""
 
-import tempfile
+import os
+import secrets
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
@@ -96,17 +97,23 @@ def save_confirmation_pdf(detail: OrderDetail, path: Path, language: DocumentLan
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """`content` under `path` via a hidden partial file in the same folder and a rename."""
-    partial: Path | None = None
+    """`content` under `path` via a hidden partial file in the same folder and a rename.
+
+    The partial file is created with mode 0666 minus the user's umask (like any file the user
+    saves), not tempfile's private 0600: confirmations go to folders shared with colleagues.
+    """
+    partial = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".", suffix=".part",
-                                         delete=False) as stream:
-            partial = Path(stream.name)
+        descriptor = os.open(partial, flags, 0o666)
+    except OSError as error:
+        raise DocumentError.not_written(path, error) from error
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
             stream.write(content)
         partial.replace(path)
     except OSError as error:
-        if partial is not None:
-            partial.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise DocumentError.not_written(path, error) from error
 
 

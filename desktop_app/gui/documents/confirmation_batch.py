@@ -12,7 +12,11 @@ from desktop_app.cache.detail import order_detail
 from desktop_app.cache.store import CacheStore
 from desktop_app.documents.filenames import safe_filename
 from desktop_app.documents.formats import DocumentLanguage
-from desktop_app.documents.output import save_confirmation_pdf, transaction_labels
+from desktop_app.documents.output import (
+    DocumentError,
+    save_confirmation_pdf,
+    transaction_labels,
+)
 from desktop_app.documents.wording import texts
 from desktop_app.gui.common.tasks import ProgressReport
 from desktop_app.sync.progress import CancelToken
@@ -25,6 +29,7 @@ class BatchResult:
     folder: Path
     written: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # order ids no longer in the cache
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (order number, reason)
     cancelled: bool = False
 
 
@@ -35,9 +40,13 @@ def confirmation_filename(order_number: str, language: DocumentLanguage) -> str:
 def export_confirmations(store: CacheStore, order_ids: list[str], folder: Path,
                          language: DocumentLanguage, cancel: CancelToken,
                          report: ProgressReport) -> BatchResult:
-    """Write one PDF per order into `folder`; stops between two orders when cancelled."""
+    """Write one PDF per order into `folder`; stops between two orders when cancelled. A file
+    that cannot be written is recorded in `failed` (a folder that cannot be made raises)."""
     result = BatchResult(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DocumentError.not_written(folder, error) from error
     with store.session() as session:
         labels = transaction_labels(session)
     report(0, len(order_ids))
@@ -51,7 +60,11 @@ def export_confirmations(store: CacheStore, order_ids: list[str], folder: Path,
             result.missing.append(order_id)
         else:
             path = folder / confirmation_filename(detail.order_number, language)
-            save_confirmation_pdf(detail, path, language, labels)
-            result.written.append(path)
+            try:
+                save_confirmation_pdf(detail, path, language, labels)
+            except DocumentError as error:  # this file only: the others may still be written
+                result.failed.append((detail.order_number, error.technical))
+            else:
+                result.written.append(path)
         report(done, len(order_ids))
     return result

@@ -105,8 +105,9 @@ class ConfirmationOutput(QObject):
             return None
         return detail, labels
 
-    def _tell(self, parent: QWidget | None, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("OrderDesk"), text,
+    def _tell(self, parent: QWidget | None, text: str,
+              icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        box = QMessageBox(icon, self.tr("OrderDesk"), text,
                           QMessageBox.StandardButton.Ok, parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -244,10 +245,28 @@ class ConfirmationOutput(QObject):
             self.export_progress.deleteLater()
             self.export_progress = None
         if isinstance(outcome, BatchResult):
+            self._tell(self._asker, self._export_summary(outcome),
+                       QMessageBox.Icon.Warning if outcome.failed or outcome.missing
+                       else QMessageBox.Icon.Information)
             self.exportFinished.emit(outcome)
         else:
             self._write_failed(outcome if isinstance(outcome, BaseException)
                                else RuntimeError(str(outcome)))
+
+    def _export_summary(self, result: BatchResult) -> str:
+        """How many files went where; what is missing or failed; whether it was cancelled."""
+        lines = [self.tr("%n confirmation(s) written to %1.", "", len(result.written))
+                 .replace("%1", str(result.folder))]
+        if result.cancelled:
+            lines.append(self.tr("The export was cancelled; the files written so far are "
+                                 "complete."))
+        if result.missing:
+            lines.append(self.tr("%n order(s) are no longer in the local cache.", "",
+                                 len(result.missing)))
+        if result.failed:
+            lines.append(self.tr("%n file(s) could not be written:", "", len(result.failed)))
+            lines += [f"{number}: {reason}" for number, reason in result.failed]
+        return "\n".join(lines)
 
     @Slot(object)
     def _write_failed(self, error: BaseException) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.documents.output import DocumentError, write_atomically
 from desktop_app.gui.documents.printing import new_printer, remember_printer
 
 __all__ = ["PdfViewerDialog"]
@@ -205,11 +206,11 @@ class PdfViewerDialog(QDialog):
             self.save_to(Path(chosen))
 
     def save_to(self, path: Path) -> bool:
-        try:
-            path.write_bytes(self._content)
-        except OSError as error:
+        try:  # atomically and with the user's umask, like the confirmations
+            write_atomically(path, self._content)
+        except DocumentError as error:
             QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "The document could not be saved: %1").replace("%1", error.strerror or str(error)))
+                "The document could not be saved: %1").replace("%1", error.technical))
             return False
         return True
 

@@ -6,7 +6,7 @@ own. Sorting, filtering, counting and search all happen in SQLite, on indexes.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -40,6 +40,7 @@ from desktop_app.cache.schema import (
     SyncStateRow,
 )
 from desktop_app.cache.search import fts_query
+from desktop_app.domain.business_time import business_midnight
 from desktop_app.domain.enums import (
     BusinessTransaction,
     OrderStatus,
@@ -102,7 +103,8 @@ class OrderSort:
 
 @dataclass(frozen=True, slots=True)
 class OrderFilter:
-    """The filter bar. Empty sets mean "any"; dates are the clerk's local calendar days.
+    """The filter bar. Empty sets mean "any"; dates are Berlin calendar days
+    (the business time zone, as the app shows them).
 
     `text` is what the clerk typed; it is searched (as prefixes of words) in the order
     number, customer name, contract number and product names and code.
@@ -118,7 +120,7 @@ class OrderFilter:
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
+    return business_midnight(day)  # the days the app shows: Berlin's, not the machine's
 
 
 _SEARCH = "orders.row_id IN (SELECT rowid FROM order_search WHERE order_search MATCH :match)"

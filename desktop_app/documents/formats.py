@@ -1,25 +1,20 @@
 """Money and dates as the document's language writes them (no gui import: QLocale directly).
 
 German: "1.234,56 €", "26.11.2026"; English (a German firm's, en_GB): "€1,234.56",
-"26/11/2026". Times are Berlin time, as on the backend's documents.
+"26/11/2026". Times are Berlin time (domain/business_time.py), as in the app and on the
+backend's documents.
 """
 
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from desktop_app.domain.business_time import business_time
+
 DocumentLanguage = Literal["de", "en"]
 
-__all__ = ["DocumentFormats", "DocumentLanguage", "berlin"]
-
-
-def berlin() -> tzinfo:
-    try:
-        return ZoneInfo("Europe/Berlin")
-    except (ZoneInfoNotFoundError, ValueError):  # no tz database (Windows without tzdata)
-        return UTC
+__all__ = ["DocumentFormats", "DocumentLanguage"]
 
 
 class DocumentFormats:
@@ -31,7 +26,6 @@ class DocumentFormats:
             self._locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
         else:
             self._locale = QLocale(QLocale.Language.German, QLocale.Country.Germany)
-        self._zone = berlin()
 
     def money(self, cents: int) -> str:
         return self._locale.toCurrencyString(cents / 100, "€", 2)
@@ -40,8 +34,7 @@ class DocumentFormats:
         return self._locale.toString(value)
 
     def _local(self, moment: datetime) -> datetime:
-        aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-        return aware.astimezone(self._zone)
+        return business_time(moment)
 
     def date(self, moment: datetime) -> str:
         local = self._local(moment)

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 from desktop_app.contract.carts import CartItemOut, SelectedOptionOut, Totals
 from desktop_app.contract.orders import OrderOut
+from desktop_app.domain.business_time import business_time
 from desktop_app.domain.catalog import VAT_PERCENT, Product, gross_cents, product_by_code
 from desktop_app.domain.enums import (
     BusinessTransaction,
@@ -119,20 +119,13 @@ def _euro(cents: int) -> str:
     return f"{sign}{euros:,}".replace(",", ".") + f",{rest:02d} EUR"
 
 
-def _berlin() -> tzinfo:
-    try:
-        return ZoneInfo("Europe/Berlin")
-    except (ZoneInfoNotFoundError, ValueError):  # no tz database (e.g. Windows w/o tzdata)
-        return UTC
-
-
 def _aware(moment: datetime) -> datetime:
     """Timestamps without a zone are UTC by the backend's convention."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _local(moment: datetime) -> datetime:
-    return _aware(moment).astimezone(_berlin())
+    return business_time(moment)  # the business time zone, as in the app
 
 
 def _date(moment: datetime) -> str:

@@ -8,6 +8,7 @@ from desktop_app.cache.queries import OrderFilter, OrderSort, OrderSortColumn
 from desktop_app.cache.records import OrderListRow
 from desktop_app.cache.search import fts_query
 from desktop_app.cache.store import CacheStore
+from desktop_app.domain.business_time import business_time
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, ProductFamily
 
 from tests.cache import records
@@ -86,7 +87,7 @@ def test_filters(filled: CacheStore) -> None:
     assert ids(filled, OrderFilter(families=frozenset({ProductFamily.INTERNET}))) == [
         "order-000004", "order-000003"]  # fmt: skip
     assert ids(filled, OrderFilter(created_by="u-2")) == ["order-000004", "order-000002"]
-    local = T0.astimezone().date()
+    local = business_time(T0).date()  # filter days are Berlin's
     next_day = local + timedelta(days=1)
     assert ids(filled, OrderFilter(date_from=next_day, date_to=next_day)) == ["order-000002"]
     assert ids(filled, OrderFilter(date_to=local)) == ["order-000001"]

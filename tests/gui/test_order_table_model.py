@@ -7,6 +7,7 @@ from desktop_app.cache import queries
 from desktop_app.cache.queries import OrderFilter, OrderSort, OrderSortColumn
 from desktop_app.cache.records import OrderListRow
 from desktop_app.cache.store import CacheStore
+from desktop_app.domain.business_time import business_zone
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, ProductFamily
 from desktop_app.gui.overview.order_columns import OrderColumn, OrderLabels
 from desktop_app.gui.overview.order_table_model import (
@@ -149,7 +150,7 @@ def row_of_number(model: OrderTableModel, number: int) -> int:
 
 
 def test_display_texts_in_german(store: CacheStore, qapp: object) -> None:
-    evening = datetime(2026, 11, 26, 18, 0).astimezone()
+    evening = datetime(2026, 11, 26, 18, 0, tzinfo=business_zone())  # the app shows Berlin time
     orders.fill(store, [
         records.order(1, created_at=evening, contract_number=None,
                              status=OrderStatus.IN_PROCESSING),

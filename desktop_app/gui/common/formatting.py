@@ -1,11 +1,15 @@
 """Money, dates, times and sizes in the UI locale (German by default: "26.11.2026 18:00",
 "1.234,56 €"). Timestamps are stored in UTC (naive ones are UTC too) and shown in the
-machine's local time; dates always carry a four-digit year."""
+business time zone, Berlin, like the documents do (not the machine's zone: a clerk on a
+terminal server in UTC reads the same time as the customer's letter); dates always carry a
+four-digit year."""
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Literal
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+
+from desktop_app.domain.business_time import business_time
 
 Language = Literal["de", "en"]
 EURO = "€"
@@ -32,13 +36,16 @@ def datetime_format(locale: QLocale) -> str:
 
 
 def _local(value: datetime) -> QDateTime:
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    utc = aware.astimezone(UTC)
-    return QDateTime.fromSecsSinceEpoch(int(utc.timestamp()), QTimeZone.utc()).toLocalTime()
+    """The moment in Berlin time, with Berlin's offset at that moment."""
+    here = business_time(value)
+    offset = here.utcoffset()
+    return QDateTime(QDate(here.year, here.month, here.day),
+                     QTime(here.hour, here.minute, here.second),
+                     QTimeZone(int(offset.total_seconds()) if offset else 0))
 
 
 def format_datetime(locale: QLocale, value: datetime, pattern: str | None = None) -> str:
-    """A UTC timestamp in local time: "10.03.2025 13:00"."""
+    """A UTC timestamp in Berlin time: "10.03.2025 14:00"."""
     return locale.toString(_local(value), pattern or datetime_format(locale))
 
 
@@ -48,7 +55,7 @@ def moment(value: datetime, locale: QLocale | None = None) -> str:
 
 
 def local_date(value: datetime, locale: QLocale | None = None) -> str:
-    """The local calendar day of a UTC timestamp."""
+    """The Berlin calendar day of a UTC timestamp."""
     chosen = locale or QLocale()
     return chosen.toString(_local(value).date(), _date_format(chosen))
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from desktop_app.cache.store import CacheStore
+from desktop_app.domain.business_time import business_time
 from desktop_app.gui.common.forms import child
 from desktop_app.gui.panels import OrderDetailPanel
 from PySide6.QtCore import Qt
@@ -39,7 +40,7 @@ def show(panel: OrderDetailPanel, store: CacheStore, catalogs: Catalogs, order_i
 
 
 def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+    return business_time(moment).strftime("%d.%m.%Y %H:%M")  # the app shows Berlin time
 
 
 def test_a_complete_order_shows_everything_captured_while_ordering(

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from desktop_app.cache.store import CacheStore
+from desktop_app.domain.business_time import business_time
 from desktop_app.gui.common.forms import child
 from desktop_app.gui.panels import FlowKind, OrderStatusPanel
 from PySide6.QtCore import Qt
@@ -29,7 +30,7 @@ def show(panel: OrderStatusPanel, store: CacheStore, catalogs: Catalogs, order_i
 
 
 def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+    return business_time(moment).strftime("%d.%m.%Y %H:%M")  # the app shows Berlin time
 
 
 def timeline(panel: OrderStatusPanel) -> list[str]:

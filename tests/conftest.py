@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+pytest_plugins = ["tests.live_fixtures", "tests.keyring_fixtures"]
+
 if TYPE_CHECKING:  # Qt loads once the platform is set
     from desktop_app.gui.common.crash import CrashReporter
     from desktop_app.gui.common.tasks import TaskManager

@@ -1,5 +1,6 @@
-"""Test support for the API layer: an in-memory keyring, a scripted stub HTTP server,
-a self-signed certificate, the live reference server and their fixtures.
+"""Test support for the API layer: a scripted stub HTTP server, a self-signed certificate,
+the live reference server and their fixtures (the in-memory keyring is in
+tests/keyring_fixtures.py).
 
 tests/api/conftest.py only re-exports the fixtures (one `conftest` module name per mypy run).
 """
@@ -20,59 +21,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.seed import seed_demo
 from desktop_app.server.settings import ServerSettings
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 Json = dict[str, Any]
-
-# --- in-memory keyring ---------------------------------------------------------------------
-
-
-class InMemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps passwords in a dict (tests only)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[InMemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = InMemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    """What a headless Linux without a Secret Service has."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
-    yield
-    keyring.set_keyring(previous)
-
 
 # --- scripted stub server ------------------------------------------------------------------
 

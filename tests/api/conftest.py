@@ -3,8 +3,6 @@
 from tests.api.api_support import (  # noqa: F401
     api_server,
     certificate,
-    memory_keyring,
-    no_keyring,
     stub,
     tls_stub,
 )

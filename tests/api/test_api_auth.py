@@ -26,7 +26,8 @@ from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.security import token_digest
 from desktop_app.server.seed import DEMO_PASSWORD
 
-from tests.api.api_support import InMemoryKeyring, Reply, StubServer, fast_settings, stub_client
+from tests.api.api_support import Reply, StubServer, fast_settings, stub_client
+from tests.keyring_fixtures import InMemoryKeyring
 
 
 @pytest.fixture

@@ -1,21 +1,12 @@
-"""Sync-controller test support: a window stand-in that records calls, a GUI-stall meter,
-a live seeded server and a check that no thread outlives a test."""
+"""Sync-controller test support: a window stand-in that records calls and a GUI-stall meter
+(the live server, client, cache and thread check are in tests/live_fixtures.py)."""
 
-import threading
 import time
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-import pytest
-from desktop_app.api import ApiClient
 from desktop_app.gui.account.sync_controller import BannerKind
-from desktop_app.server.embedded import EmbeddedServer
-from desktop_app.sync.live_cache import LiveCache
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
-
-from tests.sync.support import login, start_seeded_server
+from PySide6.QtCore import QObject, QTimer, Signal
 
 
 class RecordingWindow(QObject):
@@ -74,49 +65,3 @@ class StallMeter(QObject):
         now = time.monotonic()
         self.longest = max(self.longest, now - self._last)
         self._last = now
-
-
-def python_threads() -> set[threading.Thread]:
-    """Live threads Python started (Qt pool threads appear as daemon dummies: left out)."""
-    return {thread for thread in threading.enumerate()
-            if not isinstance(thread, threading._DummyThread)}
-
-
-def new_threads(before: set[threading.Thread]) -> set[str]:
-    """Threads started since `before`, except the module server's request workers (AnyIO
-    keeps them idle in its pool until that server stops)."""
-    return {thread.name for thread in python_threads() - before
-            if thread.name != "AnyIO worker thread"}
-
-
-@pytest.fixture
-def no_thread_left() -> Iterator[None]:
-    before = python_threads()
-    yield
-    deadline = time.monotonic() + 5
-    while new_threads(before) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    left = new_threads(before)
-    assert not left, left
-    assert QThreadPool.globalInstance().activeThreadCount() == 0
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
-    running = start_seeded_server(tmp_path_factory.mktemp("server"))
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def client(server: EmbeddedServer) -> Iterator[ApiClient]:
-    api = login(server)
-    yield api
-    api.close()
-
-
-@pytest.fixture
-def cache(tmp_path: Path) -> Iterator[LiveCache]:
-    live = LiveCache(tmp_path / "cache.sqlite3")
-    yield live
-    live.close()

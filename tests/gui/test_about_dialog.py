@@ -20,11 +20,9 @@ from PySide6.QtCore import QLocale, QSettings, qVersion
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
-from tests.gui.sync_support import no_thread_left, server
 from tests.gui.window import live_cache, open_window
 from tests.sync.support import login
 
-__all__ = ["no_thread_left", "server"]  # fixtures
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 SECRET_URL = "https://max.nord:geheim-123@orders.example:8443/api/v1?access_token=tok-999"

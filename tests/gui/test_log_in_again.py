@@ -13,12 +13,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.api.api_support import InMemoryKeyring, memory_keyring
-from tests.gui.sync_support import no_thread_left, server
 from tests.gui.test_login import USER, fast, log_in
 from tests.gui.window import settings_at
+from tests.keyring_fixtures import InMemoryKeyring
 
-__all__ = ["memory_keyring", "no_thread_left", "server"]  # fixtures
 pytestmark = [pytest.mark.usefixtures("no_thread_left"),
               pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
 SYNC_MS = 60_000

@@ -25,12 +25,10 @@ from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from tests.api.api_support import InMemoryKeyring, memory_keyring, no_keyring
 from tests.gui import orders
-from tests.gui.sync_support import no_thread_left, server
 from tests.gui.window import settings_at
+from tests.keyring_fixtures import InMemoryKeyring
 
-__all__ = ["memory_keyring", "no_keyring", "no_thread_left", "server"]  # fixtures
 pytestmark = pytest.mark.usefixtures("no_thread_left")
 USER = "max.nord"
 LOGIN_TIMEOUT_MS = 20_000

@@ -219,9 +219,9 @@ def test_ctrl_f_focuses_search(make_window: WindowFactory, qtbot: QtBot) -> None
 def test_f5_and_the_action_request_a_sync(make_window: WindowFactory, qtbot: QtBot) -> None:
     window = make_window()
     window.table.setFocus()
-    with qtbot.wait_signal(window.syncRequested, timeout=1000):
+    with qtbot.wait_signal(window.syncRequested, timeout=10_000):
         QTest.keyClick(window.table, Qt.Key.Key_F5)
-    with qtbot.wait_signal(window.syncRequested, timeout=1000):
+    with qtbot.wait_signal(window.syncRequested, timeout=10_000):
         window.sync_action.trigger()
 
 

@@ -32,12 +32,11 @@ from tests.gui.wizard_support import (
     make_contract,
     next_page,
     open_wizard,
-    server,
     sync,
 )
 from tests.sync.ordering import a_customer, answers_dropped, orders_of_cart, voice_item
 
-__all__ = ["cache", "client", "server"]  # fixtures
+__all__ = ["cache", "client"]  # the wizard_support fixtures
 
 
 def test_new_order_with_quote_to_confirmation(qtbot: QtBot, server: EmbeddedServer,

@@ -29,11 +29,10 @@ from tests.gui.wizard_support import (
     cache,
     client,
     next_page,
-    server,
 )
 from tests.sync.ordering import a_customer, answers_dropped, open_cart, orders_of_cart
 
-__all__ = ["cache", "client", "server"]  # fixtures
+__all__ = ["cache", "client"]  # the wizard_support fixtures
 SYNC_TIMEOUT_MS = 30_000
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from desktop_app.api import ApiClient
 from desktop_app.gui.account import sync_controller
+from desktop_app.gui.account.connection import Link
 from desktop_app.gui.account.sync_controller import SyncController, SyncSettings
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.server.embedded import EmbeddedServer
@@ -17,18 +18,10 @@ from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from tests.gui.sync_support import (
-    RecordingWindow,
-    StallMeter,
-    cache,
-    client,
-    no_thread_left,
-    python_threads,
-    server,
-)
+from tests.gui.sync_support import RecordingWindow, StallMeter
+from tests.live_fixtures import python_threads
 from tests.sync.support import cached_order_ids, login, start_seeded_server
 
-__all__ = ["cache", "client", "no_thread_left", "server"]  # fixtures
 pytestmark = pytest.mark.usefixtures("no_thread_left")
 SYNC_TIMEOUT_MS = 60_000
 
@@ -115,6 +108,8 @@ def test_offline_then_back_online(qtbot: QtBot, tasks: TaskManager, tmp_path: Pa
     fast = SyncSettings(retry_first=timedelta(milliseconds=200),
                         retry_max=timedelta(milliseconds=400))
     sync = SyncController(window, api, cache, tmp_path / "documents", tasks, "en", fast)
+    links: list[tuple[object, str]] = []  # what the window is told (the workspace connects it)
+    sync.link.changed.connect(lambda state, reason: links.append((state, reason)))
     back: EmbeddedServer | None = None
     try:
         with qtbot.waitSignal(sync.syncFinished, timeout=SYNC_TIMEOUT_MS):
@@ -124,8 +119,8 @@ def test_offline_then_back_online(qtbot: QtBot, tasks: TaskManager, tmp_path: Pa
             window.syncRequested.emit()
         assert failed.args == [False]
         assert not sync.online
-        [(online, reason)] = window.named("set_online")
-        assert not online and "cannot be reached" in reason
+        assert [state for state, _ in links] == [Link.ONLINE, Link.OFFLINE]
+        assert "cannot be reached" in links[-1][1]
         text, kind = window.named("show_banner")[-1]
         assert text.startswith("Offline – showing cached data from ") and kind == "warning"
         assert "Traceback" not in text
@@ -133,7 +128,7 @@ def test_offline_then_back_online(qtbot: QtBot, tasks: TaskManager, tmp_path: Pa
         back = EmbeddedServer.start(ServerSettings(database_url=database_url,
                                                    simulator_interval=0), port=port)
         qtbot.waitUntil(lambda: sync.online and not sync.running, timeout=SYNC_TIMEOUT_MS)
-        assert window.named("set_online")[-1] == (True, "")
+        assert links[-1] == (Link.ONLINE, "")
         assert window.named("refresh_after_sync") == [(), ()]
     finally:
         assert sync.shutdown(10_000)

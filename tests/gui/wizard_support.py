@@ -20,18 +20,13 @@ from desktop_app.sync.live_cache import LiveCache
 from pytestqt.qtbot import QtBot
 
 from tests.server.live_server import arrange_contract
-from tests.sync.support import login, start_seeded_server
+from tests.sync.support import login
 
 CALL_TIMEOUT_MS = 20_000
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
-    running = start_seeded_server(tmp_path_factory.mktemp("server"))
-    yield running
-    running.stop()
-
-
+# These two override tests/live_fixtures.py's by name: the wizard tests share one login per
+# module and start on a synced cache.
 @pytest.fixture(scope="module")
 def client(server: EmbeddedServer) -> Iterator[ApiClient]:
     api = login(server)

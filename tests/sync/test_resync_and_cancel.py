@@ -120,7 +120,7 @@ def test_pages_ahead_stops_its_thread_when_the_consumer_leaves(client: ApiClient
 
     for _page in pages_ahead(client, None, 100, stop):
         break
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 30
     while new_prefetchers() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not new_prefetchers()

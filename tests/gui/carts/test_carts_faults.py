@@ -126,7 +126,7 @@ def test_keyboard_enter_resumes_and_delete_asks(qtbot: QtBot, view: CartsQuotesW
         view.activateWindow()
     view.table.setFocus()
     select(view, "cart-open-2")
-    with qtbot.waitSignal(view.resumeCartRequested, timeout=1000) as resumed:
+    with qtbot.waitSignal(view.resumeCartRequested, timeout=10_000) as resumed:
         QTest.keyClick(view.table, Qt.Key.Key_Return)
     assert resumed.args == ["cart-open-2"]
     asked: list[str] = []

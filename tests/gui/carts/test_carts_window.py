@@ -25,10 +25,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.gui.sync_support import no_thread_left, server
 from tests.sync.support import login
 
-__all__ = ["no_thread_left", "server"]  # fixtures
 pytestmark = pytest.mark.usefixtures("no_thread_left")
 
 TENANTS = {"max.nord": "t-nordlicht", "lena.hh": "t-nordlicht-hh", "paul.sued": "t-suedwest",
@@ -168,11 +166,11 @@ def test_a_quote_past_its_validity_date_shows_as_expired(open_view: Opener) -> N
 def test_resume_emits_the_cart_id_for_live_lines_only(qtbot: QtBot, open_view: Opener) -> None:
     view, _client, _cache = open_view("max.nord")
     cart = select(view, bare_cart)
-    with qtbot.waitSignal(view.resumeCartRequested, timeout=1000) as resumed:
+    with qtbot.waitSignal(view.resumeCartRequested, timeout=10_000) as resumed:
         view.resume_action.trigger()
     assert resumed.args == [cart.cart_id]
     approved = select(view, quote_in(QuoteState.APPROVED))
-    with qtbot.waitSignal(view.resumeCartRequested, timeout=1000) as resumed:
+    with qtbot.waitSignal(view.resumeCartRequested, timeout=10_000) as resumed:
         view.table.activated.emit(view.table.currentIndex())  # Enter / double-click
     assert resumed.args == [approved.cart_id]
     select(view, quote_in(QuoteState.REJECTED))

@@ -1,0 +1,65 @@
+"""Fixtures of every test that crosses HTTP, in one place (a plugin of tests/conftest.py): one
+seeded reference server per test module on 127.0.0.1, a client logged in to it, an empty
+cache, and a check that no thread outlives a test. A module that needs another shape (the
+wizard's synced cache) overrides one by name."""
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from desktop_app.api import ApiClient
+from desktop_app.server.embedded import EmbeddedServer
+from desktop_app.sync.live_cache import LiveCache
+from PySide6.QtCore import QThreadPool
+
+from tests.sync.support import login, start_seeded_server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
+    running = start_seeded_server(tmp_path_factory.mktemp("server"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def client(server: EmbeddedServer) -> Iterator[ApiClient]:
+    api = login(server)
+    yield api
+    api.close()
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Iterator[LiveCache]:
+    live = LiveCache(tmp_path / "cache.sqlite3")
+    yield live
+    live.close()
+
+
+def python_threads() -> set[threading.Thread]:
+    """Live threads Python started (Qt pool threads appear as daemon dummies: left out)."""
+    return {
+        thread for thread in threading.enumerate() if not isinstance(thread, threading._DummyThread)
+    }
+
+
+def new_threads(before: set[threading.Thread]) -> set[str]:
+    """Threads started since `before`, except the module server's request workers (AnyIO
+    keeps them idle in its pool until that server stops)."""
+    return {
+        thread.name for thread in python_threads() - before if thread.name != "AnyIO worker thread"
+    }
+
+
+@pytest.fixture
+def no_thread_left() -> Iterator[None]:
+    before = python_threads()
+    yield
+    deadline = time.monotonic() + 30
+    while new_threads(before) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = new_threads(before)
+    assert not left, left
+    assert QThreadPool.globalInstance().activeThreadCount() == 0

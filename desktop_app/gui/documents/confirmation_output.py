@@ -17,7 +17,7 @@ download) runs on this object's worker, reporting back by signal:
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -36,7 +36,7 @@ from desktop_app.documents.output import (
     save_confirmation_pdf,
     transaction_labels,
 )
-from desktop_app.gui.common import errors
+from desktop_app.gui.common import errors, screen_fit
 from desktop_app.gui.common.tasks import (
     BackgroundTask,
     Lane,
@@ -128,7 +128,7 @@ class ConfirmationOutput(QObject):
         dialog.setWindowTitle(self.tr("Print preview – order %1").replace(
             "%1", detail.order_number))
         dialog.paintRequested.connect(_LetterJob(dialog, self, detail, labels, printer).paint)
-        dialog.resize(900, 1000)
+        screen_fit.open_fitted(dialog, QSize(900, 1000))
         dialog.open()
         return dialog
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.documents.output import DocumentError, write_atomically
+from desktop_app.gui.common import screen_fit
 from desktop_app.gui.documents.printing import new_printer, remember_printer
 
 __all__ = ["PdfViewerDialog"]
@@ -51,7 +52,7 @@ class PdfViewerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 1000)
+        screen_fit.open_fitted(self, QSize(900, 1000))
         self._content, self._filename, self._settings = content, filename, settings
         self._printer: QPrinter | None = None
         # The buffer holds its own copy: nothing Python frees may be read by QtPdf later.

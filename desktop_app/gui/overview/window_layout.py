@@ -1,10 +1,10 @@
 """The main window's layout: default column widths, and what it keeps across starts
 (geometry, dock state, splitter, header, sort and filters) in QSettings."""
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSplitter, QTableView
 
-from desktop_app.gui.common import stored
+from desktop_app.gui.common import screen_fit, stored
 from desktop_app.gui.overview import window_settings as list_settings
 from desktop_app.gui.overview.filter_bar import FilterBar
 from desktop_app.gui.overview.order_columns import OrderColumn
@@ -48,10 +48,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
                    filter_bar: FilterBar, settings: QSettings) -> None:
     """The clerk's last layout, sort and filters (defaults on a first start); sorting is
     switched on last, so the model sorts once, by the restored indicator."""
-    if (geometry := stored.load_state(settings, _GEOMETRY)) is not None:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1400, 900)
+    screen_fit.restore_fitted(window, stored.load_state(settings, _GEOMETRY), QSize(1400, 900))
     if (state := stored.load_state(settings, _WINDOW_STATE)) is not None:
         window.restoreState(state)
     if (sizes := stored.load_state(settings, _SPLITTER)) is not None:

@@ -2,9 +2,11 @@
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.cache.records import BusinessTransactionInfo, OrderDetail, StatusInfo
+from desktop_app.gui.common import screen_fit
 from desktop_app.gui.documents.confirmation.view import ConfirmationView
 
 
@@ -25,4 +27,4 @@ class ConfirmationDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         self.view.openOrderRequested.connect(self.accept)
-        self.resize(820, 760)
+        screen_fit.open_fitted(self, QSize(820, 760))

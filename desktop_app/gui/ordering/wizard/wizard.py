@@ -7,7 +7,7 @@ main window:
 the confirmation's `documentRequested`, `printRequested`, `savePdfRequested`.
 """
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.api import ApiClient
@@ -15,6 +15,7 @@ from desktop_app.api.errors import Language
 from desktop_app.cache.ordering import contracts_of
 from desktop_app.contract.auth import MeOut
 from desktop_app.domain.enums import BusinessTransaction, CartState
+from desktop_app.gui.common import screen_fit
 from desktop_app.gui.common.tasks import Lane, TaskManager
 from desktop_app.gui.ordering.wizard.approval_page import ApprovalPage
 from desktop_app.gui.ordering.wizard.cart_page import CartPage
@@ -73,7 +74,7 @@ class OrderWizard(QWizard):
         if customer_id and self.customer_page.preselect(customer_id):
             self.transaction_page.preselect(contract_id, transaction)
             self.setStartId(int(PageId.TRANSACTION))
-        self.resize(1100, 760)
+        screen_fit.open_fitted(self, QSize(1100, 760))
         self._load_me()
         if cart_id:
             self.resume(cart_id)

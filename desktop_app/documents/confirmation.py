@@ -24,6 +24,7 @@ from desktop_app.domain.provider import (
     PROVIDER_WEB,
 )
 from desktop_app.domain.recipients import SOURCE_LABELS
+from desktop_app.domain.transaction_names import TRANSACTION_NAMES
 
 __all__ = ["TEMPLATE", "TransactionLabels", "confirmation_html", "letter_context"]
 
@@ -134,6 +135,16 @@ def _next_steps(detail: OrderDetail, fmt: DocumentFormats, t: Mapping[str, str])
     return steps
 
 
+def _intro(detail: OrderDetail, fmt: DocumentFormats, t: Mapping[str, str]) -> str:
+    """Promises the contract number only while there is none (as the backend's PDF)."""
+    moment, number = fmt.date_time(detail.created_at), detail.contract_number
+    if number and detail.status is OrderStatus.COMPLETED:
+        return t["intro_completed"].format(moment=moment, number=number)
+    if number:
+        return t["intro_contract"].format(moment=moment, number=number)
+    return t["intro"].format(moment=moment)
+
+
 def _status_label(status: OrderStatus, language: DocumentLanguage) -> str:
     for info in STATUS_CATALOG:
         if info.status is status:
@@ -146,7 +157,7 @@ def letter_context(detail: OrderDetail, language: DocumentLanguage,
     """Everything the template shows, as plain (unescaped) values."""
     fmt, t = DocumentFormats(language), texts(language)
     german, english = (transactions or {}).get(
-        detail.business_transaction, (detail.business_transaction.value,) * 2)
+        detail.business_transaction, TRANSACTION_NAMES[detail.business_transaction])
     order_date = fmt.date(detail.created_at)
     quote = detail.quote_number or t["no_quote"]
     info = [(t["date"], order_date), (t["order_number"], detail.order_number)]
@@ -176,7 +187,7 @@ def letter_context(detail: OrderDetail, language: DocumentLanguage,
                      "web": PROVIDER_WEB, "legal": PROVIDER_LEGAL},
         "address": _address(detail, t), "info": info,
         "subject": t["subject"].format(number=detail.order_number, date=order_date),
-        "intro": t["intro"].format(moment=fmt.date_time(detail.created_at)),
+        "intro": _intro(detail, fmt, t),
         "facts": facts, "items": _item_rows(detail.items, fmt, t),
         "totals": _totals(detail, fmt, t), "locations": _locations(detail, t),
         "recipients": recipients, "next_steps": _next_steps(detail, fmt, t),

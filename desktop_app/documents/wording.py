@@ -23,6 +23,11 @@ _GERMAN: dict[str, str] = {
     "intro": ("vielen Dank für Ihren Auftrag. Wir bestätigen den Eingang am {moment}. Über den "
               "Fortschritt der Bearbeitung informieren wir Sie; die Vertragsnummer teilen wir "
               "Ihnen mit, sobald der Auftrag bearbeitet ist."),
+    "intro_completed": ("vielen Dank für Ihren Auftrag. Wir bestätigen den Eingang am {moment}. "
+                        "Der Auftrag ist bearbeitet; er gilt unter der Vertragsnummer {number}."),
+    "intro_contract": ("vielen Dank für Ihren Auftrag. Wir bestätigen den Eingang am {moment}. "
+                       "Über den Fortschritt der Bearbeitung informieren wir Sie; der Auftrag "
+                       "gilt unter der Vertragsnummer {number}."),
     "facts": "Auftragsdaten",
     "order_date": "Auftragsdatum",
     "customer": "Kunde",
@@ -85,6 +90,11 @@ _ENGLISH: dict[str, str] = {
     "intro": ("thank you for your order. We confirm its receipt on {moment}. We will keep you "
               "informed about its processing and tell you the contract number as soon as the "
               "order has been processed."),
+    "intro_completed": ("thank you for your order. We confirm its receipt on {moment}. The "
+                        "order has been processed; it runs under contract number {number}."),
+    "intro_contract": ("thank you for your order. We confirm its receipt on {moment}. We will "
+                       "keep you informed about its processing; the order runs under contract "
+                       "number {number}."),
     "facts": "Order data",
     "order_date": "Order date",
     "customer": "Customer",

@@ -33,18 +33,14 @@ from desktop_app.domain.enums import (
 from desktop_app.domain.processing import STATUS_CATALOG
 from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
 from desktop_app.domain.recipients import SOURCE_LABELS
+from desktop_app.domain.transaction_names import TRANSACTION_NAMES
 
 __all__ = ["render_confirmation", "render_product_sheet"]
 
 
+# The catalog's names (the app shows the same): "Neubestellung", not a word of our own.
 TRANSACTION_LABELS: dict[BusinessTransaction, str] = {
-    BusinessTransaction.NEW_ORDER: "Neuauftrag",
-    BusinessTransaction.REORDER: "Nachbestellung",
-    BusinessTransaction.CONTRACT_EXTENSION: "Vertragsverlängerung",
-    BusinessTransaction.PRODUCT_CHANGE: "Produktwechsel",
-    BusinessTransaction.PRODUCT_CHANGE_NEW_ORDER: "Produktwechsel mit Neuauftrag",
-    BusinessTransaction.USAGE_LOCATION: "Nutzungsort-Auftrag",
-}
+    code: german for code, (german, _english) in TRANSACTION_NAMES.items()}
 
 FAMILY_LABELS: dict[ProductFamily, str] = {
     ProductFamily.INTERNET: "Internet",
@@ -410,6 +406,20 @@ def _recipients(pdf: _Document, order: OrderOut) -> None:
              right_from=2)
 
 
+def _intro(order: OrderOut) -> str:
+    """Says the contract number once there is one (as the client's letter does)."""
+    received = (f"vielen Dank für Ihren Auftrag. Wir bestätigen den Eingang am "
+                f"{_date_time(order.created_at)}.")
+    number = order.contract_number
+    if number and order.status is OrderStatus.COMPLETED:
+        return f"{received} Der Auftrag ist bearbeitet; er gilt unter der Vertragsnummer {number}."
+    if number:
+        return (f"{received} Über den Fortschritt der Bearbeitung informieren wir Sie; der "
+                f"Auftrag gilt unter der Vertragsnummer {number}.")
+    return (f"{received} Über den Fortschritt der Bearbeitung informieren wir Sie; die "
+            f"Vertragsnummer teilen wir Ihnen mit, sobald der Auftrag bearbeitet ist.")
+
+
 def render_confirmation(order: OrderOut) -> bytes:
     """The order-receipt confirmation (Auftragseingangsbestätigung) as PDF bytes."""
     pdf = _Document(title="Auftragseingangsbestätigung", created_at=order.created_at,
@@ -418,11 +428,7 @@ def render_confirmation(order: OrderOut) -> bytes:
     pdf.add_page()
     pdf.title_block(f"Auftrag {order.order_number} vom {_date(order.created_at)}")
 
-    pdf.paragraph(
-        f"Sehr geehrte Damen und Herren,\nvielen Dank für Ihren Auftrag. Wir bestätigen "
-        f"den Eingang am {_date_time(order.created_at)}. Über den Fortschritt der "
-        f"Bearbeitung informieren wir Sie; die Vertragsnummer teilen wir Ihnen mit, sobald "
-        f"der Auftrag bearbeitet ist.")
+    pdf.paragraph(f"Sehr geehrte Damen und Herren,\n{_intro(order)}")
 
     pdf.heading("Auftragsdaten")
     contract = order.contract_number or "wird nach der Bearbeitung vergeben"

@@ -158,7 +158,7 @@ def test_confirmation_shows_the_order() -> None:
     pdf = render_confirmation(make_order())
     for text in ("Auftragseingangsbestätigung", "OrderDesk Telekommunikation GmbH",
                  "A-2024-000123", "15.06.2024", "Müller & Söhne Bürotechnik AG",
-                 "Partner Vertrieb GmbH", "Neuauftrag", "Q-2024-000045",
+                 "Partner Vertrieb GmbH", "Neubestellung", "Q-2024-000045",
                  "zustimmer@kunde.example", "1.234,56 EUR", "2.488,92 EUR", "Rufnummernmitnahme",
                  "Hauptstraße 1, 10115 Berlin", "Stammdaten des Kunden",
                  "Bestätigender Benutzer, Ersteller des Angebots", "Seite 1 von 1"):

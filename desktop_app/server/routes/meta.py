@@ -13,21 +13,15 @@ from desktop_app.contract.meta import (
     StatusOut,
 )
 from desktop_app.domain.catalog import PRODUCTS
-from desktop_app.domain.enums import BusinessTransaction, ProductFamily
+from desktop_app.domain.enums import ProductFamily
 from desktop_app.domain.processing import STATUS_CATALOG
+from desktop_app.domain.transaction_names import TRANSACTION_NAMES
 from desktop_app.server.context import CurrentPrincipal
 
 router = APIRouter(tags=["meta"])
 
-TRANSACTION_LABELS: dict[BusinessTransaction, tuple[str, str]] = {
-    BusinessTransaction.NEW_ORDER: ("Neubestellung", "New order"),
-    BusinessTransaction.REORDER: ("Nachbestellung", "Reorder"),
-    BusinessTransaction.CONTRACT_EXTENSION: ("Vertragsverlängerung", "Contract extension"),
-    BusinessTransaction.PRODUCT_CHANGE: ("Produktwechsel", "Product change"),
-    BusinessTransaction.PRODUCT_CHANGE_NEW_ORDER: ("Produktwechsel mit Neubestellung",
-                                                   "Product change with new order"),
-    BusinessTransaction.USAGE_LOCATION: ("Nutzungsort", "Usage location"),
-}
+# One name per business transaction, shared with the backend's PDFs (domain).
+TRANSACTION_LABELS = TRANSACTION_NAMES
 
 
 def _cached_json(request: Request, payload: list[Any]) -> Response:

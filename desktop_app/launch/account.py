@@ -8,6 +8,7 @@ opens on that cache, offline, and the sync retries by itself.
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,9 @@ from desktop_app.api import (
     ApiError,
     ApiSettings,
     AuthSession,
+    KeyringTokenStore,
     NotAuthenticatedError,
+    NoTokenStore,
     OfflineError,
     TokenStore,
     choose_token_store,
@@ -32,6 +35,7 @@ from desktop_app.contract.auth import MeOut
 from desktop_app.gui.account.login_dialog import (
     LoginDialog,
     LoginOutcome,
+    PendingLogin,
     SavedLogin,
     SettingsFactory,
     api_url,
@@ -52,17 +56,45 @@ AskLogin = Callable[[LoginDialog], int]
 
 
 class ResumingAuthSession(AuthSession):
-    """An AuthSession that, holding a refresh token but no access token (a resume that met
-    an unreachable server), gets one on first use: the sync's retries sign in by themselves."""
+    """An AuthSession that gets its access token on first use: the sync's retries sign in by
+    themselves. With a refresh token (a resume that met an unreachable server) it refreshes;
+    with the password typed before an offline start (`pending`) it logs in, once the backend
+    answers, and forgets the password after that one use."""
+
+    def __init__(self, settings: ApiSettings, store: TokenStore,
+                 pending: PendingLogin | None = None) -> None:
+        super().__init__(settings, store)
+        self._pending = pending
+        self._pending_lock = threading.Lock()
 
     def access_token(self) -> str:
         try:
             return super().access_token()
         except NotAuthenticatedError:
             if self.username is None:
-                raise
+                self._log_in_pending()
+                return super().access_token()
             self.refresh()  # OfflineError while the server stays unreachable
             return super().access_token()
+
+    def _log_in_pending(self) -> None:
+        with self._pending_lock:  # several workers may ask at once: one login
+            if self.signed_in:
+                return
+            pending = self._pending
+            if pending is None or not pending.password:
+                raise NotAuthenticatedError()
+            try:
+                self.login(pending.username, pending.password)
+            except OfflineError:
+                raise  # still unreachable: kept for the next attempt
+            except BaseException:
+                pending.forget()  # refused (or worse): the clerk logs in again
+                self._pending = None
+                raise
+            pending.forget()
+            self._pending = None
+            log.info("signed in with the password typed before the offline start")
 
 
 def off_gui_thread(tasks: TaskManager, work: Callable[[], T]) -> T:
@@ -123,7 +155,7 @@ def _offline(auth: AuthSession, path: Path, saved: SavedLogin, settings: QSettin
              options: StartOptions) -> Workspace:
     workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language, tasks,
                                saved.user_id or None, saved.tenant_id or None)
-    workspace.window.set_online(False, error.message(language))
+    workspace.sync.mark_offline(error.message(language))
     offer_new_login(workspace, saved.username, saved.tenant_id, settings, language, tasks,
                     options)
     return workspace
@@ -169,10 +201,15 @@ def offer_new_login(workspace: Workspace, username: str, tenant_id: str, setting
 
 def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
                          settings: QSettings, language: Language, tasks: TaskManager,
-                         options: StartOptions) -> Workspace:
+                         options: StartOptions, pending: PendingLogin | None) -> Workspace:
     """The clerk chose to work offline: a stored login, if any, is taken up so that the sync
-    signs in by itself once the server answers; without one the sync asks to log in again."""
-    auth = ResumingAuthSession(options.make_settings(url), choose_token_store(language)[0])
+    signs in by itself once the server answers; else the password just typed (`pending`,
+    in memory only) signs in then; without either the sync asks to log in again."""
+    store = choose_token_store(language)[0]
+    if not store.load(options.make_settings(url).base_url, user) and pending is not None:
+        # A login from the typed password keeps its token only if "remember me" was on.
+        store = KeyringTokenStore() if pending.remember else NoTokenStore()
+    auth = ResumingAuthSession(options.make_settings(url), store, pending)
     error = OfflineError(auth.settings.host)
     if auth.store.load(auth.backend_url, user):
         try:
@@ -250,7 +287,7 @@ def start_account(settings: QSettings, language: Language, tasks: TaskManager,
             path = _cache_path(url, saved, user, options.caches_root)
             if path is not None:
                 return _offline_from_dialog(url, user, path, saved, settings, language,
-                                            tasks, options)
+                                            tasks, options, dialog.pending_login)
         result = dialog.result_login
         if code != QDialog.DialogCode.Accepted or result is None:
             return None

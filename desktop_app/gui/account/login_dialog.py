@@ -47,6 +47,7 @@ __all__ = [
     "LoginDialog",
     "LoginOutcome",
     "LoginResult",
+    "PendingLogin",
     "SavedLogin",
     "api_url",
 ]
@@ -58,6 +59,7 @@ API_PATH = "/api/v1"
 KEY_URL, KEY_USER = "login/backend_url", "login/username"
 KEY_TENANT, KEY_USER_ID = "login/tenant_id", "login/user_id"
 KEY_REMEMBER = "login/remember"
+PREFERRED_WIDTH = 460
 
 SettingsFactory = Callable[[str], ApiSettings]
 
@@ -67,6 +69,26 @@ class LoginOutcome(IntEnum):
 
     DEMO = 2  # "Use the demo instead"
     OFFLINE = 3  # "Work offline with cached data" after the server could not be reached
+
+
+class PendingLogin:
+    """The password typed before choosing to work offline, kept in memory only (never in
+    settings, keyring or logs) and used once, when the backend answers again."""
+
+    __slots__ = ("_password", "remember", "username")
+
+    def __init__(self, username: str, password: str, remember: bool) -> None:
+        self.username, self._password, self.remember = username, password, remember
+
+    def __repr__(self) -> str:  # never shows the password
+        return f"PendingLogin(user={self.username!r})"
+
+    @property
+    def password(self) -> str:
+        return self._password
+
+    def forget(self) -> None:
+        self._password = ""
 
 
 @dataclass(frozen=True)
@@ -133,8 +155,8 @@ class LoginDialog(QDialog):
         self._closed = False
         self.result_login: LoginResult | None = None
         self.offline_target: tuple[str, str] | None = None  # (API URL, user) to open offline
+        self.pending_login: PendingLogin | None = None  # the typed password, for later
         self._form = load_form(FORM, self)
-        self.setMinimumWidth(460)
         self.url_edit = child(self._form, QLineEdit, "urlEdit")
         self.user_edit = child(self._form, QLineEdit, "userEdit")
         self.password_edit = child(self._form, QLineEdit, "passwordEdit")
@@ -158,6 +180,9 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         self.offline_button.hide()
         self.message_label.hide()
+        # A preferred width only: an explicit minimum would override the layout's, and
+        # buttons would be squeezed below their texts (German ones are long).
+        self.resize(max(PREFERRED_WIDTH, self.sizeHint().width()), self.sizeHint().height())
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("OrderDesk – log in"))
@@ -297,6 +322,11 @@ class LoginDialog(QDialog):
 
     @Slot()
     def _choose_offline(self) -> None:
+        target, password = self.offline_target, self.password_edit.text()
+        if target is not None and password:
+            remember = self.remember_check.isChecked() and self.keyring_usable
+            self.pending_login = PendingLogin(target[1], password, remember)
+        self.password_edit.clear()
         self.done(LoginOutcome.OFFLINE)
 
     def done(self, code: int) -> None:

@@ -1,8 +1,13 @@
 """The sync of one account, run in the background: on start, every N minutes, on request.
 
 The controller never touches the network or applies pages on the GUI thread: the work runs
-on the task manager's network lane; only its outcome (progress, last sync time, online state,
-banners, one refresh after a successful sync) reaches the window, by queued signals.
+on the task manager's network lane; only its outcome (progress, last sync time, banners, one
+refresh after a successful sync) reaches the window, by queued signals.
+
+The controller owns the workspace's one `BackendLink` (desktop_app/gui/account/connection.py):
+"connecting" until the backend first answers, online after any successful call, offline (with
+the reason) after a call that could not reach it — its own sync, a light periodic check on the
+network lane while idle, or any other call reported through `backend_unreachable`.
 """
 
 import logging
@@ -17,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from desktop_app.api.client import ApiClient
 from desktop_app.api.errors import Language, NotAuthenticatedError, OfflineError
 from desktop_app.cache.queries import sync_state
+from desktop_app.gui.account.connection import BackendLink, Link
 from desktop_app.gui.common import errors
 from desktop_app.gui.common.formatting import format_datetime, locale_for
 from desktop_app.gui.common.tasks import (
@@ -37,6 +43,7 @@ log = logging.getLogger(__name__)
 BannerKind = Literal["info", "warning", "error"]
 UNKNOWN_TOTAL = 0  # set_sync_progress(done, 0): busy, total unknown
 IDLE = (1, 1)  # set_sync_progress(1, 1): done >= total > 0 hides the progress indicator
+REACHED = (0, None)  # report(0, None) from the sync: the backend answered (nothing to show)
 
 
 class SyncView(Protocol):
@@ -46,7 +53,6 @@ class SyncView(Protocol):
     def syncRequested(self) -> SignalInstance: ...  # noqa: N802 (Qt signal name)
 
     def refresh_after_sync(self) -> None: ...
-    def set_online(self, online: bool, reason: str) -> None: ...
     def set_sync_progress(self, done: int, total: int) -> None: ...
     def set_last_sync(self, when: datetime | None) -> None: ...
     def show_banner(self, text: str, kind: BannerKind) -> None: ...
@@ -59,6 +65,7 @@ class SyncSettings:
     stale_after: timedelta = timedelta(hours=24)
     retry_first: timedelta = timedelta(seconds=30)
     retry_max: timedelta = timedelta(minutes=5)
+    probe_interval: timedelta = timedelta(seconds=30)  # idle check that the backend lives
 
 
 @dataclass(frozen=True)
@@ -87,11 +94,17 @@ def run_sync(client: ApiClient, cache: LiveCache, cancel: CancelToken,
              report: ProgressReport) -> SyncOutcome:
     """Catalog and change feed, on a worker thread."""
     catalog = sync_catalog(client, cache)
+    report(*REACHED)
     cancel.raise_if_cancelled()
     changes = ChangeSync(client, cache).run(cancel, _reporting(report))
     with cache.store.session() as session:
         last = sync_state(session).last_success_at
     return SyncOutcome(catalog, changes, _aware(last))
+
+
+def probe_backend(client: ApiClient) -> None:
+    """GET /health (no login needed); OfflineError when the backend cannot be reached."""
+    client.auth.transport.request("GET", "/health").close()
 
 
 def run_prefetch(client: ApiClient, cache: LiveCache, documents: Path, cancel: CancelToken,
@@ -103,7 +116,8 @@ def run_prefetch(client: ApiClient, cache: LiveCache, documents: Path, cancel: C
 
 class SyncController(QObject):
     """One sync round: catalog + change feed (then `refresh_after_sync`), then the documents
-    of recent orders; `syncFinished(ok)` when the round is over. One round at a time."""
+    of recent orders; `syncFinished(ok)` when the round is over. One round at a time.
+    `link` is the backend's online state (the window follows its `changed`)."""
 
     syncStarted = Signal()  # noqa: N815 (Qt naming)
     syncFinished = Signal(bool)  # noqa: N815 — True after a successful round
@@ -119,8 +133,10 @@ class SyncController(QObject):
         self._settings = settings or SyncSettings()
         self._tasks = tasks.group(self, Lane.NETWORK)
         self._task: BackgroundTask | None = None
+        self._probe_task: BackgroundTask | None = None
         self._last_success: datetime | None = None
-        self._online = True
+        self.link = BackendLink(self)
+        self._sign_in_needed = False  # the backend wants a new login (File → Log in again…)
         self._closed = False
         self._retry_delay = self._settings.retry_first
         self._periodic = QTimer(self)
@@ -128,7 +144,10 @@ class SyncController(QObject):
         self._periodic.timeout.connect(self._periodic_sync)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
-        self._retry.timeout.connect(self.request_sync)
+        self._retry.timeout.connect(self._retry_now)
+        self._probe = QTimer(self)
+        self._probe.setInterval(_ms(self._settings.probe_interval))
+        self._probe.timeout.connect(self._probe_if_idle)
         window.syncRequested.connect(self.request_sync)
 
     @property
@@ -137,7 +156,18 @@ class SyncController(QObject):
 
     @property
     def online(self) -> bool:
-        return self._online
+        return self.link.state is Link.ONLINE
+
+    def mark_offline(self, reason: str) -> None:
+        """The backend could not be reached before the controller ran (an offline start)."""
+        self.link.set(Link.OFFLINE, reason)
+
+    @Slot(object)
+    def backend_unreachable(self, error: OfflineError) -> None:
+        """Any call (a wizard's, a document's) found the backend unreachable: offline now,
+        with the reason; the retry timer takes over. A running sync reports for itself."""
+        if self._task is None and not self._closed:
+            self._go_offline(error)
 
     def start(self) -> None:
         """Show what the cache knows, then sync; call after the window is shown."""
@@ -146,6 +176,7 @@ class SyncController(QObject):
         self._window.set_last_sync(self._last_success)
         self._show_stale_banner()
         self._periodic.start()
+        self._probe.start()
         self.request_sync()
 
     @Slot()
@@ -168,21 +199,70 @@ class SyncController(QObject):
 
     @Slot()
     def _periodic_sync(self) -> None:
-        if self._online:  # while offline the retry timer owns the next attempt
+        if self.online:  # while offline the retry timer owns the next attempt
             self.request_sync()
+
+    @Slot()
+    def _retry_now(self) -> None:
+        """Offline: sync again, or, while no login is at hand, only check the backend."""
+        if self._sign_in_needed:
+            self._start_probe()
+        else:
+            self.request_sync()
+
+    @Slot()
+    def _probe_if_idle(self) -> None:
+        """Online and idle: a light check, so that a dead backend does not go unnoticed
+        until the next sync."""
+        if self.online and self._task is None:
+            self._start_probe()
+
+    def _start_probe(self) -> None:
+        if self._probe_task is not None or self._closed:
+            return
+        client = self._client
+
+        def work(_cancel: CancelToken, _report: ProgressReport) -> None:
+            probe_backend(client)
+
+        self._probe_task = (Operation(work, name="backend check").on_success(self._probed)
+                            .on_failure(self._probe_failed).run_in(self._tasks))
+
+    @Slot(object)
+    def _probed(self, _result: object) -> None:
+        self._probe_task = None
+        if self.link.state is not Link.ONLINE:
+            self._reached()
+            if self._sign_in_needed:  # reachable again: now a login helps
+                self._show_sign_in_banner()
+
+    @Slot(object)
+    def _probe_failed(self, error: BaseException) -> None:
+        self._probe_task = None
+        if isinstance(error, OfflineError) and self._task is None:
+            self._go_offline(error)
+        elif self._sign_in_needed and self.link.state is Link.OFFLINE:
+            self._retry.start(_ms(self._retry_delay))  # an answer we cannot use: try later
+        elif not isinstance(error, OfflineError | SyncCancelled):
+            log.info("backend check: %s", type(error).__name__)  # reachable, but unwell
+
+    def _reached(self) -> None:
+        self._retry_delay = self._settings.retry_first
+        self.link.set(Link.ONLINE)
 
     @Slot(int, object)
     def _on_progress(self, done: int, total: int | None) -> None:
+        if (done, total) == REACHED:
+            self._reached()
+            return
         self._window.set_sync_progress(done, UNKNOWN_TOTAL if total is None else total)
 
     @Slot(object)
     def _on_synced(self, outcome: SyncOutcome) -> None:
         """The orders are in: show them now; the documents follow in a second step."""
-        self._retry_delay = self._settings.retry_first
+        self._reached()
+        self._sign_in_needed = False
         self._last_success = outcome.last_success or datetime.now(UTC)
-        if not self._online:
-            self._online = True
-            self._window.set_online(True, "")
         self._window.set_last_sync(self._last_success)
         self._window.hide_banner()
         self._window.refresh_after_sync()  # once per sync, not per page
@@ -216,23 +296,32 @@ class SyncController(QObject):
             self._go_offline(error)
         elif isinstance(error, NotAuthenticatedError):
             # No retry signs in by itself: the clerk logs in again (File → Log in again…).
+            self._sign_in_needed = True
             self._retry.stop()
-            self._window.show_banner(
-                self.tr("Not logged in: the cached data stays readable. To synchronize, log "
-                        "in again (File → Log in again…)."), "warning")
+            if self.link.state is Link.OFFLINE:  # no login at hand and no backend either
+                self._show_offline_banner()
+                self._retry.start(_ms(self._retry_delay))  # checks the backend only
+            else:
+                self._show_sign_in_banner()
             self.signInRequired.emit()
         else:  # other faults in the banner; a bug gets the crash dialog
             errors.report(error, surface=self._window.show_banner, context="sync",
                           language=self._language)
         self.syncFinished.emit(False)
 
-    def _go_offline(self, error: OfflineError) -> None:
-        if self._online:
-            self._online = False
-            self._window.set_online(False, error.message(self._language))
+    def _show_sign_in_banner(self) -> None:
+        self._window.show_banner(
+            self.tr("Not logged in: the cached data stays readable. To synchronize, log "
+                    "in again (File → Log in again…)."), "warning")
+
+    def _show_offline_banner(self) -> None:
         when = self._format_time(self._last_success)
         self._window.show_banner(
             self.tr("Offline – showing cached data from %1").replace("%1", when), "warning")
+
+    def _go_offline(self, error: OfflineError) -> None:
+        self.link.set(Link.OFFLINE, error.message(self._language))
+        self._show_offline_banner()
         self._retry.start(_ms(self._retry_delay))
         self._retry_delay = min(self._retry_delay * 2, self._settings.retry_max)
 
@@ -240,7 +329,9 @@ class SyncController(QObject):
         """New interval and stale threshold from the settings dialog, effective at once."""
         self._settings = settings
         self._periodic.setInterval(_ms(settings.interval))  # restarts a running timer
-        if self._online and self._task is None:
+        self._probe.setInterval(_ms(settings.probe_interval))
+        self._retry_delay = min(self._retry_delay, settings.retry_max)
+        if self.link.state is not Link.OFFLINE and self._task is None:  # offline says so
             self._show_stale_banner()
 
     @property
@@ -266,6 +357,7 @@ class SyncController(QObject):
         self._closed = True
         self._periodic.stop()
         self._retry.stop()
+        self._probe.stop()
         stopped = self._tasks.shutdown(timeout_ms)
         if stopped:
             self._task = None  # its queued outcome is never applied to a closed controller

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.cache import queries
 from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
+from desktop_app.gui.account.connection import Link
 from desktop_app.gui.account.diagnostics import AboutInfo
 from desktop_app.gui.common.formatting import Language, locale_for
 from desktop_app.gui.common.forms import child, load_form
@@ -296,10 +297,18 @@ class MainWindow(QMainWindow):
 
     def set_online(self, online: bool, reason: str) -> None:
         """Online: backend actions follow their features; offline: disabled, saying why."""
-        self._online, self._offline_reason = online, reason
-        self.indicators.set_online(online, reason)
+        self.set_link(Link.ONLINE if online else Link.OFFLINE, reason)
+
+    @Slot(object, str)
+    def set_link(self, state: Link, reason: str) -> None:
+        """Show what the sync controller's `BackendLink` says (its `changed` is connected
+        here by the workspace); while connecting, backend actions wait like offline."""
+        if state is Link.CONNECTING:
+            reason = reason or self.indicators.connecting_text()
+        self._online, self._offline_reason = state is Link.ONLINE, reason
+        self.indicators.set_link(state, reason)
         self._update_backend_actions()
-        self.onlineChanged.emit(online, reason)
+        self.onlineChanged.emit(self._online, reason)
 
     def set_sign_in_needed(self, needed: bool) -> None:
         """Show "Log in again…" (File menu and tool bar) while the backend wants a login."""

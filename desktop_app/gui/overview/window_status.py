@@ -10,6 +10,7 @@ from typing import Literal
 from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QStatusBar, QToolButton
 
+from desktop_app.gui.account.connection import Link
 from desktop_app.gui.common.formatting import format_datetime
 from desktop_app.gui.common.forms import child
 
@@ -72,10 +73,20 @@ class SyncIndicators(QObject):
             self.last_sync_label.setText(self.tr("Last synchronized: %1").replace("%1", when))
 
     def set_online(self, online: bool, reason: str) -> None:
-        if online:
+        self.set_link(Link.ONLINE if online else Link.OFFLINE, reason)
+
+    def connecting_text(self) -> str:
+        return self.tr("the connection to the order backend is being established.")
+
+    def set_link(self, state: Link, reason: str) -> None:
+        if state is Link.ONLINE:
             self.online_label.setText("● " + self.tr("Online"))
             self.online_label.setStyleSheet("color: #2e7d32;")
             self.online_label.setToolTip(self.tr("The order backend can be reached."))
+        elif state is Link.CONNECTING:
+            self.online_label.setText("○ " + self.tr("Connecting…"))
+            self.online_label.setStyleSheet("color: #555555;")
+            self.online_label.setToolTip(self.tr("Waiting for the order backend's first answer."))
         else:
             self.online_label.setText("● " + self.tr("Offline"))
             self.online_label.setStyleSheet("color: #b26a00;")

@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop_app.launch.self_test import run_self_test
 
         return run_self_test()
+    from desktop_app.launch.display_check import EXIT_NO_DISPLAY, report_missing_x_libraries
+
+    if report_missing_x_libraries():  # before Qt: its own message says nothing to install
+        return EXIT_NO_DISPLAY
     if args.demo:
         from desktop_app.launch.demo import run_demo  # Qt and the server load only here
 

@@ -6,7 +6,7 @@ end is about twice as fast. `begin_bulk_load` drops the secondary indexes of the
 and the search triggers and sets `sync_state.bulk_loading`; `apply_page` works unchanged
 meanwhile; `finish_bulk_load` recreates the indexes from the schema's metadata (the same
 definitions migration 0001 creates; a test compares the two), recreates the triggers from
-the frozen DDL of revision 0002, rebuilds the search index, refreshes the planner's
+the frozen DDL of revision 0005, rebuilds the search index, refreshes the planner's
 statistics and clears the flag. While the flag is set the text search does not see the new
 orders and sorts scan instead of using an index; a cache opened with the flag set was cut
 mid-load and `CacheStore` finishes the load first.

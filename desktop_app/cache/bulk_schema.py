@@ -14,7 +14,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.schema import CreateIndex
 
-from desktop_app.cache.ddl_0002 import REBUILD_SEARCH, SEARCH_TRIGGERS
+from desktop_app.cache.ddl_0005 import REBUILD_SEARCH, SEARCH_TRIGGERS
 from desktop_app.cache.errors import CacheWriteError, describe
 from desktop_app.cache.schema import Base, bare_table
 
@@ -89,7 +89,8 @@ def finish(write: WriteTransaction) -> None:
             for name, statement in SEARCH_TRIGGERS.items():
                 connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
                 connection.exec_driver_sql(statement)
-            connection.exec_driver_sql(REBUILD_SEARCH)
+            for statement in REBUILD_SEARCH:
+                connection.exec_driver_sql(statement)
             # Full statistics (about 0.2 s for 100,000 orders): with sampled ones
             # (analysis_limit) the planner picked the status index over created_by for the
             # "my orders in status X" list, three times slower.

@@ -6,6 +6,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 
+from desktop_app.cache.search import SEARCH_KEY_FUNCTION, search_key
+
 BUSY_TIMEOUT_MS = 10_000
 # A feed page of 1000 orders writes a few MB of WAL: with SQLite's default (1000 pages, 4 MB)
 # nearly every commit checkpointed, copying the page into the database a second time.
@@ -50,8 +52,12 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
             cursor.execute(f"PRAGMA cache_size = -{READ_CACHE_KIB}")
             cursor.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
             cursor.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT_BYTES}")
+            # The search triggers call it (our own schema: trusted even where a build
+            # defaults to untrusted schemas).
+            cursor.execute("PRAGMA trusted_schema = ON")
         finally:
             cursor.close()
+        dbapi_connection.create_function(SEARCH_KEY_FUNCTION, 7, search_key, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:

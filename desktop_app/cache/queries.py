@@ -48,6 +48,7 @@ from desktop_app.domain.enums import (
 )
 
 __all__ = [
+    "CLEARING",
     "OrderFilter",
     "OrderSort",
     "OrderSortColumn",
@@ -74,7 +75,7 @@ _ID_CHUNK = 500
 
 
 class OrderSortColumn(StrEnum):
-    """The order overview's sortable columns (each has an index ending in the id)."""
+    """The order overview's sortable columns (each has an index with the sort's tie-break)."""
 
     ORDER_NUMBER = "order_number"
     CREATED_AT = "created_at"
@@ -91,11 +92,18 @@ class OrderSortColumn(StrEnum):
 _SORT_COLUMNS: dict[OrderSortColumn, InstrumentedAttribute[Any]] = {
     column: getattr(OrderRow, column.value) for column in OrderSortColumn
 }
+# The status sorts in the workflow's order (received -> in processing -> completed).
+_SORT_COLUMNS[OrderSortColumn.STATUS] = OrderRow.status_rank
+
+CLEARING = "clearing"
+"""The key of the clearing cases in `status_counts` (and the filter bar's choice of them)."""
 
 
 @dataclass(frozen=True, slots=True)
 class OrderSort:
-    """Sort by one column; ties broken by the order id in the same direction."""
+    """Sort by one column; ties go newest order first, then by order number (by the number
+    alone for the order date). Descending is the ascending list reversed, ties included:
+    the sort indexes (revision 0005) serve both directions."""
 
     column: OrderSortColumn = OrderSortColumn.CREATED_AT
     descending: bool = True
@@ -117,6 +125,7 @@ class OrderFilter:
     date_from: date | None = None
     date_to: date | None = None  # inclusive
     created_by: str | None = None
+    clearing: bool = False  # only clearing cases (orders that need a manual correction)
 
 
 def _local_midnight(day: date) -> datetime:
@@ -139,6 +148,8 @@ def _conditions(
         conditions.append(text(_SEARCH_SORTED if scan_sorted else _SEARCH).bindparams(match=match))
     if with_statuses and order_filter.statuses:
         conditions.append(OrderRow.status.in_(sorted(order_filter.statuses)))
+    if with_statuses and order_filter.clearing:
+        conditions.append(OrderRow.clearing_note.is_not(None))
     if order_filter.transactions:
         conditions.append(OrderRow.business_transaction.in_(sorted(order_filter.transactions)))
     if order_filter.families:
@@ -153,11 +164,18 @@ def _conditions(
     return conditions
 
 
-def _order_by(sort: OrderSort) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+def _order_by(sort: OrderSort) -> list[ColumnElement[Any]]:
+    """ORDER BY as the sort indexes store it (`ddl_0005.SORT_INDEXES`)."""
     column = _SORT_COLUMNS[sort.column]
+    if sort.column is OrderSortColumn.ORDER_NUMBER:
+        keys, reverse = [column, OrderRow.id], []  # unique: nothing to break
+    elif sort.column is OrderSortColumn.CREATED_AT:
+        keys, reverse = [column, OrderRow.order_number], []
+    else:
+        keys, reverse = [column], [OrderRow.created_at, OrderRow.order_number]
     if sort.descending:
-        return column.desc(), OrderRow.id.desc()
-    return column.asc(), OrderRow.id.asc()
+        return [key.desc() for key in keys] + [key.asc() for key in reverse]
+    return [key.asc() for key in keys] + [key.desc() for key in reverse]
 
 
 _LIST_COLUMNS = (
@@ -173,13 +191,14 @@ _LIST_COLUMNS = (
     OrderRow.contract_number,
     OrderRow.updated_at,
     OrderRow.created_by,
+    OrderRow.clearing_note.is_not(None),
 )
 
 
 def _list_row(row: Sequence[Any]) -> OrderListRow:
     return OrderListRow(
         row[0], row[1], row[2], row[3], BusinessTransaction(row[4]), row[5], row[6],
-        ProductFamily(row[7]), OrderStatus(row[8]), row[9], row[10], row[11],
+        ProductFamily(row[7]), OrderStatus(row[8]), row[9], row[10], row[11], bool(row[12]),
     )  # fmt: skip
 
 
@@ -231,16 +250,17 @@ def status_counts(session: Session, order_filter: OrderFilter) -> dict[str, int]
     """Orders per status code for the filter, ignoring its own status selection.
 
     (Facet counts: the status filter shows how many orders each status would add.) Every
-    known status code is present, with 0 when none match.
+    known status code is present, with 0 when none match, and `CLEARING`: the clearing cases.
     """
-    statement = (
-        select(OrderRow.status, func.count())
-        .where(*_conditions(order_filter, with_statuses=False))
-        .group_by(OrderRow.status)
-    )
+    conditions = _conditions(order_filter, with_statuses=False)
+    statement = select(OrderRow.status, func.count()).where(*conditions).group_by(OrderRow.status)
     counts = {status.value: 0 for status in OrderStatus}
     for status, count in session.execute(statement):
         counts[status] = int(count)
+    # Apart: the group above reads only an index, this one only the few clearing cases.
+    clearing = select(func.count()).select_from(OrderRow).where(
+        *conditions, OrderRow.clearing_note.is_not(None))
+    counts[CLEARING] = int(session.execute(clearing).scalar_one())
     return counts
 
 

@@ -33,6 +33,7 @@ class OrderListRow:
     contract_number: str | None
     updated_at: datetime
     created_by: str
+    clearing: bool = False  # a clearing case: the order needs a manual correction
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Computed,
     Date,
     Dialect,
     ForeignKey,
@@ -27,10 +28,13 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     column,
+    desc,
     table,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop_app.cache.ddl_0005 import STATUS_RANK_SQL
 
 NOCASE = "NOCASE"
 
@@ -72,6 +76,12 @@ def text_nocase() -> String:
     return String(collation=NOCASE)
 
 
+def _sort_index(name: str, *extra: str) -> Index:
+    """The sort index of a list column, as revision 0005 creates it (`ddl_0005`)."""
+    return Index(f"ix_orders_{name}", name, desc(column("created_at")),
+                 desc(column("order_number")), "id", *extra)
+
+
 class OrderRow(Base):
     __tablename__ = "orders"
     # An integer alias of the rowid: the FTS5 index refers to it (text ids cannot).
@@ -106,25 +116,28 @@ class OrderRow(Base):
     one_time_net_cents: Mapped[int] = mapped_column(Integer)
     one_time_gross_cents: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    # The status's place in the workflow (received -> in processing -> completed): the
+    # status column sorts by it. Computed by SQLite, never written.
+    status_rank: Mapped[int] = mapped_column(Integer, Computed(STATUS_RANK_SQL, persisted=False))
     # The detail panel's lists are in `order_details`: list pages, searches and sorts read
     # only these compact rows.
 
     __table_args__ = (
-        # Every sortable list column, with the id as the tie-break the list sorts by.
+        # Every sortable list column, then the newest order first and its number (the
+        # tie-break the list sorts by; descending reverses all three) and the id (covering).
         Index("ix_orders_order_number", "order_number", "id"),
         # Covers the filter columns: the default list (newest first) reads only the index.
-        Index("ix_orders_created_at", "created_at", "id", "status", "business_transaction",
-              "product_family", "created_by"),
-        Index("ix_orders_customer_name", "customer_name", "id"),
-        Index("ix_orders_business_transaction", "business_transaction", "id"),
-        Index("ix_orders_product_family", "product_family", "id"),
-        Index("ix_orders_product_name_de", "product_name_de", "id"),
-        Index("ix_orders_product_name_en", "product_name_en", "id"),
-        Index("ix_orders_status", "status", "id"),
-        Index("ix_orders_contract_number", "contract_number", "id"),
-        Index("ix_orders_updated_at", "updated_at", "id"),
-        # The "my orders" filter; status has its sort index above. Nothing else: every
-        # index costs each written order an insert.
+        Index("ix_orders_created_at", "created_at", "order_number", "id", "status",
+              "business_transaction", "product_family", "created_by"),
+        *(_sort_index(name) for name in ("customer_name", "business_transaction",
+                                         "product_family", "product_name_de",
+                                         "product_name_en", "contract_number", "updated_at")),
+        _sort_index("status_rank", "status"),
+        # The clearing cases (a few percent): their filter and count read only these.
+        Index("ix_orders_clearing", "status", "created_at",
+              sqlite_where=text("clearing_note IS NOT NULL")),
+        # The "my orders" filter. Nothing else: every index costs each written order an
+        # insert.
         Index("ix_orders_created_by", "created_by", "created_at"),
     )
 

@@ -18,7 +18,7 @@ from tests.cache import records
 def test_new_cache_is_at_head(cache_path: Path) -> None:
     with CacheStore(cache_path):
         pass
-    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0004"
+    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0005"
 
 
 def test_migrations_produce_exactly_the_models(cache_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_indexes_for_sortable_and_filter_columns(cache_path: Path) -> None:
     engine.dispose()
     assert {
         "order_number", "created_at", "customer_name", "business_transaction",
-        "product_family", "product_name_de", "status", "contract_number", "updated_at",
+        "product_family", "product_name_de", "status_rank", "contract_number", "updated_at",
         "created_by",
     } <= leading  # fmt: skip
 
@@ -57,7 +57,7 @@ def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
     old.dispose()
 
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0004"
+        assert migrate.current_revision(cache_path) == "0005"
         search = queries.OrderFilter(text="schröder")
         found = queries.order_ids(session, search, queries.OrderSort())
         assert found == ["order-000001"]
@@ -104,7 +104,7 @@ def test_upgrade_from_0003_adds_pending_submissions_and_keeps_orders(cache_path:
     writer.apply_page(old, records.upserts([records.order(1)]), [], "c1")
     old.dispose()
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0004"
+        assert migrate.current_revision(cache_path) == "0005"
         assert queries.count_orders(session, queries.OrderFilter()) == 1
     engine = make_engine(cache_path)
     with engine.connect() as connection:

@@ -76,7 +76,7 @@ def test_any_input_is_safe(filled: CacheStore, typed: str) -> None:
 
 
 def test_fts_query_quotes_every_token() -> None:
-    assert fts_query('Schröder "AU-0001" OR x*') == '"Schröder"* AND "AU 0001"* AND "OR"* AND "x"*'
+    assert fts_query('Schröder "AU-0001" OR x*') == '"schroder"* AND "au 0001"* AND "or"* AND "x"*'
     assert fts_query("  *** ") == ""
 
 
@@ -98,15 +98,24 @@ def test_filters(filled: CacheStore) -> None:
 
 @pytest.mark.parametrize("column", list(OrderSortColumn))
 @pytest.mark.parametrize("descending", [False, True])
-def test_every_sort_column_both_directions_with_id_tie_break(
+def test_every_sort_column_both_directions_with_date_tie_break(
     filled: CacheStore, column: OrderSortColumn, descending: bool
 ) -> None:
     with filled.session() as session:
         rows = queries.order_page(session, OrderFilter(), OrderSort(column, descending), 0, 100)
-    def key(row: OrderListRow) -> tuple[str, str]:
+    workflow = list(OrderStatus)
+
+    def key(row: OrderListRow) -> tuple[object, ...]:
         value = getattr(row, column.value)
+        if column is OrderSortColumn.STATUS:
+            return workflow.index(row.status), -row.created_at.timestamp(), row.order_number
         text = "" if value is None else str(value).lower()
-        return text, row.id
+        if column in (OrderSortColumn.ORDER_NUMBER, OrderSortColumn.CREATED_AT):
+            return text, row.order_number
+        # Ties: the newest order first, then the higher number (descending: reversed).
+        number = "".join(chr(255 - ord(c)) for c in row.order_number)
+        return text, -row.created_at.timestamp(), number
+
     assert rows == sorted(rows, key=key, reverse=descending)
     assert len(rows) == 4
 
@@ -132,11 +141,11 @@ def test_counts(filled: CacheStore) -> None:
         assert queries.count_orders(session, OrderFilter()) == 4
         assert queries.count_orders(session, OrderFilter(text="abel")) == 2
         assert queries.status_counts(session, OrderFilter()) == {
-            "received": 1, "in_processing": 1, "completed": 2}  # fmt: skip
+            "received": 1, "in_processing": 1, "completed": 2, "clearing": 1}  # fmt: skip
         # Facet counts ignore the filter's own status selection.
         assert queries.status_counts(
             session, OrderFilter(text="abel", statuses=frozenset({"received"}))
-        ) == {"received": 1, "in_processing": 0, "completed": 1}
+        ) == {"received": 1, "in_processing": 0, "completed": 1, "clearing": 0}
 
 
 def test_order_detail_is_complete(store: CacheStore) -> None:

@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPushButton, QWidget
 
-from desktop_app.cache.queries import OrderFilter
+from desktop_app.cache.queries import CLEARING, OrderFilter
 from desktop_app.domain.enums import ProductFamily
 from desktop_app.gui.common.forms import child
 
@@ -116,9 +116,12 @@ class FilterBar(QObject):
     # --- options ---------------------------------------------------------------------------
 
     def set_options(self, statuses: Mapping[str, str], transactions: Mapping[str, str]) -> None:
-        """The status and business-transaction choices (code -> label), keeping the choice."""
+        """The status and business-transaction choices (code -> label), keeping the choice.
+        The clearing cases (orders in processing that wait for a manual correction) follow
+        the statuses as a choice of their own."""
         self._quiet = True
         try:
+            statuses = {**statuses, CLEARING: self.tr("Clearing cases")}
             self._status_labels = dict(statuses)
             for combo, everything, items in (
                 (self.status, self.tr("All statuses"), statuses),
@@ -184,7 +187,8 @@ class FilterBar(QObject):
             date_from, date_to = date_to, date_from  # the clerk meant the span
         return OrderFilter(
             text=values.text,
-            statuses=frozenset({values.status} - {""}),
+            statuses=frozenset({values.status} - {"", CLEARING}),
+            clearing=values.status == CLEARING,
             transactions=frozenset({values.transaction} - {""}),
             families=frozenset({values.family} - {""}),
             date_from=date_from,

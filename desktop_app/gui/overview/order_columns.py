@@ -23,6 +23,8 @@ __all__ = [
     "CONTEXT",
     "OrderColumn",
     "OrderLabels",
+    "clearing_case",
+    "clearing_hint",
     "contract_pending_hint",
     "header_text",
     "not_yet_assigned",
@@ -83,6 +85,21 @@ def header_text(column: OrderColumn) -> str:
 def not_yet_assigned() -> str:
     """Shown for an order whose contract number the backend has not assigned yet."""
     return QCoreApplication.translate("OrderColumns", "not yet assigned")
+
+
+def clearing_case() -> str:
+    """The status column's text for a clearing case (an order in processing that waits for a
+    manual correction)."""
+    return QCoreApplication.translate("OrderColumns", "Clearing case")
+
+
+def clearing_hint() -> str:
+    """The status tooltip's explanation of a clearing case."""
+    return QCoreApplication.translate(
+        "OrderColumns",
+        "Clearing case: the provider's clearing team corrects the order by hand; "
+        "processing continues afterwards.",
+    )
 
 
 def contract_pending_hint() -> str:

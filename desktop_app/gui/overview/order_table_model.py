@@ -36,6 +36,8 @@ from desktop_app.gui.common.formatting import datetime_format, format_datetime, 
 from desktop_app.gui.overview.order_columns import (
     OrderColumn,
     OrderLabels,
+    clearing_case,
+    clearing_hint,
     contract_pending_hint,
     header_text,
     not_yet_assigned,
@@ -44,7 +46,12 @@ from desktop_app.gui.overview.order_columns import (
 )
 from desktop_app.gui.overview.order_source import OrderQuery, OrderSource
 from desktop_app.gui.overview.row_cache import RowCache
-from desktop_app.gui.panels.status_badge import status_color, status_icon
+from desktop_app.gui.panels.status_badge import (
+    clearing_color,
+    clearing_icon,
+    status_color,
+    status_icon,
+)
 
 __all__ = [
     "BADGE_COLOR_ROLE",
@@ -72,6 +79,7 @@ _MAX_CHANGED = 256  # more inserted + removed ids than this: reset instead
 _MAX_RUNS = 32  # more separate inserted/removed runs than this: reset instead
 _MAX_LOOKUPS = 32  # persistent indexes on more orders than this: map all ids at once
 _ROOT = QModelIndex()
+_CLEARING_ICON = "clearing"
 
 
 @dataclass(slots=True)
@@ -111,10 +119,11 @@ class OrderTableModel(QAbstractTableModel):
         self._locale = locale or locale_for(labels.language)
         self._pattern = datetime_format(self._locale)
         self._unassigned = not_yet_assigned()
+        self._clearing = clearing_case()
         self._id_loader = id_loader
         self._window = window
         self._rows: RowCache[_Entry] = RowCache(max(max_cached_rows, window))
-        self._icons: dict[OrderStatus, QIcon] = {}
+        self._icons: dict[OrderStatus | str, QIcon] = {}
         self._ids: list[str] = []
         self._positions: dict[str, int] | None = None
         self._query = OrderQuery()
@@ -192,6 +201,7 @@ class OrderTableModel(QAbstractTableModel):
         self._locale = locale or locale_for(labels.language)
         self._pattern = datetime_format(self._locale)
         self._unassigned = not_yet_assigned()
+        self._clearing = clearing_case()
         self._rows.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_COLUMNS) - 1)
         self._emit_all_changed()
@@ -261,9 +271,9 @@ class OrderTableModel(QAbstractTableModel):
             return self._tooltip(entry, column)
         if column == _STATUS:
             if role == BADGE_COLOR_ROLE:
-                return status_color(entry.row.status)
+                return clearing_color() if entry.row.clearing else status_color(entry.row.status)
             if role == _DECORATION:
-                return self._icon(entry.row.status)
+                return self._icon(entry.row)
         return None
 
     # --- rows ---------------------------------------------------------------------------
@@ -295,7 +305,7 @@ class OrderTableModel(QAbstractTableModel):
             row.customer_name,
             labels.transaction(row.business_transaction.value),
             product,
-            labels.status(row.status.value),
+            self._clearing if row.clearing else labels.status(row.status.value),
             row.contract_number or unassigned,
             format_datetime(locale, row.updated_at, pattern),
         )
@@ -303,16 +313,18 @@ class OrderTableModel(QAbstractTableModel):
     def _tooltip(self, entry: _Entry, column: int) -> str:
         if column == _STATUS:
             explanation = self._labels.explanation(entry.row.status.value)
-            label = self._texts_of(entry)[column]
-            return f"{label}: {explanation}" if explanation else label
+            label = self._labels.status(entry.row.status.value)
+            text = f"{label}: {explanation}" if explanation else label
+            return f"{text}\n{clearing_hint()}" if entry.row.clearing else text
         if column == _CONTRACT and entry.row.contract_number is None:
             return contract_pending_hint()
         return self._texts_of(entry)[column]
 
-    def _icon(self, status: OrderStatus) -> QIcon:
-        icon = self._icons.get(status)
+    def _icon(self, row: OrderListRow) -> QIcon:
+        key = _CLEARING_ICON if row.clearing else row.status
+        icon = self._icons.get(key)
         if icon is None:
-            icon = self._icons[status] = status_icon(status)
+            icon = self._icons[key] = clearing_icon() if row.clearing else status_icon(row.status)
         return icon
 
     # --- installing new ids -------------------------------------------------------------------

@@ -41,12 +41,24 @@ class OrderStatusPanel(QWidget):
         clearing = child(form, QFrame, "clearingFrame")
         clearing.setStyleSheet(paint_clearing(clearing.objectName()))
         bold(self._label("clearingTitle"))
-        for name in ("statusExplanation", "clearingNote"):
+        self._add_clearing_steps(clearing)
+        for name in ("statusExplanation", "clearingNote", "clearingWho", "clearingNext"):
             read_only(self._label(name))
         self.show_order(None, (), (), "de")
 
     def _label(self, name: str) -> QLabel:
         return child(self._form, QLabel, name)
+
+    @staticmethod
+    def _add_clearing_steps(frame: QFrame) -> None:
+        """Below the note: who acts on a clearing case and what comes next."""
+        layout = frame.layout()
+        assert layout is not None  # from the form
+        for name in ("clearingWho", "clearingNext"):
+            label = QLabel(frame)
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            layout.addWidget(label)
 
     def show_order(
         self,
@@ -64,10 +76,23 @@ class OrderStatusPanel(QWidget):
         self._label("statusExplanation").setText(catalog.status_explanation(detail.status))
         child(self._form, QFrame, "clearingFrame").setVisible(bool(detail.clearing_note))
         self._label("clearingNote").setText(detail.clearing_note or "")
+        if detail.clearing_note:
+            self._show_clearing_steps(detail)
         self._show_processing(detail)
         self._timeline.show_history(detail.history, catalog)
         self.flow.show_flow(detail)
         self._pages.setCurrentIndex(1)
+
+    def _show_clearing_steps(self, detail: OrderDetail) -> None:
+        # The backend's clearing team corrects the order; the partner is asked only when
+        # something is missing (the reference backend's clearing note says so too).
+        self._label("clearingWho").setText(self.tr(
+            "Who acts: the provider's clearing team checks and corrects the order by hand. "
+            "The sales partner acts only if the clearing team asks for information."))
+        self._label("clearingNext").setText(self.tr(
+            "What happens next: after the correction, processing continues by itself; "
+            "expected completion %1.").replace(
+                "%1", formatting.moment(detail.expected_completion_at)))
 
     def _show_processing(self, detail: OrderDetail) -> None:
         plan = PLANS[detail.automation]

@@ -1,11 +1,11 @@
 """The status badge: one calm colour per processing status, and a small dot icon of it."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from desktop_app.domain.enums import OrderStatus
 
-__all__ = ["status_color", "status_icon"]
+__all__ = ["clearing_color", "clearing_icon", "status_color", "status_icon"]
 
 # Readable as text on white and as a filled dot.
 _STATUS_COLORS: dict[OrderStatus, str] = {
@@ -14,6 +14,9 @@ _STATUS_COLORS: dict[OrderStatus, str] = {
     OrderStatus.COMPLETED: "#2e7d32",
 }
 _UNKNOWN_COLOR = "#757575"
+# A clearing case waits for a manual correction: red-orange, and a diamond instead of the
+# dot, so that it stands out in the list also without colour vision.
+_CLEARING_COLOR = "#c2410c"
 _ICON_SIZE = 12
 
 
@@ -21,16 +24,34 @@ def status_color(status: OrderStatus) -> QColor:
     return QColor(_STATUS_COLORS.get(status, _UNKNOWN_COLOR))
 
 
+def clearing_color() -> QColor:
+    return QColor(_CLEARING_COLOR)
+
+
 def status_icon(status: OrderStatus) -> QIcon:
     """A filled dot in the status colour (needs a QGuiApplication; callers keep it)."""
+    return _icon(status_color(status), diamond=False)
+
+
+def clearing_icon() -> QIcon:
+    """A filled diamond in the clearing colour."""
+    return _icon(clearing_color(), diamond=True)
+
+
+def _icon(color: QColor, *, diamond: bool) -> QIcon:
     pixmap = QPixmap(_ICON_SIZE, _ICON_SIZE)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(status_color(status))
-        painter.drawEllipse(1, 1, _ICON_SIZE - 2, _ICON_SIZE - 2)
+        painter.setBrush(color)
+        if diamond:
+            half = _ICON_SIZE / 2
+            painter.drawPolygon(QPolygonF([QPointF(half, 0), QPointF(_ICON_SIZE, half),
+                                           QPointF(half, _ICON_SIZE), QPointF(0, half)]))
+        else:
+            painter.drawEllipse(1, 1, _ICON_SIZE - 2, _ICON_SIZE - 2)
     finally:
         painter.end()
     return QIcon(pixmap)

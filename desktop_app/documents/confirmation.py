@@ -15,6 +15,7 @@ from desktop_app.documents.templates import template
 from desktop_app.documents.wording import texts
 from desktop_app.domain.catalog import VAT_PERCENT
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus
+from desktop_app.domain.items import own_cents
 from desktop_app.domain.processing import STATUS_CATALOG
 from desktop_app.domain.provider import (
     PROVIDER_CITY,
@@ -63,8 +64,9 @@ def _item_rows(items: tuple[ItemDetail, ...], fmt: DocumentFormats,
     rows: list[ItemRow] = []
     for position, item in enumerate(items, start=1):
         # An item's amounts include its options, which get rows of their own (as the backend).
-        own_monthly = item.monthly_net_cents - sum(o.monthly_net_cents for o in item.options)
-        own_one_time = item.one_time_net_cents - sum(o.one_time_net_cents for o in item.options)
+        own_monthly = own_cents(item.monthly_net_cents, [o.monthly_net_cents for o in item.options])
+        own_one_time = own_cents(item.one_time_net_cents,
+                                 [o.one_time_net_cents for o in item.options])
         rows.append(ItemRow(str(position),
                             _pick(fmt.language, item.product_name_de, item.product_name_en),
                             fmt.number(item.quantity), fmt.money(own_monthly),

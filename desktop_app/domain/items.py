@@ -1,6 +1,7 @@
 """Rules for the items of a cart: products, quantities, options and usage locations."""
 
 from collections import Counter
+from collections.abc import Iterable
 
 from desktop_app.domain.catalog import Product, product_by_code
 from desktop_app.domain.entities import CartItem, UsageLocation
@@ -94,3 +95,10 @@ def check_items(cart_transaction: BusinessTransaction,
     for index, item in enumerate(items):
         found += check_item(item, index)
     return found
+
+
+def own_cents(line_cents: int, option_cents: Iterable[int]) -> int:
+    """The product's own share of an item's amount: an item's amounts include its options
+    (and its usage locations' prices), which are shown on rows of their own. The panel and
+    both documents show an item this way: product alone, each option, then the totals."""
+    return line_cents - sum(option_cents)

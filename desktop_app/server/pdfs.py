@@ -30,6 +30,7 @@ from desktop_app.domain.enums import (
     OrderStatus,
     ProductFamily,
 )
+from desktop_app.domain.items import own_cents
 from desktop_app.domain.processing import STATUS_CATALOG
 from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
 from desktop_app.domain.recipients import SOURCE_LABELS
@@ -336,8 +337,9 @@ def _item_rows(items: Sequence[CartItemOut]) -> tuple[list[list[str]], list[bool
         if item.automatic:
             name += "\n(automatisch hinzugefügt)"
         # An item's amounts include its options, which get rows of their own below it.
-        own_monthly = item.monthly_net_cents - sum(o.monthly_net_cents for o in item.options)
-        own_one_time = item.one_time_net_cents - sum(o.one_time_net_cents for o in item.options)
+        own_monthly = own_cents(item.monthly_net_cents, [o.monthly_net_cents for o in item.options])
+        own_one_time = own_cents(item.one_time_net_cents,
+                                 [o.one_time_net_cents for o in item.options])
         rows.append([str(position), name, str(item.quantity), _euro(own_monthly),
                      _euro(own_one_time)])
         secondary.append(False)

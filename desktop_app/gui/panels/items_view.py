@@ -4,6 +4,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from desktop_app.cache.records import ItemDetail, OptionDetail, OrderDetail
+from desktop_app.domain.catalog import VAT_PERCENT
+from desktop_app.domain.items import own_cents
 from desktop_app.gui.common import formatting
 from desktop_app.gui.panels.catalog import Catalog
 from desktop_app.gui.panels.widgets import bold, fresh_grid, muted, value
@@ -25,9 +27,12 @@ class ItemsView(QWidget):
         if not items:
             grid.addWidget(muted(value(self.tr("This order has no items."))), row, 0, 1, 4)
         for item in items:
+            # The product alone, then each option with its price (as on both documents).
             name = catalog.pick(item.product_name_de, item.product_name_en)
-            self._line(grid, row, bold(value(name)), item.quantity,
-                       item.monthly_net_cents, item.one_time_net_cents)  # fmt: skip
+            monthly = own_cents(item.monthly_net_cents, [o.monthly_net_cents for o in item.options])
+            one_time = own_cents(item.one_time_net_cents,
+                                 [o.one_time_net_cents for o in item.options])  # fmt: skip
+            self._line(grid, row, bold(value(name)), item.quantity, monthly, one_time)
             row += 1
             for option in item.options:
                 self._line(grid, row, self._option_label(option, catalog), option.quantity,
@@ -53,13 +58,14 @@ class ItemsView(QWidget):
 
 
 class TotalsView(QWidget):
-    """Monthly and one-time totals, net and gross."""
+    """Monthly and one-time totals: net, VAT and gross, the amounts the documents show."""
 
     def show_totals(self, detail: OrderDetail) -> None:
         grid = fresh_grid(self)
         grid.setColumnStretch(0, 1)
-        grid.addWidget(muted(value(self.tr("Net"), wrap=False, right=True)), 0, 1)
-        grid.addWidget(muted(value(self.tr("Gross"), wrap=False, right=True)), 0, 2)
+        vat = self.tr("VAT %1 %").replace("%1", QLocale().toString(VAT_PERCENT))
+        for column, caption in enumerate((self.tr("Net"), vat, self.tr("Gross")), start=1):
+            grid.addWidget(muted(value(caption, wrap=False, right=True)), 0, column)
         rows = (
             (self.tr("Monthly total"), detail.monthly_net_cents, detail.monthly_gross_cents),
             (self.tr("One-time total"), detail.one_time_net_cents, detail.one_time_gross_cents),
@@ -67,4 +73,5 @@ class TotalsView(QWidget):
         for row, (caption, net, gross) in enumerate(rows, start=1):
             grid.addWidget(bold(value(caption, wrap=False)), row, 0)
             grid.addWidget(value(formatting.money(net), wrap=False, right=True), row, 1)
-            grid.addWidget(bold(value(formatting.money(gross), wrap=False, right=True)), row, 2)
+            grid.addWidget(value(formatting.money(gross - net), wrap=False, right=True), row, 2)
+            grid.addWidget(bold(value(formatting.money(gross), wrap=False, right=True)), row, 3)

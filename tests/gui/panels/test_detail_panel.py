@@ -54,7 +54,7 @@ def test_a_complete_order_shows_everything_captured_while_ordering(
         "Hauptstraße 1\n20095 Hamburg", "info@mueller.example", "Nordlicht GmbH", "Neuauftrag",
         "Tengo Centraflex 10 Nutzer", "VT-10000001", "Max Nordmann", "AN-00000001",
         "freigabe@mueller.example", local_time(detail.created_at),
-        "1.234,56\xa0€", "1.469,13\xa0€", "49,90\xa0€", "59,38\xa0€", "99,00\xa0€", "3",
+        "1.234,56\xa0€", "1.469,13\xa0€", "49,90\xa0€", "59,38\xa0€", "98,00\xa0€", "3",
         "Weg 0\n20095 Hamburg", "+4940999\n+4940998", "Stammdaten des Kunden",
         "Bestätigender Benutzer, Ersteller des Angebots",
         "Auftragseingangsbestätigung\nAEB-1.pdf, 1,2 kB",

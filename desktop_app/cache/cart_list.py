@@ -6,7 +6,7 @@ overview. A few thousand lines at most, so the query reads them all at once.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -14,10 +14,17 @@ import orjson
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop_app.cache.schema import CartRow, ContractRow, CustomerRow, QuoteRow, parse_timestamp
+from desktop_app.cache.schema import (
+    CartRow,
+    ContractRow,
+    CustomerRow,
+    OrderRow,
+    QuoteRow,
+    parse_timestamp,
+)
 from desktop_app.domain.enums import BusinessTransaction, CartState, QuoteState
 
-__all__ = ["CartQuoteListRow", "open_carts_and_quotes"]
+__all__ = ["CartQuoteListRow", "open_carts_and_quotes", "tenant_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,7 @@ class CartQuoteListRow:
     one_time_net_cents: int
     one_time_gross_cents: int
     updated_at: datetime
+    tenant_name: str | None = None  # as the cache's orders name it; None while none is cached
 
     @property
     def is_quote(self) -> bool:
@@ -83,8 +91,9 @@ def _row(values: Sequence[Any]) -> CartQuoteListRow:
 
 def open_carts_and_quotes(session: Session,
                           tenant_ids: frozenset[str] | None = None) -> list[CartQuoteListRow]:
-    """Open carts and not-yet-ordered quotes, newest change first; only those of
-    `tenant_ids` when given (None: every tenant the cache holds)."""
+    """Open carts and not-yet-ordered quotes, newest change first, with their tenant's name;
+    only those of `tenant_ids` when given (None: every tenant the cache holds, which is what
+    the backend lets this account see: its own tenant and its sub-tenants)."""
     statement = (
         select(*_COLUMNS)
         .outerjoin(QuoteRow, QuoteRow.cart_id == CartRow.id)
@@ -101,6 +110,20 @@ def open_carts_and_quotes(session: Session,
         statement = statement.where(CartRow.tenant_id.in_(sorted(tenant_ids)))
     result = session.connection().execute(statement)
     try:  # straight from the DBAPI cursor: raw text, no result processing per value
-        return [_row(values) for values in result.cursor.fetchall()]
+        rows = [_row(values) for values in result.cursor.fetchall()]
     finally:
         result.close()
+    names = tenant_names(session, {row.tenant_id for row in rows})
+    return [replace(row, tenant_name=names.get(row.tenant_id)) for row in rows]
+
+
+def tenant_names(session: Session, tenant_ids: set[str]) -> dict[str, str]:
+    """Tenant id -> name, from any cached order of that tenant (the feed carries tenant
+    names only on orders). One short lookup per tenant: a clerk sees a handful."""
+    names: dict[str, str] = {}
+    for tenant_id in sorted(tenant_ids):
+        name = session.scalar(select(OrderRow.tenant_name)
+                              .where(OrderRow.tenant_id == tenant_id).limit(1))
+        if name:
+            names[tenant_id] = name
+    return names

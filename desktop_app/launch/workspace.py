@@ -69,8 +69,8 @@ class Workspace:
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
              language: Language, tasks: TaskManager, user_id: str | None,
              tenant_id: str | None = None) -> "Workspace":
-        """`tenant_id`: the signed-in user's tenant; the carts-and-quotes window shows only
-        its carts (provider staff's cache holds every tenant's)."""
+        """`tenant_id`: the signed-in user's tenant; the carts-and-quotes window names the
+        tenant on the lines of the others it lists."""
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         # Every widget formats money and dates in the default locale: make it the UI's
         # language, not whatever the environment says (often "C" on a server or in CI).
@@ -121,9 +121,13 @@ def _carts_quotes(window: MainWindow, client: ApiClient, cache: LiveCache, setti
                   language: Language, tenant_id: str | None,
                   tasks: TaskManager) -> CartsQuotesWindow:
     """The carts-and-quotes window, opened from the main window's menu; it follows the
-    window's online state and re-reads the cache after each sync."""
-    scope = frozenset({tenant_id}) if tenant_id else None
-    carts = CartsQuotesWindow(cache, client, language, settings, scope, tasks, parent=window)
+    window's online state and re-reads the cache after each sync.
+
+    It lists every tenant's carts the cache holds: the backend feeds an account exactly what
+    it may see (its tenant and the sub-tenants under it), as for the order overview. Filtering
+    to the own tenant hid the carts a clerk made for a sub-tenant's customer."""
+    carts = CartsQuotesWindow(cache, client, language, settings, None, tasks, parent=window,
+                              own_tenant_id=tenant_id)
     window.window_actions.carts_quotes.triggered.connect(carts.open)
     window.cacheRefreshed.connect(carts.refresh)
     window.onlineChanged.connect(carts.set_online)

@@ -77,8 +77,9 @@ class CartQuoteTableModel(QAbstractTableModel):
 
     def __init__(self, transactions: Mapping[str, str] | None = None, *,
                  locale: QLocale | None = None, english: bool = False,
-                 parent: QObject | None = None) -> None:
+                 own_tenant: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._own_tenant = own_tenant  # lines of other tenants (sub-tenants) name theirs
         self._transactions: Mapping[str, str] = transactions or {}
         self._locale = locale or QLocale()
         self._english = english
@@ -115,7 +116,8 @@ class CartQuoteTableModel(QAbstractTableModel):
         state = shown_state(row, self._today)
         code = row.business_transaction.value
         parts = (row.quote_number or "", row.customer_name or "", row.contract_number or "",
-                 self._transactions.get(code, code), *products(row, self._english))
+                 self._transactions.get(code, code), self._foreign_tenant(row) or "",
+                 *products(row, self._english))
         return _Line(row, state, "\n".join(parts).casefold())
 
     def set_filter(self, state: QuoteState | None, text: str) -> None:
@@ -221,6 +223,17 @@ class CartQuoteTableModel(QAbstractTableModel):
             return line.state
         return None
 
+    def _foreign_tenant(self, row: CartQuoteListRow) -> str | None:
+        """The tenant's name on a line that is not the user's own tenant's (else None)."""
+        if self._own_tenant is None or row.tenant_id == self._own_tenant:
+            return None
+        return row.tenant_name or row.tenant_id
+
+    def _customer_text(self, row: CartQuoteListRow) -> str:
+        customer = row.customer_name or row.customer_id
+        tenant = self._foreign_tenant(row)
+        return customer if tenant is None else f"{customer} ({tenant})"
+
     def _texts(self, line: _Line) -> tuple[str, ...]:
         row, locale = line.row, self._locale
         code = row.business_transaction.value
@@ -229,7 +242,7 @@ class CartQuoteTableModel(QAbstractTableModel):
             f"{names[0]} +{len(names) - 1}" if names else "")
         return (
             kind_text(row), row.quote_number or "", state_text(line.state),
-            row.customer_name or row.customer_id, self._transactions.get(code, code),
+            self._customer_text(row), self._transactions.get(code, code),
             row.contract_number or "", shown_products, format_datetime(locale, row.created_at),
             day(row.valid_until, locale) if row.valid_until else "",
             format_cents(locale, row.monthly_net_cents),
@@ -242,6 +255,8 @@ class CartQuoteTableModel(QAbstractTableModel):
             return state_explanation(row, line.state)
         if column is CartColumn.PRODUCTS:
             return "\n".join(products(row, self._english)) or None
+        if column is CartColumn.CUSTOMER and (tenant := self._foreign_tenant(row)) is not None:
+            return self.tr("Tenant: %1").replace("%1", tenant)
         if column is CartColumn.MONTHLY:
             return self.tr("Gross: %1").replace(
                 "%1", format_cents(locale, row.monthly_gross_cents))

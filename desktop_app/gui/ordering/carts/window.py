@@ -3,7 +3,8 @@ window's menu "Orders → Carts and quotes" (Ctrl+Shift+A).
 
 A window of its own rather than a tab: a clerk keeps it open beside the order overview (or on
 a second screen) while following up on quotes, and the overview's layout stays untouched.
-It lists the open carts and quotes of the signed-in user's tenant from the cache (read on a
+It lists the open carts and quotes the cache holds for the signed-in account, i.e. of its
+tenant and the sub-tenants it may see, naming the tenant on lines of a sub-tenant (read on a
 worker), and resumes a cart (`resumeCartRequested(cart_id)`, for the order wizard), withdraws
 a quote or deletes a cart through the backend on a worker; then it asks for a sync
 (`syncRequested`) and re-reads the cache when `refresh()` is called after the sync.
@@ -12,8 +13,18 @@ a quote or deletes a cart through the backend on a worker; then it asks for a sy
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -31,7 +42,7 @@ from desktop_app.api.errors import Language
 from desktop_app.cache import queries
 from desktop_app.cache.cart_list import CartQuoteListRow, open_carts_and_quotes
 from desktop_app.domain.enums import QuoteState
-from desktop_app.gui.common import errors, stored
+from desktop_app.gui.common import errors, screen_fit, stored
 from desktop_app.gui.common.formatting import locale_for
 from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
@@ -67,7 +78,10 @@ class CartsQuotesWindow(QMainWindow):
     def __init__(self, cache: LiveCache, backend: CartBackend, language: Language,
                  settings: QSettings, tenant_ids: frozenset[str] | None, tasks: TaskManager,
                  parent: QWidget | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, *,
+                 own_tenant_id: str | None = None) -> None:
+        """`tenant_ids`: only those tenants' lines (None: all the cache holds);
+        `own_tenant_id`: the user's tenant, whose name the lines do not repeat."""
         super().__init__(parent, Qt.WindowType.Window)
         self._cache, self._language = cache, language
         self._settings, self._tenant_ids, self._today = settings, tenant_ids, today
@@ -89,10 +103,11 @@ class CartsQuotesWindow(QMainWindow):
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.setWindowTitle(self.tr("OrderDesk – carts and quotes"))
         self._locale = locale_for(language)
-        self.model = CartQuoteTableModel(locale=self._locale,
-                                         english=language == "en", parent=self)
+        self.model = CartQuoteTableModel(locale=self._locale, english=language == "en",
+                                         own_tenant=own_tenant_id, parent=self)
         self._build()
         self._build_actions()
+        self._centre_when_opened = stored.load_state(self._settings, _GEOMETRY) is None
         self._restore()
         self._update_actions()
 
@@ -182,10 +197,8 @@ class CartsQuotesWindow(QMainWindow):
         toolbar.addAction(self.sync_action)
 
     def _restore(self) -> None:
-        if (geometry := stored.load_state(self._settings, _GEOMETRY)) is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1300, 640)
+        screen_fit.restore_fitted(self, stored.load_state(self._settings, _GEOMETRY),
+                                  QSize(1300, 640))
         header = self.table.horizontalHeader()
         if (state := stored.load_state(self._settings, _HEADER)) is not None:
             header.restoreState(state)
@@ -388,11 +401,30 @@ class CartsQuotesWindow(QMainWindow):
     # --- window -----------------------------------------------------------------------------
 
     def open(self) -> None:
-        """Show (or raise) the window and put the focus on the list."""
+        """Show (or raise) the window and put the focus on the list; the first time (no
+        stored geometry) centred on the main window."""
+        if self._centre_when_opened:
+            self._centre_when_opened = False
+            self._centre_on_parent()
         self.show()
         self.raise_()
         self.activateWindow()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _centre_on_parent(self) -> None:
+        """Centred on the main window as it is now (built with the workspace, this window
+        would otherwise keep the place the window system gives it: the screen's corner),
+        and kept on the main window's screen."""
+        parent = self.parentWidget()
+        anchor = parent.window() if parent is not None and parent.isVisible() else None
+        screen = (anchor or self).screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect()
+        frame = QRect(QPoint(0, 0), self.frameGeometry().size())
+        frame.moveCenter(anchor.frameGeometry().center() if anchor else room.center())
+        if room.isValid():
+            frame.moveLeft(max(room.left(), min(frame.left(), room.right() - frame.width() + 1)))
+            frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - frame.height() + 1)))
+        self.move(frame.topLeft())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

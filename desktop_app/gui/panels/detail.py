@@ -21,6 +21,7 @@ from desktop_app.gui.common import formatting
 from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.panels.catalog import Catalog
 from desktop_app.gui.panels.documents import DocumentsList
+from desktop_app.gui.panels.flow import acts_on_existing_contract, contract_number
 from desktop_app.gui.panels.items_view import ItemsView, TotalsView
 from desktop_app.gui.panels.lists_view import LocationsView, RecipientsView
 from desktop_app.gui.panels.widgets import bold, muted, prepare_values, set_row
@@ -173,7 +174,20 @@ class OrderDetailPanel(QWidget):
         self._set("transaction", catalog.transaction_label(detail.business_transaction))
         self._set("product", catalog.pick(detail.product_name_de, detail.product_name_en))
         self._set("confirmedBy", detail.created_by_name)
-        self._set("contract", detail.contract_number or self.tr("not yet assigned"))
+        self._set("contract", self._contract_text(detail))
+
+    def _contract_text(self, detail: OrderDetail) -> str:
+        """The order's contract number; while an order on an existing contract is processed,
+        that contract (a product change gets a new number when processed)."""
+        if not acts_on_existing_contract(detail):
+            return detail.contract_number or self.tr("not yet assigned")
+        number = contract_number(detail)
+        if not number:
+            return self.tr("existing contract, not in the local cache")
+        if detail.business_transaction.is_product_change:
+            return self.tr("%1 (existing contract; gets a new number when processed)").replace(
+                "%1", number)
+        return self.tr("%1 (existing contract)").replace("%1", number)
 
     def _show_quote(self, detail: OrderDetail) -> None:
         has_quote = detail.quote_id is not None

@@ -26,6 +26,22 @@ class FlowStep:
     cached: bool
 
 
+def acts_on_existing_contract(detail: OrderDetail) -> bool:
+    """A reorder, extension, product change ... not yet processed: the order names the
+    existing contract (its id) but has no contract number of its own yet."""
+    return detail.contract_number is None and detail.contract_id is not None
+
+
+def contract_number(detail: OrderDetail) -> str:
+    """The number processing gave the order, else that of the existing contract it acts on
+    (when cached), else empty."""
+    if detail.contract_number:
+        return detail.contract_number
+    if acts_on_existing_contract(detail) and detail.contract is not None:
+        return detail.contract.contract_number
+    return ""
+
+
 def flow_steps(detail: OrderDetail) -> tuple[FlowStep, ...]:
     cart, quote, contract = detail.cart, detail.quote, detail.contract
     return (
@@ -35,7 +51,7 @@ def flow_steps(detail: OrderDetail) -> tuple[FlowStep, ...]:
                  formatting.local_date(quote.created_at) if quote else "", quote is not None),
         FlowStep(FlowKind.ORDER, detail.id, detail.order_number,
                  formatting.local_date(detail.created_at), True),
-        FlowStep(FlowKind.CONTRACT, detail.contract_id, detail.contract_number or "",
+        FlowStep(FlowKind.CONTRACT, detail.contract_id, contract_number(detail),
                  formatting.day(contract.start_date) if contract else "", contract is not None),
     )  # fmt: skip
 
@@ -52,6 +68,7 @@ class FlowStrip(QWidget):
         layout.setSpacing(4)
         self._buttons: dict[FlowKind, QToolButton] = {}
         self._ids: dict[FlowKind, str] = {}
+        self._existing = False  # the shown order acts on an existing contract
         for index, kind in enumerate(FlowKind):
             if index:
                 arrow = QLabel("→")
@@ -78,11 +95,14 @@ class FlowStrip(QWidget):
 
     def show_flow(self, detail: OrderDetail) -> None:
         self._ids.clear()
+        self._existing = acts_on_existing_contract(detail)
         for step in flow_steps(detail):
             button = self._buttons[step.kind]
             number = step.number or ("" if step.kind is FlowKind.CART else self.tr("none"))
             if step.kind is FlowKind.CONTRACT and step.id is None:
                 number = self.tr("not yet assigned")
+            elif step.kind is FlowKind.CONTRACT and not step.number:  # existing, not cached
+                number = self.tr("existing contract")
             lines = [self._caption(step.kind), number, step.when]
             button.setText("\n".join(line for line in lines if line))
             font = button.font()
@@ -99,6 +119,9 @@ class FlowStrip(QWidget):
         if step.id is None:
             return (self.tr("This order was placed without a quote") if step.kind is FlowKind.QUOTE
                     else self.tr("The contract number is assigned during processing"))  # fmt: skip
+        if step.kind is FlowKind.CONTRACT and self._existing:
+            return (self.tr("The existing contract this order acts on")
+                    + ("" if step.cached else " – " + self.tr("Not in the local cache")))
         if not step.cached:
             return self.tr("Not in the local cache")
         return self.tr("Show %1").replace("%1", self._caption(step.kind))

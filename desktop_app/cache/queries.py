@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, text
+from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop_app.cache.detail import (
@@ -164,9 +164,11 @@ def _conditions(
     return conditions
 
 
-def _order_by(sort: OrderSort) -> list[ColumnElement[Any]]:
+def _order_by(sort: OrderSort) -> list[UnaryExpression[Any]]:
     """ORDER BY as the sort indexes store it (`ddl_0005.SORT_INDEXES`)."""
     column = _SORT_COLUMNS[sort.column]
+    keys: list[InstrumentedAttribute[Any]]
+    reverse: list[InstrumentedAttribute[Any]]
     if sort.column is OrderSortColumn.ORDER_NUMBER:
         keys, reverse = [column, OrderRow.id], []  # unique: nothing to break
     elif sort.column is OrderSortColumn.CREATED_AT:

@@ -153,7 +153,8 @@ def test_display_texts_in_german(store: CacheStore, qapp: object) -> None:
     evening = datetime(2026, 11, 26, 18, 0, tzinfo=business_zone())  # the app shows Berlin time
     orders.fill(store, [
         records.order(1, created_at=evening, contract_number=None,
-                             status=OrderStatus.IN_PROCESSING),
+                             status=OrderStatus.IN_PROCESSING,
+                      ).model_copy(update={"clearing_note": None}),  # no clearing case
         records.order(2, contract_number="VT-10000002",
                              transaction=BusinessTransaction.REORDER,
                              product_code="ipfonie-trunk-30"),

@@ -117,7 +117,8 @@ def sort_column(column: OrderColumn, language: Language) -> OrderSortColumn:
 
 
 def raw_value(row: OrderListRow, column: OrderColumn, language: Language) -> str | datetime | None:
-    """The unformatted value (EditRole): what the column sorts by."""
+    """The unformatted value (EditRole). (The status sorts by its place in the workflow, in
+    SQL: `OrderSortColumn.STATUS`.)"""
     match column:
         case OrderColumn.ORDER_NUMBER:
             return row.order_number

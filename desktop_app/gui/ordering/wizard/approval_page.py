@@ -54,7 +54,18 @@ class ApprovalPage(WizardPage):
         self.approver.textChanged.connect(self._approver_changed)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
+        if not self.approver.text().strip():  # what the clerk typed stays
+            self.approver.setText(self.likely_approver())
         self.show_quote()
+
+    def likely_approver(self) -> str:
+        """Who approves on the customer's side, from what is known: the approver the quote
+        already names, else the extra recipient it was sent to (a person the clerk chose),
+        else the customer's master-data email."""
+        quote, party = self.state.quote, self.state.party
+        if quote is not None and (quote.approver_email or quote.extra_recipient):
+            return quote.approver_email or quote.extra_recipient or ""
+        return (party.email if party is not None else None) or ""
 
     def _value(self, name: str, text: str) -> None:
         self.widget(QLabel, f"{name}Value").setText(text)

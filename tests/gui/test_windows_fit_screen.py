@@ -32,7 +32,7 @@ def probe(tmp_path: Path, width: int, height: int, scale: float) -> dict[str, li
         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
            "QT_SCALE_FACTOR": str(scale)}
-    done = subprocess.run([sys.executable, "-m", "tests.gui.screen_probe", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "tests.gui.screen_probe", str(tmp_path)],  # noqa: S603
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
                           check=False)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -1,11 +1,10 @@
 """Windows open within the screen, centred on their parent, and a stored geometry that no
 longer fits (another screen, another scaling) or is too small to use is not restored."""
 
+from desktop_app.gui.common import screen_fit
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-
-from desktop_app.gui.common import screen_fit
 
 PREFERRED = QSize(1400, 900)
 

@@ -3,7 +3,7 @@
 import re
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Identifier = Annotated[str, StringConstraints(min_length=1, max_length=64)]
@@ -39,6 +39,13 @@ class ViolationOut(ResponseModel):
     field: str | None = None
     message_de: str
     message_en: str
+    # Added in v1 without breaking it (absent from older servers: empty): the values the
+    # messages were made from, e.g. OPEN_CART_EXISTS names the blocking cart's id in "cart".
+    params: dict[str, str] = Field(
+        default_factory=dict,
+        description="The values the messages name, by template field (e.g. OPEN_CART_EXISTS: "
+        "contract, cart = the id of the open cart in the way).",
+    )
 
     def message(self, language: Literal["de", "en"] = "de") -> str:
         """In the UI's language, as `domain.Violation.message` and `ApiError.message`."""

@@ -38,7 +38,8 @@ class RuleViolations(ProblemError):
 
 def violation_out(violation: Violation) -> ViolationOut:
     return ViolationOut(code=violation.code, field=violation.field,
-                        message_de=violation.message_de, message_en=violation.message_en)
+                        message_de=violation.message_de, message_en=violation.message_en,
+                        params=dict(violation.params))
 
 
 def problem_response(problem: Problem, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -8,8 +8,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from desktop_app.cache.queries import CLEARING, OrderFilter
 from desktop_app.domain.enums import ProductFamily
@@ -65,6 +74,7 @@ class FilterBar(QObject):
         self.to_edit = child(form, QDateEdit, "dateToEdit")
         self.mine = child(form, QCheckBox, "mineCheck")
         self.reset_button = child(form, QPushButton, "resetButton")
+        self.restored_hint = self._restored_hint(form)
         self._status_labels: dict[str, str] = {}
         self._last: OrderFilter | None = None
         self._quiet = False
@@ -95,6 +105,28 @@ class FilterBar(QObject):
             self.mine.setToolTip(self.tr("Only orders you created"))
         self.reset_button.setToolTip(self.tr("Show all orders again"))
         self.set_options({}, {})
+
+    def _restored_hint(self, form: QWidget) -> QLabel:
+        """Beside Reset: says that the filters come from the last session (hidden until
+        `announce_restored`), with a link that clears them."""
+        label = QLabel(form)
+        label.setObjectName("restoredFiltersHint")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.setText(self.tr("Filters restored from the last session.") + " <a href=\"reset\">"
+                      + self.tr("Show all orders") + "</a>")
+        label.setWordWrap(True)  # wraps rather than widening the window
+        label.linkActivated.connect(self.reset)
+        label.hide()
+        row = form.findChild(QHBoxLayout, "filterRow2")
+        if row is not None:
+            row.insertWidget(row.indexOf(self.reset_button) + 1, label)
+        return label
+
+    def announce_restored(self) -> None:
+        """The filters shown were restored at start: say so until the clerk changes them."""
+        self.restored_hint.setVisible(not self.is_default())
 
     @staticmethod
     def _date_pattern(edit: QDateEdit) -> str:
@@ -202,6 +234,7 @@ class FilterBar(QObject):
     def _emit(self) -> None:
         if self._quiet:
             return
+        self.restored_hint.hide()  # the clerk's own choice now (or the restore itself)
         self._timer.stop()
         current = self.order_filter()
         if current != self._last:

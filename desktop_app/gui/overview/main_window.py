@@ -35,7 +35,7 @@ from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.overview import window_settings as list_settings
 from desktop_app.gui.overview.confirmation_windows import ConfirmationWindows
-from desktop_app.gui.overview.filter_bar import FilterBar
+from desktop_app.gui.overview.filter_bar import FilterBar, FilterValues
 from desktop_app.gui.overview.list_loader import FIRST_ROWS, OrderListLoader
 from desktop_app.gui.overview.list_status import ListStatus
 from desktop_app.gui.overview.order_columns import OrderLabels
@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         setup_order_table(self.table)
         self.table.installEventFilter(self)
         self._connect()
-        restore_layout(self, self.splitter, self.table, self.filter_bar, settings)
+        restore_layout(self, self.splitter, self.table, self.filter_bar, settings,
+                       self._filter_scope)
         self._first_fill()
         self._update_backend_actions()
         self._update_output_actions()
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
                                self.printRequested, self.savePdfRequested))
         self.detail_panel.documentRequested.connect(self.documentRequested)
         self.detail_panel.confirmationRequested.connect(self.show_confirmation)
+        self.status_panel.contractOrdersRequested.connect(  # every order on that contract
+            lambda number: self.filter_bar.set_values(FilterValues(text=number)))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._order_menu.popup)
         self.ordersLoaded.connect(self._open_pending)
@@ -221,6 +224,11 @@ class MainWindow(QMainWindow):
             self._show(order_id)
 
     @property
+    def _filter_scope(self) -> str:
+        """Saved filters belong to this cache: one backend URL, tenant and user."""
+        return str(self._cache.path)
+
+    @property
     def shown_order_id(self) -> str | None:
         return self._shown_id
 
@@ -247,7 +255,7 @@ class MainWindow(QMainWindow):
     def _apply_filter(self, order_filter: OrderFilter) -> None:
         self.loader.new_list()
         self.model.set_filter(order_filter)  # -> loader.load_ids (the result lands later)
-        list_settings.save_filters(self._settings, self.filter_bar.values())
+        list_settings.save_filters(self._settings, self.filter_bar.values(), self._filter_scope)
 
     def _first_fill(self) -> None:
         if self.loader.first_fill():
@@ -396,7 +404,8 @@ class MainWindow(QMainWindow):
                           self._settings)
 
     def save_settings(self) -> None:
-        save_layout(self, self.splitter, self.table, self.filter_bar, self._settings)
+        save_layout(self, self.splitter, self.table, self.filter_bar, self._settings,
+                    self._filter_scope)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

@@ -45,9 +45,10 @@ def setup_order_table(table: QTableView) -> None:
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
-                   filter_bar: FilterBar, settings: QSettings) -> None:
+                   filter_bar: FilterBar, settings: QSettings, scope: str) -> None:
     """The clerk's last layout, sort and filters (defaults on a first start); sorting is
-    switched on last, so the model sorts once, by the restored indicator."""
+    switched on last, so the model sorts once, by the restored indicator. Filters come back
+    only into the cache (`scope`) they were set in, and the filter bar says so."""
     screen_fit.restore_fitted(window, stored.load_state(settings, _GEOMETRY), QSize(1400, 900))
     if (state := stored.load_state(settings, _WINDOW_STATE)) is not None:
         window.restoreState(state)
@@ -59,18 +60,19 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
     if (header_state := stored.load_state(settings, _HEADER)) is not None:
         header.restoreState(header_state)
     column, order = list_settings.load_sort(settings, int(OrderColumn.ORDER_DATE))
-    filter_bar.set_values(list_settings.load_filters(settings))
+    filter_bar.set_values(list_settings.load_filters(settings, scope))
+    filter_bar.announce_restored()
     header.setSortIndicator(column, order)
     table.setSortingEnabled(True)
 
 
 def save_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
-                filter_bar: FilterBar, settings: QSettings) -> None:
+                filter_bar: FilterBar, settings: QSettings, scope: str) -> None:
     stored.save_state(settings, _GEOMETRY, window.saveGeometry())
     stored.save_state(settings, _WINDOW_STATE, window.saveState())
     stored.save_state(settings, _SPLITTER, splitter.saveState())
     header = table.horizontalHeader()
     stored.save_state(settings, _HEADER, header.saveState())
     list_settings.save_sort(settings, header.sortIndicatorSection(), header.sortIndicatorOrder())
-    list_settings.save_filters(settings, filter_bar.values())
+    list_settings.save_filters(settings, filter_bar.values(), scope)
     settings.sync()

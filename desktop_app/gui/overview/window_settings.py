@@ -1,6 +1,8 @@
 """What the main window keeps in QSettings besides its layout: sort and filters.
 
 Plain values only (strings, ints, bools, Qt's own state blobs); no secrets ever go here.
+The filters belong to one cache (one backend URL, tenant and user: its file path is the
+scope): another backend's or user's window starts unfiltered.
 """
 
 from datetime import date
@@ -12,6 +14,7 @@ from desktop_app.gui.overview.filter_bar import FilterValues
 __all__ = ["load_filters", "load_sort", "save_filters", "save_sort"]
 
 _FILTERS = "orders/filters/"
+_SCOPE = _FILTERS + "scope"
 _SORT_COLUMN = "orders/sort_column"
 _SORT_DESCENDING = "orders/sort_descending"
 
@@ -38,7 +41,8 @@ def _day(text: object) -> date | None:
         return None
 
 
-def save_filters(settings: QSettings, values: FilterValues) -> None:
+def save_filters(settings: QSettings, values: FilterValues, scope: str) -> None:
+    settings.setValue(_SCOPE, scope)
     for name, value in (
         ("text", values.text),
         ("status", values.status),
@@ -51,7 +55,11 @@ def save_filters(settings: QSettings, values: FilterValues) -> None:
         settings.setValue(_FILTERS + name, value)
 
 
-def load_filters(settings: QSettings) -> FilterValues:
+def load_filters(settings: QSettings, scope: str) -> FilterValues:
+    """The filters saved for `scope`; none ("all orders") when they were another's."""
+    if str(settings.value(_SCOPE, "", str) or "") != scope:
+        return FilterValues()
+
     def text(name: str) -> str:
         return str(settings.value(_FILTERS + name, "", str) or "")
 

@@ -78,7 +78,12 @@ class FlowStrip(QWidget):
             button.setObjectName(f"flow_{kind.value}")
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            button.clicked.connect(self._clicked)
+            if kind is FlowKind.ORDER:  # the order shown: a label, not a button
+                button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            else:
+                button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.clicked.connect(self._clicked)
             layout.addWidget(button, 1)
             self._buttons[kind] = button
 

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.cache.records import BusinessTransactionInfo, OrderDetail, StatusInfo
@@ -12,7 +12,8 @@ from desktop_app.domain.processing import PLANS
 from desktop_app.gui.common import formatting
 from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.panels.catalog import Catalog
-from desktop_app.gui.panels.flow import FlowStrip
+from desktop_app.gui.panels.flow import FlowKind, FlowStrip
+from desktop_app.gui.panels.flow_document import FlowDocumentDialog
 from desktop_app.gui.panels.status_style import paint_badge, paint_clearing
 from desktop_app.gui.panels.timeline import TimelineView
 from desktop_app.gui.panels.widgets import bold, prepare_values, read_only
@@ -22,10 +23,11 @@ HOUR, DAY = timedelta(hours=1), timedelta(days=1)
 
 
 class OrderStatusPanel(QWidget):
-    """Shows where one cached order stands; `flowItemActivated(kind, id)` asks the window to
-    show a cached cart, quote, order or contract ("cart", "quote", "order", "contract")."""
+    """Shows where one cached order stands. A click on the flow's cart, quote or contract
+    shows that document (FlowDocumentDialog); `contractOrdersRequested(number)` asks the
+    window to list the orders on a contract."""
 
-    flowItemActivated = Signal(str, str)  # noqa: N815 (Qt naming)
+    contractOrdersRequested = Signal(str)  # noqa: N815 (Qt naming)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +39,9 @@ class OrderStatusPanel(QWidget):
             layout = QVBoxLayout(child(form, QWidget, name))
             layout.setContentsMargins(0, 0, 0, 0)
             layout.addWidget(view)
-        self.flow.flowItemActivated.connect(self.flowItemActivated)
+        self._detail: OrderDetail | None = None
+        self._english = False
+        self.flow.flowItemActivated.connect(self._open_flow_document)
         clearing = child(form, QFrame, "clearingFrame")
         clearing.setStyleSheet(paint_clearing(clearing.objectName()))
         bold(self._label("clearingTitle"))
@@ -68,6 +72,7 @@ class OrderStatusPanel(QWidget):
         language: str,
     ) -> None:
         """Show `detail`'s status, or the placeholder when no order is selected (None)."""
+        self._detail, self._english = detail, language == "en"
         if detail is None:
             self._pages.setCurrentIndex(0)
             return
@@ -82,6 +87,14 @@ class OrderStatusPanel(QWidget):
         self._timeline.show_history(detail.history, catalog)
         self.flow.show_flow(detail)
         self._pages.setCurrentIndex(1)
+
+    @Slot(str, str)
+    def _open_flow_document(self, kind: str, _id: str) -> None:
+        if self._detail is None or FlowKind(kind) is FlowKind.ORDER:
+            return
+        dialog = FlowDocumentDialog(FlowKind(kind), self._detail, self._english, self)
+        dialog.contractOrdersRequested.connect(self.contractOrdersRequested)
+        dialog.open()
 
     def _show_clearing_steps(self, detail: OrderDetail) -> None:
         # The backend's clearing team corrects the order; the partner is asked only when

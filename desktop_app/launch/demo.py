@@ -1,14 +1,19 @@
 """`orderdesk --demo`: the embedded reference backend, a demo clerk, the main window, sync.
 
-The window comes first (over the demo's empty cache, saying that the backend starts); the
-backend is seeded and started, and the clerk logged in, on a worker thread (about 2-3 s);
-then the sync runs as in real use.
+The window comes first (over the demo's empty cache, saying that the backend starts). Only
+once it is painted does the backend's part begin, on a worker thread: importing the server
+(FastAPI, uvicorn, the PDF library: ~1.5 s, which used to delay the first paint), seeding
+and starting it, logging the clerk in (together a few seconds); then the sync runs as in real
+use and fills the list.
 """
 
+import socket
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, Slot
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.cache.paths import cache_file
@@ -17,12 +22,11 @@ from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskGr
 from desktop_app.gui.overview.main_window import MainWindow
 from desktop_app.launch.runtime import Runtime
 from desktop_app.launch.workspace import Workspace, ui_language, use_language
-from desktop_app.server.database import Database
-from desktop_app.server.embedded import EmbeddedServer, free_port
-from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
-from desktop_app.server.settings import ServerSettings
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.progress import CancelToken
+
+if TYPE_CHECKING:  # the server is imported on the worker, after the first paint
+    from desktop_app.server.embedded import EmbeddedServer
 
 __all__ = ["DEMO_USER", "DemoSession", "run_demo", "start_demo_backend", "ui_language"]
 
@@ -30,10 +34,24 @@ DEMO_USER = "max.nord"
 DEMO_USER_ID, DEMO_TENANT = "u-002", "t-nordlicht"  # fixed by the demo seed
 DEMO_CLOCK_SPEED = 60.0
 DEMO_SIMULATOR_INTERVAL = 2.0
+PAINT_FALLBACK_MS = 1_000  # a window that is never painted (minimized) still gets its backend
 
 
-def start_demo_backend(folder: Path, port: int | None = None) -> EmbeddedServer:
+def free_port() -> int:
+    """A free port on 127.0.0.1 (as the server's helper, without importing the server)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_demo_backend(folder: Path, port: int | None = None) -> "EmbeddedServer":
     """Fresh demo data in `folder`, served on 127.0.0.1 at `port` (daemon thread)."""
+    from desktop_app.server.database import Database
+    from desktop_app.server.embedded import EmbeddedServer
+    from desktop_app.server.seed import seed_demo
+    from desktop_app.server.settings import ServerSettings
+
     url = f"sqlite:///{folder / 'demo-backend.sqlite3'}"
     database = Database(url)
     seed_demo(database)
@@ -53,7 +71,8 @@ class DemoSession(QObject):
                  port: int, tasks: TaskManager) -> None:
         super().__init__()
         self.folder, self.workspace, self.port = folder, workspace, port
-        self.server: EmbeddedServer | None = None
+        self.server: "EmbeddedServer | None" = None
+        self._paint_wait: _FirstPaint | None = None
         self._start: TaskGroup = tasks.group(self, Lane.NETWORK)
 
     @property
@@ -97,14 +116,20 @@ class DemoSession(QObject):
         return cls(folder, workspace, port, tasks)
 
     def show(self) -> None:
-        """The window at once; the backend on a worker; then the sync."""
+        """The window at once; once it is painted, the backend on a worker; then the sync."""
         window = self.workspace.window
-        window.show()
         window.show_banner(self.tr("Starting the demo backend with sample orders …"), "info")
         window.set_sync_progress(0, 0)  # busy
+        self._paint_wait = _FirstPaint(window, self._start_backend)
+        window.show()
+
+    def _start_backend(self) -> None:
+        self._paint_wait = None
         root, port, auth = Path(self.folder.name), self.port, self.client.auth
 
-        def start(_cancel: CancelToken, _report: ProgressReport) -> EmbeddedServer:
+        def start(_cancel: CancelToken, _report: ProgressReport) -> "EmbeddedServer":
+            from desktop_app.server.seed import DEMO_PASSWORD
+
             server = start_demo_backend(root, port)
             try:
                 auth.login(DEMO_USER, DEMO_PASSWORD)
@@ -117,7 +142,7 @@ class DemoSession(QObject):
          .on_failure(self._failed).run_in(self._start))
 
     @Slot(object)
-    def _started(self, server: EmbeddedServer) -> None:
+    def _started(self, server: "EmbeddedServer") -> None:
         self.server = server
         print(f"Demo backend: {server.api} (OpenAPI: {server.base_url}/docs), "
               f"logged in as {DEMO_USER}", flush=True)
@@ -134,11 +159,49 @@ class DemoSession(QObject):
         self.backendReady.emit(False)
 
     def close(self) -> None:
+        if self._paint_wait is not None:
+            self._paint_wait.cancel()
         self._start.shutdown()  # a backend still starting finishes first
         self.workspace.close()
         if self.server is not None:
             self.server.stop()
         self.folder.cleanup()
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once `window` has been painted for the first time (or after a fallback
+    delay): the backend's imports and seeding hold the GIL, and must not delay that paint."""
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window, self._then = window, then
+        self._fallback = QTimer(self)
+        self._fallback.setSingleShot(True)
+        self._fallback.timeout.connect(self._fire)
+        self._fallback.start(PAINT_FALLBACK_MS)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._window and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # after this paint has been flushed
+        return False
+
+    @Slot()
+    def _fire(self) -> None:
+        if self._then is _done:
+            return
+        then, self._then = self._then, _done
+        self.cancel()
+        then()
+
+    def cancel(self) -> None:
+        self._then = _done
+        self._fallback.stop()
+        self._window.removeEventFilter(self)
+
+
+def _done() -> None:
+    """`_FirstPaint` has fired (or was cancelled)."""
 
 
 def run_demo(language: str | None = None) -> int:

@@ -81,6 +81,8 @@ class Workspace:
         window.about_info = AboutInfo(cache_path, client.settings.base_url)
         sync = SyncController(window, client, cache, documents_dir(cache_path), tasks, language,
                               settings=load_sync_settings(settings))
+        sync.link.changed.connect(window.set_link)  # the sync owns the online state
+        window.set_link(sync.link.state, sync.link.reason)
         window.settingsChanged.connect(lambda: sync.apply_settings(load_sync_settings(settings)))
         ordering = OrderingController(window, client, cache, sync, language, tasks, window)
         carts = _carts_quotes(window, client, cache, settings, language, tenant_id, tasks)

@@ -56,8 +56,10 @@ def child_bare() -> None:
     _quit_when_filled(app, times)
     window.show()
     app.exec()
-    print(f"{MARKER} " + json.dumps({"first_paint": times["filled"],
-                                     "filled": times["filled"]}), flush=True)
+    print(
+        f"{MARKER} " + json.dumps({"first_paint": times["filled"], "filled": times["filled"]}),
+        flush=True,
+    )
     os._exit(0)  # the figure is taken: no teardown
 
 
@@ -78,11 +80,14 @@ def child_demo() -> None:
 
     def filled(widget: object) -> bool:
         window = getattr(widget, "window", lambda: None)()
-        table = getattr(window, "table", None)
-        return (table is not None and widget is table.viewport()
-                and window.model.rowCount() > 0)  # type: ignore[union-attr]
+        table, model = getattr(window, "table", None), getattr(window, "model", None)
+        return (table is not None and model is not None and widget is table.viewport()
+                and model.rowCount() > 0)  # fmt: skip
 
-    times = _watch(app, filled, first=lambda widget: widget.objectName() == "mainWindow")
+    def main_window(window: object) -> bool:
+        return bool(getattr(window, "objectName", str)() == "mainWindow")
+
+    times = _watch(app, filled, first=main_window)
     _quit_when_filled(app, times)  # the demo closes as after File → Quit
     from desktop_app.app import main
 
@@ -92,8 +97,9 @@ def child_demo() -> None:
     print(f"{MARKER} " + json.dumps(times), flush=True)
 
 
-def _watch(app: object, filled: Callable[[object], bool],
-           first: Callable[[object], bool] | None = None) -> dict[str, float]:
+def _watch(
+    app: object, filled: Callable[[object], bool], first: Callable[[object], bool] | None = None
+) -> dict[str, float]:
     """Times (s since STARTED) at which the first paint (`first`) and the first filled paint
     (`filled`) ended: a zero timer posted from the paint event runs after paint and flush."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -103,6 +109,7 @@ def _watch(app: object, filled: Callable[[object], bool],
     def ended(name: str) -> Callable[[], None]:
         def note() -> None:
             times.setdefault(name, time.perf_counter() - STARTED)
+
         return note
 
     class Watch(QObject):
@@ -129,11 +136,21 @@ def _in_window(widget: object, test: Callable[[object], bool]) -> bool:
 
 
 def run_child(kind: str, folder: Path) -> dict[str, float]:
-    env = dict(os.environ, XDG_CONFIG_HOME=str(folder / "config"),
-               ORDERDESK_LOG_DIR=str(folder / "log"), LANG="de_DE.UTF-8")
-    run = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind],
-                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
-                         check=False)
+    env = dict(
+        os.environ,
+        XDG_CONFIG_HOME=str(folder / "config"),
+        ORDERDESK_LOG_DIR=str(folder / "log"),
+        LANG="de_DE.UTF-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", kind],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+        check=False,
+    )
     lines = [line for line in run.stdout.splitlines() if line.startswith(MARKER)]
     if not lines:
         raise RuntimeError(f"the {kind} child failed:\n{run.stdout}\n{run.stderr[-3000:]}")
@@ -165,14 +182,20 @@ def main() -> None:
     base = statistics.median(bare)
     paint, full = statistics.median(first), statistics.median(filled)
     print(f"platform {os.environ['QT_QPA_PLATFORM']}, {samples} samples each (medians)")
-    print(f"bare QMainWindow + 50-row table, first paint:   {base * 1000:7.0f} ms "
-          f"(range {min(bare) * 1000:.0f}-{max(bare) * 1000:.0f})")
-    print(f"orderdesk --demo, first paint of the window:    {paint * 1000:7.0f} ms "
-          f"(range {min(first) * 1000:.0f}-{max(first) * 1000:.0f}) = {paint / base:.1f}x bare"
-          f"   target < {FIRST_PAINT_TARGET_S:.0f} s: "
-          f"{'met' if paint < FIRST_PAINT_TARGET_S else 'MISSED'}")
-    print(f"orderdesk --demo, list filled (backend + sync): {full * 1000:7.0f} ms "
-          f"(range {min(filled) * 1000:.0f}-{max(filled) * 1000:.0f}) = {full / base:.1f}x bare")
+    print(
+        f"bare QMainWindow + 50-row table, first paint:   {base * 1000:7.0f} ms "
+        f"(range {min(bare) * 1000:.0f}-{max(bare) * 1000:.0f})"
+    )
+    print(
+        f"orderdesk --demo, first paint of the window:    {paint * 1000:7.0f} ms "
+        f"(range {min(first) * 1000:.0f}-{max(first) * 1000:.0f}) = {paint / base:.1f}x bare"
+        f"   target < {FIRST_PAINT_TARGET_S:.0f} s: "
+        f"{'met' if paint < FIRST_PAINT_TARGET_S else 'MISSED'}"
+    )
+    print(
+        f"orderdesk --demo, list filled (backend + sync): {full * 1000:7.0f} ms "
+        f"(range {min(filled) * 1000:.0f}-{max(filled) * 1000:.0f}) = {full / base:.1f}x bare"
+    )
 
 
 if __name__ == "__main__":

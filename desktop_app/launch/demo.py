@@ -71,7 +71,7 @@ class DemoSession(QObject):
                  port: int, tasks: TaskManager) -> None:
         super().__init__()
         self.folder, self.workspace, self.port = folder, workspace, port
-        self.server: "EmbeddedServer | None" = None
+        self.server: EmbeddedServer | None = None
         self._paint_wait: _FirstPaint | None = None
         self._start: TaskGroup = tasks.group(self, Lane.NETWORK)
 

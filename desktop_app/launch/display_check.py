@@ -11,8 +11,14 @@ import os
 import sys
 from collections.abc import Callable
 
-__all__ = ["EXIT_NO_DISPLAY", "XCB_LIBRARIES", "Loader", "load_library", "missing_x_packages",
-           "report_missing_x_libraries"]
+__all__ = [
+    "EXIT_NO_DISPLAY",
+    "XCB_LIBRARIES",
+    "Loader",
+    "load_library",
+    "missing_x_packages",
+    "report_missing_x_libraries",
+]
 
 EXIT_NO_DISPLAY = 3
 Loader = Callable[[str], None]
@@ -81,7 +87,10 @@ def report_missing_x_libraries() -> bool:
     if not packages:
         return False
     # Before Qt (and so its translators) exists: one plain English line for the console.
-    print("OrderDesk cannot open its window: the X11 libraries Qt needs are missing. "
-          f"Install them (Debian/Ubuntu): sudo apt install {' '.join(packages)}",
-          file=sys.stderr, flush=True)
+    print(
+        "OrderDesk cannot open its window: the X11 libraries Qt needs are missing. "
+        f"Install them (Debian/Ubuntu): sudo apt install {' '.join(packages)}",
+        file=sys.stderr,
+        flush=True,
+    )
     return True

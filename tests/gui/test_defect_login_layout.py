@@ -40,19 +40,25 @@ def clipped(widget: QWidget, dialog: QWidget) -> str:
         return f"{widget.objectName()} reaches outside the dialog"
     if isinstance(widget, QAbstractButton) and widget.width() < widget.sizeHint().width():
         return f"{widget.objectName()} is {widget.width()} px wide, needs {widget.sizeHint()}"
-    if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
-        if widget.width() < widget.sizeHint().width():
-            return f"{widget.objectName()} is narrower than its text"
+    if (
+        isinstance(widget, QLabel)
+        and widget.text()
+        and not widget.wordWrap()
+        and widget.width() < widget.sizeHint().width()
+    ):
+        return f"{widget.objectName()} is narrower than its text"
     return ""
 
 
 @pytest.mark.parametrize("translated", ["de", "en"], indirect=True)
-def test_no_login_dialog_text_is_clipped(qtbot: QtBot, tmp_path: Path, translated: Language,
-                                         memory_keyring: InMemoryKeyring) -> None:
+def test_no_login_dialog_text_is_clipped(
+    qtbot: QtBot, tmp_path: Path, translated: Language, memory_keyring: InMemoryKeyring
+) -> None:
     tasks = TaskManager()
     settings = settings_at(tmp_path / "settings.ini")  # a first start: the demo is offered
-    dialog = LoginDialog(settings, translated, tasks, make_settings=fast,
-                         offline_possible=lambda _url, _user: True)
+    dialog = LoginDialog(
+        settings, translated, tasks, make_settings=fast, offline_possible=lambda _url, _user: True
+    )
     tasks.setParent(dialog)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -67,8 +73,11 @@ def test_no_login_dialog_text_is_clipped(qtbot: QtBot, tmp_path: Path, translate
     qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
     qtbot.waitUntil(lambda: dialog.offline_button.isVisible(), timeout=5_000)
     assert dialog.demo_button.isVisible() and dialog.demo_hint.isVisible()
-    shown = [widget for widget in dialog.findChildren(QWidget)
-             if widget.isVisible() and isinstance(widget, QAbstractButton | QLabel)]
+    shown = [
+        widget
+        for widget in dialog.findChildren(QWidget)
+        if widget.isVisible() and isinstance(widget, QAbstractButton | QLabel)
+    ]
     problems = [problem for widget in shown if (problem := clipped(widget, dialog))]
     dialog.shutdown()
     assert problems == []

@@ -34,8 +34,10 @@ from tests.gui.test_login import USER, fast, log_in
 from tests.gui.window import settings_at
 from tests.keyring_fixtures import InMemoryKeyring
 
-pytestmark = [pytest.mark.usefixtures("no_thread_left"),
-              pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")]
+pytestmark = [
+    pytest.mark.usefixtures("no_thread_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 SYNC_MS = 60_000
 TENANT, USER_ID = "t-nordlicht", "u-002"  # max.nord in the demo seed
 QUICK = timedelta(milliseconds=300)
@@ -66,8 +68,7 @@ class Backend:
         return f"http://127.0.0.1:{self.port}/api/v1"
 
     def start(self) -> EmbeddedServer:
-        settings = ServerSettings(database_url=f"sqlite:///{self.database}",
-                                  simulator_interval=0)
+        settings = ServerSettings(database_url=f"sqlite:///{self.database}", simulator_interval=0)
         self.server = EmbeddedServer.start(settings, port=self.port)
         return self.server
 
@@ -86,8 +87,15 @@ def backend(seeded_database: Path, tmp_path: Path) -> Iterator[Backend]:
     down.stop()
 
 
-def offline_start(qtbot: QtBot, backend: Backend, settings: QSettings, root: Path,
-                  tasks: TaskManager, *, keep_password: bool) -> Workspace:
+def offline_start(
+    qtbot: QtBot,
+    backend: Backend,
+    settings: QSettings,
+    root: Path,
+    tasks: TaskManager,
+    *,
+    keep_password: bool,
+) -> Workspace:
     """Plain `orderdesk` while the backend is down: the dialog's login fails, the clerk
     chooses to work offline on the cache of the last session (with the password still in
     the field, or after clearing it). A later dialog (Log in again…) logs in."""
@@ -110,8 +118,9 @@ def offline_start(qtbot: QtBot, backend: Backend, settings: QSettings, root: Pat
         dialog.offline_button.click()
         return dialog.result()
 
-    started = start_account(settings, "en", tasks, None,
-                            StartOptions(caches_root=root, make_settings=fast, ask=ask))
+    started = start_account(
+        settings, "en", tasks, None, StartOptions(caches_root=root, make_settings=fast, ask=ask)
+    )
     assert isinstance(started, Workspace)
     return started
 
@@ -119,18 +128,24 @@ def offline_start(qtbot: QtBot, backend: Backend, settings: QSettings, root: Pat
 def quick(workspace: Workspace) -> None:
     """Retries and checks within a test's patience (the clerk's defaults are minutes)."""
     sync = workspace.sync
-    sync.apply_settings(replace(sync.settings, retry_first=QUICK, retry_max=QUICK,
-                                probe_interval=QUICK))
+    sync.apply_settings(
+        replace(sync.settings, retry_first=QUICK, retry_max=QUICK, probe_interval=QUICK)
+    )
 
 
 def test_log_in_again_after_an_offline_start_goes_online(
-        tasks: TaskManager, qtbot: QtBot, backend: Backend, tmp_path: Path,
-        memory_keyring: InMemoryKeyring) -> None:
+    tasks: TaskManager,
+    qtbot: QtBot,
+    backend: Backend,
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+) -> None:
     """Item 1: the sync succeeds after File → Log in again…, and so the window is online
     (status bar, New cart), also after F5."""
     settings = settings_at(tmp_path / "settings.ini")
-    workspace = offline_start(qtbot, backend, settings, tmp_path / "caches", tasks,
-                              keep_password=False)
+    workspace = offline_start(
+        qtbot, backend, settings, tmp_path / "caches", tasks, keep_password=False
+    )
     window = workspace.window
     try:
         assert not window.is_online and "Offline" in window.online_label.text()
@@ -154,8 +169,12 @@ def test_log_in_again_after_an_offline_start_goes_online(
 
 
 def test_the_banner_says_why_it_is_offline(
-        tasks: TaskManager, qtbot: QtBot, backend: Backend, tmp_path: Path,
-        memory_keyring: InMemoryKeyring) -> None:
+    tasks: TaskManager,
+    qtbot: QtBot,
+    backend: Backend,
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+) -> None:
     """Item 20: after opening the cache offline, the banner gives the offline reason, not
     "Not logged in"."""
     settings = settings_at(tmp_path / "settings.ini")
@@ -174,14 +193,20 @@ def test_the_banner_says_why_it_is_offline(
 
 
 def test_the_typed_password_signs_in_once_the_backend_is_back(
-        tasks: TaskManager, qtbot: QtBot, backend: Backend, tmp_path: Path,
-        memory_keyring: InMemoryKeyring, caplog: pytest.LogCaptureFixture) -> None:
+    tasks: TaskManager,
+    qtbot: QtBot,
+    backend: Backend,
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     """Item 20: the password typed before the offline start is kept in memory only and used
     once when the backend answers again: the sync signs in by itself."""
     caplog.set_level(logging.DEBUG)
     settings = settings_at(tmp_path / "settings.ini")
-    workspace = offline_start(qtbot, backend, settings, tmp_path / "caches", tasks,
-                              keep_password=True)
+    workspace = offline_start(
+        qtbot, backend, settings, tmp_path / "caches", tasks, keep_password=True
+    )
     window = workspace.window
     try:
         quick(workspace)
@@ -190,8 +215,9 @@ def test_the_typed_password_signs_in_once_the_backend_is_back(
         assert first.args == [False] and not window.is_online
         assert not window.window_actions.sign_in.isVisible()  # nothing to do for the clerk
         backend.start()
-        with qtbot.waitSignal(workspace.sync.syncFinished, timeout=SYNC_MS,
-                              check_params_cb=lambda ok: ok):
+        with qtbot.waitSignal(
+            workspace.sync.syncFinished, timeout=SYNC_MS, check_params_cb=lambda ok: ok
+        ):
             pass  # a retry, by itself
         assert window.is_online and workspace.client.auth.signed_in
         assert workspace.client.auth.username == USER
@@ -204,8 +230,9 @@ def test_the_typed_password_signs_in_once_the_backend_is_back(
     assert memory_keyring.entries == {}  # "remember me" was off: no token stored either
 
 
-def test_connecting_until_the_first_answer(tasks: TaskManager, qtbot: QtBot,
-                                           tmp_path: Path) -> None:
+def test_connecting_until_the_first_answer(
+    tasks: TaskManager, qtbot: QtBot, tmp_path: Path
+) -> None:
     """Item 9: the demo's window says "Connecting" while its backend starts, "Online" once
     the backend has answered."""
     from desktop_app.launch.demo import DemoSession
@@ -229,8 +256,12 @@ def test_connecting_until_the_first_answer(tasks: TaskManager, qtbot: QtBot,
 
 
 def test_a_dead_backend_is_noticed_without_a_sync(
-        tasks: TaskManager, qtbot: QtBot, backend: Backend, tmp_path: Path,
-        memory_keyring: InMemoryKeyring) -> None:
+    tasks: TaskManager,
+    qtbot: QtBot,
+    backend: Backend,
+    tmp_path: Path,
+    memory_keyring: InMemoryKeyring,
+) -> None:
     """Item 9: while the window is idle and online, a light check on the network lane
     notices that the backend died, and the window says so with the reason."""
     backend.start()
@@ -240,9 +271,13 @@ def test_a_dead_backend_is_noticed_without_a_sync(
         log_in(qtbot, dialog, backend.api)
         return dialog.result()
 
-    workspace = start_account(settings, "en", tasks, None,
-                              StartOptions(caches_root=tmp_path / "c", make_settings=fast,
-                                           ask=ask))
+    workspace = start_account(
+        settings,
+        "en",
+        tasks,
+        None,
+        StartOptions(caches_root=tmp_path / "c", make_settings=fast, ask=ask),
+    )
     assert isinstance(workspace, Workspace)
     window = workspace.window
     try:

@@ -38,11 +38,21 @@ print("SEEN " + json.dumps(seen), flush=True)
 
 
 def test_the_demo_window_is_painted_before_the_server_is_imported(tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
-               ORDERDESK_LOG_DIR=str(tmp_path / "log"))
-    run = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True,
-                         env=env, timeout=300, check=False,
-                         cwd=Path(__file__).resolve().parents[2])
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path),
+        ORDERDESK_LOG_DIR=str(tmp_path / "log"),
+    )
+    run = subprocess.run(  # noqa: S603 (our own child script)
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     lines = [line for line in run.stdout.splitlines() if line.startswith("SEEN ")]
     assert lines, run.stdout + run.stderr[-3000:]
     seen = json.loads(lines[-1].removeprefix("SEEN "))

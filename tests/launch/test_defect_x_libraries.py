@@ -11,7 +11,7 @@ from desktop_app.launch import display_check
 @pytest.fixture
 def x11_session(monkeypatch: pytest.MonkeyPatch) -> None:
     """A Linux X11 session where Qt would pick the xcb plugin."""
-    monkeypatch.setattr(display_check.sys, "platform", "linux")
+    monkeypatch.setattr("sys.platform", "linux")
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
@@ -30,10 +30,11 @@ def never_started(*_args: object) -> int:
 
 
 def test_missing_x_libraries_are_named_with_their_packages(
-        x11_session: None, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(display_check, "load_library",
-                        without("libxcb-cursor.so.0", "libxkbcommon-x11.so.0"))
+    x11_session: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        display_check, "load_library", without("libxcb-cursor.so.0", "libxkbcommon-x11.so.0")
+    )
     monkeypatch.setattr("desktop_app.launch.account.run_account", never_started)
     monkeypatch.setattr("desktop_app.launch.demo.run_demo", never_started)
     for argv in ([], ["--demo"]):
@@ -45,20 +46,31 @@ def test_missing_x_libraries_are_named_with_their_packages(
         assert "libxcb-icccm4" not in err  # only what is missing
 
 
-def test_with_the_libraries_the_app_starts(x11_session: None,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_with_the_libraries_the_app_starts(
+    x11_session: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(display_check, "load_library", without())
     started: list[object] = []
-    monkeypatch.setattr("desktop_app.launch.account.run_account",
-                        lambda *args: started.append(args) or 0)
+
+    def run_account(*args: object) -> int:
+        started.append(args)
+        return 0
+
+    monkeypatch.setattr("desktop_app.launch.account.run_account", run_account)
     assert app.main([]) == 0 and started
 
 
-@pytest.mark.parametrize("env", [{"QT_QPA_PLATFORM": "offscreen"},
-                                 {"QT_QPA_PLATFORM": "wayland"},
-                                 {"WAYLAND_DISPLAY": "wayland-0"}])
-def test_other_platforms_are_not_checked(x11_session: None, monkeypatch: pytest.MonkeyPatch,
-                                         env: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"QT_QPA_PLATFORM": "offscreen"},
+        {"QT_QPA_PLATFORM": "wayland"},
+        {"WAYLAND_DISPLAY": "wayland-0"},
+    ],
+)
+def test_other_platforms_are_not_checked(
+    x11_session: None, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     monkeypatch.setattr(display_check, "load_library", without("libxcb.so.1"))
@@ -66,7 +78,7 @@ def test_other_platforms_are_not_checked(x11_session: None, monkeypatch: pytest.
 
 
 def test_windows_is_not_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(display_check.sys, "platform", "win32")
+    monkeypatch.setattr("sys.platform", "win32")
     monkeypatch.setattr(display_check, "load_library", without("libxcb.so.1"))
     assert display_check.missing_x_packages() == []
 

@@ -187,6 +187,7 @@ def test_the_banner_says_why_it_is_offline(
             text = workspace.window.indicators.banner_label.text()
             assert workspace.window.banner.isVisible()
             assert text.startswith("Offline"), text
+            assert "cannot be reached (127.0.0.1:" in text  # the reason
             assert "Not logged in" not in text
         finally:
             workspace.close()

@@ -315,9 +315,12 @@ class SyncController(QObject):
                     "in again (File → Log in again…)."), "warning")
 
     def _show_offline_banner(self) -> None:
+        """Offline since when, and why (the link's reason: server unreachable, timeout …)."""
         when = self._format_time(self._last_success)
-        self._window.show_banner(
-            self.tr("Offline – showing cached data from %1").replace("%1", when), "warning")
+        text = self.tr("Offline – showing cached data from %1").replace("%1", when)
+        if self.link.reason:
+            text = f"{text}. {self.link.reason}"  # both translated sentences
+        self._window.show_banner(text, "warning")
 
     def _go_offline(self, error: OfflineError) -> None:
         self.link.set(Link.OFFLINE, error.message(self._language))

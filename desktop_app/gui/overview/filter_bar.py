@@ -122,6 +122,7 @@ class FilterBar(QObject):
         row = form.findChild(QHBoxLayout, "filterRow2")
         if row is not None:
             row.insertWidget(row.indexOf(self.reset_button) + 1, label)
+        QWidget.setTabOrder(self.reset_button, label)  # where it is shown, not last
         return label
 
     def announce_restored(self) -> None:
@@ -207,6 +208,10 @@ class FilterBar(QObject):
             self.mine.setChecked(values.mine and self._user is not None)
         finally:
             self._quiet = False
+        self._emit()
+
+    def apply_now(self) -> None:
+        """Apply what is typed without waiting for the debounce (Enter)."""
         self._emit()
 
     def reset(self) -> None:

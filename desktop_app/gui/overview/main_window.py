@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self, language)
         self.sync_action = self.window_actions.sync
         self.new_cart_action = self.window_actions.new_cart
+        for tab, tab_action in ((DETAIL_TAB, self.window_actions.show_detail),
+                                (STATUS_TAB, self.window_actions.show_status)):  # fmt: skip
+            keys = tab_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.tabs.setTabToolTip(tab, f"{tab_action.text().replace('&', '')} ({keys})")
         self.print_action = self.window_actions.print
         self._outputs = OutputHookup(self, cache, language, settings, tasks)
         requests = (self.documentRequested, self.previewRequested, self.printRequested,
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         setup_order_table(self.table)
         self.table.installEventFilter(self)
+        self.search_edit.installEventFilter(self)
+        self._select_first = False  # Enter in the search: select the first row once listed
         self._connect()
         restore_layout(self, self.splitter, self.table, self.filter_bar, settings,
                        self._filter_scope)
@@ -182,6 +188,7 @@ class MainWindow(QMainWindow):
         self.ordersLoaded.connect(self._open_pending)
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self.loader.firstRowsShown.connect(self.list_status.show_table)
+        self.loader.firstRowsShown.connect(self._select_first_listed)
         self.loader.listLoaded.connect(self._list_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(
             lambda column, order: list_settings.save_sort(self._settings, column, order))
@@ -266,6 +273,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _list_loaded(self, counts: Mapping[str, int]) -> None:
         self.list_status.update(self.model.matching_count, counts)
+        self._select_first_listed()
         self._sync_current()
         self.ordersLoaded.emit()
 
@@ -382,12 +390,35 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def enter_list(self, *, search_first: bool = False) -> None:
+        """From the search field into the list, its first row selected; `search_first`
+        (Enter): apply the typed text now, and select once the new list is there."""
+        query = self.model.query
+        if search_first:
+            self.filter_bar.apply_now()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.model.query != query:
+            self._select_first = True  # the first rows land later (firstRowsShown)
+        elif self.model.rowCount():
+            self.select_row(0)
+
+    @Slot()
+    def _select_first_listed(self) -> None:
+        if self._select_first and self.model.rowCount():
+            self._select_first = False
+            self.select_row(0)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._shown_id:
-                self.open_tab(DETAIL_TAB)
-                return True
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.table and enter and self._shown_id:
+            self.open_tab(DETAIL_TAB)
+            return True
+        if watched is self.search_edit and (enter or event.key() == Qt.Key.Key_Down):
+            self.enter_list(search_first=enter)
+            return True
         return super().eventFilter(watched, event)
 
     # --- language, settings, about --------------------------------------------------------

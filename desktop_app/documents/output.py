@@ -1,6 +1,7 @@
 """The confirmation letter as PDF bytes, a PDF file, or on a printer (any thread but one
 document per thread: each call builds its own QTextDocument)."""
 
+import errno
 import os
 import secrets
 from pathlib import Path
@@ -26,14 +27,41 @@ __all__ = ["PDF_RESOLUTION", "DocumentError", "confirmation_pdf", "letterhead",
 PDF_RESOLUTION = 300  # dpi for the layout; text and rules stay vectors
 
 
+# The operating system words its errors in English: the clerk reads the reason in the
+# message's language (the system's own text goes to the log as `technical`).
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("keine Berechtigung", "no permission"),
+    errno.EPERM: ("keine Berechtigung", "no permission"),
+    errno.ENOSPC: ("kein Speicherplatz mehr frei", "no space left"),
+    errno.EDQUOT: ("kein Speicherplatz mehr frei", "no space left"),
+    errno.EISDIR: ("dort liegt ein Ordner", "a folder is in the way"),
+    errno.ENOENT: ("Ordner nicht gefunden", "folder not found"),
+    errno.ENOTDIR: ("Ordner nicht gefunden", "folder not found"),
+    errno.EROFS: ("nur lesbar", "read-only"),
+    errno.ENAMETOOLONG: ("Name zu lang", "name too long"),
+}
+
+
 class DocumentError(EnvironmentFault):
     """The document could not be written (painter refused the device, disk full, ...)."""
 
+    def __init__(self, message_de: str, message_en: str, *, technical: str = "",
+                 reasons: tuple[str, str] = ("", "")) -> None:
+        super().__init__(message_de, message_en, technical=technical)
+        self._reasons = reasons
+
+    def reason(self, language: str = "de") -> str:
+        """Why, in a few words of `language` (for lists of failed files)."""
+        return self._reasons[1] if language == "en" else self._reasons[0]
+
     @classmethod
     def not_written(cls, path: Path, error: OSError) -> "DocumentError":
-        reason = error.strerror or str(error)
-        return cls(f"Das Dokument konnte nicht gespeichert werden ({path}: {reason}).",
-                   f"The document could not be saved ({path}: {reason}).", technical=reason)
+        system = error.strerror or str(error)
+        german, english = _REASONS.get(error.errno or 0, (f"Systemmeldung: {system}",
+                                                          f"system message: {system}"))
+        return cls(f"Das Dokument konnte nicht gespeichert werden ({path}: {german}).",
+                   f"The document could not be saved ({path}: {english}).", technical=system,
+                   reasons=(german, english))
 
     @classmethod
     def device_refused(cls) -> "DocumentError":

@@ -3,6 +3,7 @@
 from collections import Counter
 from collections.abc import Iterable
 
+from desktop_app.domain import names
 from desktop_app.domain.catalog import Product, product_by_code
 from desktop_app.domain.entities import CartItem, UsageLocation
 from desktop_app.domain.enums import BusinessTransaction, OptionKind, ProductFamily
@@ -27,7 +28,8 @@ def check_item(item: CartItem, index: int) -> list[Violation]:
     if product is None:
         return [violation("PRODUCT_UNKNOWN", f"{field}.product_code", product=item.product_code)]
     if product.family is ProductFamily.FEE:
-        return [violation("FEE_NOT_ORDERABLE", f"{field}.product_code", product=product.name_de)]
+        return [violation("FEE_NOT_ORDERABLE", f"{field}.product_code",
+                          product=names.named(product.name_de, product.name_en))]
     found = check_quantity(item.quantity, MAX_QUANTITY, f"{field}.quantity")
     found += _check_options(item, product, field)
     found += _check_usage_locations(item.usage_locations, product, field)
@@ -45,7 +47,8 @@ def _check_options(item: CartItem, product: Product, field: str) -> list[Violati
         offered = product.option(selected.code)
         if offered is None or offered.kind is OptionKind.USAGE_LOCATION:
             found.append(violation("OPTION_NOT_OFFERED", f"{option_field}.code",
-                                   option=selected.code, product=product.name_de))
+                                   option=selected.code,
+                                   product=names.named(product.name_de, product.name_en)))
             continue
         found += check_quantity(selected.quantity, offered.max_quantity, f"{option_field}.quantity")
         if offered.kind is OptionKind.NUMBER_PORTING and not selected.phone_numbers:
@@ -61,18 +64,18 @@ def _check_usage_locations(locations: tuple[UsageLocation, ...], product: Produc
     if offered is None:
         if locations:
             return [violation("USAGE_LOCATION_NOT_OFFERED", f"{field}.usage_locations",
-                              product=product.name_de)]
+                              product=names.named(product.name_de, product.name_en))]
         return []
     if not locations:
         return [violation("USAGE_LOCATION_REQUIRED", f"{field}.usage_locations",
-                          product=product.name_de)]
+                          product=names.named(product.name_de, product.name_en))]
     found = check_quantity(len(locations), offered.max_quantity, f"{field}.usage_locations")
     for position, location in enumerate(locations):
         location_field = f"{field}.usage_locations[{position}]"
         found += check_address(location.address, f"{location_field}.address")
         if location.phone_numbers and not product.family.is_voice:
             found.append(violation("PHONE_NUMBERS_NOT_ALLOWED", f"{location_field}.phone_numbers",
-                                   product=product.name_de))
+                                   product=names.named(product.name_de, product.name_en)))
         for number_index, number in enumerate(location.phone_numbers):
             found += check_phone_number(number, f"{location_field}.phone_numbers[{number_index}]")
     return found
@@ -83,7 +86,7 @@ def check_single_transaction(cart_transaction: BusinessTransaction,
     """One cart holds one business transaction; an item claiming another one is refused."""
     return [
         violation("MIXED_TRANSACTIONS", f"items[{index}].business_transaction",
-                  other=item.business_transaction.value)
+                  other=names.transaction(item.business_transaction))
         for index, item in enumerate(items)
         if item.business_transaction not in (None, cart_transaction)
     ]

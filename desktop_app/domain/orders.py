@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from desktop_app.domain import names
 from desktop_app.domain.entities import Cart, Party, Quote, Tenant
 from desktop_app.domain.enums import CartState, PartyKind, QuoteState
 from desktop_app.domain.violations import Violation, violation
@@ -29,7 +30,8 @@ def check_order_submission(cart: Cart, quote: Quote | None, party: Party, tenant
         found.append(violation("QUOTE_EXPIRED", "quote_id",
                                until=quote.valid_until.strftime("%d.%m.%Y")))
     elif quote.state is not QuoteState.APPROVED:
-        found.append(violation("QUOTE_NOT_APPROVED", "quote_id", state=quote.state.value))
+        found.append(violation("QUOTE_NOT_APPROVED", "quote_id",
+                               state=names.quote_state(quote.state)))
     if quote.provider_approval_required and not quote.provider_approved:
         found.append(violation("PROVIDER_APPROVAL_MISSING", "quote_id"))
     return found

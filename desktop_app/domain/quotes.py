@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from desktop_app.domain import names
 from desktop_app.domain.entities import Cart, Party, Quote, User
 from desktop_app.domain.enums import CartState, PartyKind, QuoteState, Role
 from desktop_app.domain.validation import check_email
@@ -34,7 +35,7 @@ def provider_approval_required(party: Party) -> bool:
 def check_cart_editable(cart: Cart) -> list[Violation]:
     """Once a quote exists (or the cart was ordered) the cart is read-only."""
     if cart.state is not CartState.OPEN:
-        return [violation("CART_NOT_OPEN", "cart", state=cart.state.value)]
+        return [violation("CART_NOT_OPEN", "cart", state=names.cart_state(cart.state))]
     return []
 
 
@@ -86,7 +87,8 @@ def check_provider_approval(quote: Quote, user: User, today: date) -> list[Viola
 
 def _check_state(quote: Quote, allowed: tuple[QuoteState, ...]) -> list[Violation]:
     if quote.state not in allowed:
-        return [violation("QUOTE_STATE_INVALID", "quote.state", state=quote.state.value)]
+        return [violation("QUOTE_STATE_INVALID", "quote.state",
+                          state=names.quote_state(quote.state))]
     return []
 
 

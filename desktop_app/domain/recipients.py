@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from desktop_app.domain.enums import RecipientSource
 from desktop_app.domain.validation import is_valid_email
-from desktop_app.domain.violations import Violation, violation
+from desktop_app.domain.violations import Localized, Violation, violation
 
 SOURCE_ORDER: tuple[RecipientSource, ...] = (
     RecipientSource.CUSTOMER_MASTER_DATA,
@@ -57,7 +57,8 @@ def confirmation_recipients(
         field = f"recipients.{source.value}"
         address = (raw or "").strip()
         if not address:
-            problems.append(violation("RECIPIENT_MISSING", field, source=SOURCE_LABELS[source][0]))
+            problems.append(violation("RECIPIENT_MISSING", field,
+                                      source=Localized(*SOURCE_LABELS[source])))
             continue
         if not is_valid_email(address):
             problems.append(violation("EMAIL_INVALID", field, value=address))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain import names
 from desktop_app.domain.catalog import PRODUCT_CHANGE_FEE_CODE, product_by_code
 from desktop_app.domain.entities import CartItem, Contract, Party
 from desktop_app.domain.enums import (
@@ -99,10 +100,11 @@ def check_products_fit(context: TransactionContext, items: tuple[CartItem, ...])
         elif transaction.is_product_change:
             if product.code == contract_product.code:
                 found.append(violation("PRODUCT_CHANGE_SAME_PRODUCT", field,
-                                       product=product.name_de))
+                                       product=names.named(product.name_de, product.name_en)))
         elif transaction.acts_on_contract and product.family is not contract_product.family:
-            found.append(violation("PRODUCT_FAMILY_MISMATCH", field, product=product.name_de,
-                                   family=contract_product.family.value))
+            found.append(violation("PRODUCT_FAMILY_MISMATCH", field,
+                                   product=names.named(product.name_de, product.name_en),
+                                   family=names.family(contract_product.family)))
     return found
 
 

@@ -2,6 +2,7 @@
 
 import re
 
+from desktop_app.domain import names
 from desktop_app.domain.entities import Address
 from desktop_app.domain.violations import Violation, violation
 
@@ -23,7 +24,7 @@ def is_valid_email(value: str) -> bool:
 
 def check_email(value: str | None, field: str) -> list[Violation]:
     if value is None or not value.strip():
-        return [violation("FIELD_REQUIRED", field, field=field)]
+        return [violation("FIELD_REQUIRED", field, field=names.field_name(field))]
     if not is_valid_email(value.strip()):
         return [violation("EMAIL_INVALID", field, value=value)]
     return []
@@ -55,10 +56,10 @@ def check_phone_number(value: str, field: str) -> list[Violation]:
 
 def check_address(address: Address, field: str) -> list[Violation]:
     found: list[Violation] = []
-    for name, label in (("street", "Straße/street"), ("postal_code", "PLZ/postal code"),
-                        ("city", "Ort/city")):
+    for name in ("street", "postal_code", "city"):
         if not getattr(address, name).strip():
-            found.append(violation("ADDRESS_INCOMPLETE", f"{field}.{name}", missing=label))
+            found.append(violation("ADDRESS_INCOMPLETE", f"{field}.{name}",
+                                   missing=names.address_part(name)))
     postal_code = address.postal_code.strip()
     if postal_code and address.country == "DE" and not _POSTAL_CODE.match(postal_code):
         found.append(violation("POSTAL_CODE_INVALID", f"{field}.postal_code", value=postal_code))

@@ -172,6 +172,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
+class Localized:
+    """A message parameter worded per language (a name, a state, a field): each message
+    stays in one language instead of carrying a code or the other language's word."""
+
+    de: str
+    en: str
+    code: str = ""  # what `params` keeps for programs (a state's code); else the German word
+
+
+@dataclass(frozen=True)
 class Violation:
     """One broken rule; `code` is stable and is what programs compare."""
 
@@ -189,13 +199,19 @@ def violation(code: str, field: str | None = None, /, **params: object) -> Viola
     """Build a violation from the message catalog; unknown codes are a programming error.
 
     `code` and `field` are positional-only so that a template may itself use `{field}`.
+    A `Localized` parameter gives each language its own word.
     """
     german, english = MESSAGES[code]
-    text_params = {key: str(value) for key, value in params.items()}
+    de_params = {key: value.de if isinstance(value, Localized) else str(value)
+                 for key, value in params.items()}  # fmt: skip
+    en_params = {key: value.en if isinstance(value, Localized) else str(value)
+                 for key, value in params.items()}  # fmt: skip
+    codes = {key: (value.code or value.de) if isinstance(value, Localized) else str(value)
+             for key, value in params.items()}  # fmt: skip
     return Violation(
         code=code,
-        message_de=german.format(**text_params),
-        message_en=english.format(**text_params),
+        message_de=german.format(**de_params),
+        message_en=english.format(**en_params),
         field=field,
-        params=text_params,
+        params=codes,
     )

@@ -74,7 +74,8 @@ def test_is_valid_email_length_limit() -> None:
 def test_check_email_missing_is_field_required(value: str | None) -> None:
     found = assert_violation(check_email(value, "approver_email"), "FIELD_REQUIRED",
                              "approver_email")
-    assert "approver_email" in found.message_en
+    assert found.message_en == "The approver's email address is required."  # no field code
+    assert found.message_de == "Die E-Mail-Adresse des Zustimmers ist ein Pflichtfeld."
 
 
 def test_check_email_invalid() -> None:

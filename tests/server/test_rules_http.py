@@ -301,7 +301,7 @@ def test_product_must_fit_the_contract_family(clerk: Api, customer: Json,
                            [item("internet-dsl-250"), item("centraflex-10")])
     [found] = assert_violations(response, "PRODUCT_FAMILY_MISMATCH")
     assert found["field"] == "items[1].product_code"
-    assert "internet" in found["message_en"]
+    assert "(Internet expected)" in found["message_en"]  # the family in words, not its code
 
 
 def test_usage_location_orders_are_for_voice_products(

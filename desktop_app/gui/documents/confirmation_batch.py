@@ -29,7 +29,7 @@ class BatchResult:
     folder: Path
     written: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # order ids no longer in the cache
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (order number, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (order number, why)
     cancelled: bool = False
 
 
@@ -63,7 +63,7 @@ def export_confirmations(store: CacheStore, order_ids: list[str], folder: Path,
             try:
                 save_confirmation_pdf(detail, path, language, labels)
             except DocumentError as error:  # this file only: the others may still be written
-                result.failed.append((detail.order_number, error.technical))
+                result.failed.append((detail.order_number, error.reason(language)))
             else:
                 result.written.append(path)
         report(done, len(order_ids))

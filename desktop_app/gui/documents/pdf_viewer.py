@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.documents.output import DocumentError, write_atomically
 from desktop_app.gui.common import screen_fit
+from desktop_app.gui.common.errors import ui_language
 from desktop_app.gui.documents.printing import new_printer, remember_printer
 
 __all__ = ["PdfViewerDialog"]
@@ -211,7 +212,7 @@ class PdfViewerDialog(QDialog):
             write_atomically(path, self._content)
         except DocumentError as error:
             QMessageBox.warning(self, self.windowTitle(), self.tr(
-                "The document could not be saved: %1").replace("%1", error.technical))
+                "The document could not be saved: %1").replace("%1", error.reason(ui_language())))
             return False
         return True
 

@@ -1,0 +1,30 @@
+"""Issue 12, item 10 (documents): a file that cannot be written is explained in the clerk's
+language; the operating system's English text ("Permission denied") stays in the log."""
+
+import errno
+from pathlib import Path
+
+import pytest
+from desktop_app.documents.output import DocumentError
+
+
+@pytest.mark.parametrize(("code", "german", "english"), [
+    (errno.EACCES, "keine Berechtigung", "no permission"),
+    (errno.ENOSPC, "kein Speicherplatz mehr frei", "no space left"),
+    (errno.EISDIR, "dort liegt ein Ordner", "a folder is in the way"),
+    (errno.ENOENT, "Ordner nicht gefunden", "folder not found"),
+    (errno.EROFS, "nur lesbar", "read-only"),
+])  # fmt: skip
+def test_a_write_failure_is_worded_per_language(code: int, german: str, english: str) -> None:
+    os_text = "Some English system text"
+    error = DocumentError.not_written(Path("/x/AEB.pdf"), OSError(code, os_text))
+    assert german in error.message("de") and os_text not in error.message("de")
+    assert english in error.message("en") and os_text not in error.message("en")
+    assert error.reason("de") == german and error.reason("en") == english
+    assert os_text in error.technical  # for the log
+
+
+def test_an_unknown_failure_keeps_the_system_text_marked_as_such() -> None:
+    error = DocumentError.not_written(Path("/x/AEB.pdf"), OSError(errno.EIO, "I/O error"))
+    assert "Systemmeldung: I/O error" in error.message("de")
+    assert "system message: I/O error" in error.message("en")

@@ -24,7 +24,7 @@ from desktop_app.cache.schema import (
 )
 from desktop_app.domain.enums import BusinessTransaction, CartState, QuoteState
 
-__all__ = ["CartQuoteListRow", "open_carts_and_quotes", "tenant_names"]
+__all__ = ["CartQuoteListRow", "cart_line", "open_carts_and_quotes", "tenant_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +115,22 @@ def open_carts_and_quotes(session: Session,
         result.close()
     names = tenant_names(session, {row.tenant_id for row in rows})
     return [replace(row, tenant_name=names.get(row.tenant_id)) for row in rows]
+
+
+def cart_line(session: Session, cart_id: str) -> CartQuoteListRow | None:
+    """One cart as the list shows it (any state), e.g. the open cart blocking a contract;
+    None while the cache does not know it."""
+    statement = (select(*_COLUMNS)
+                 .outerjoin(QuoteRow, QuoteRow.cart_id == CartRow.id)
+                 .outerjoin(CustomerRow, CustomerRow.id == CartRow.customer_id)
+                 .outerjoin(ContractRow, ContractRow.id == CartRow.contract_id)
+                 .where(CartRow.id == cart_id))  # fmt: skip
+    result = session.connection().execute(statement)
+    try:
+        values = result.cursor.fetchone()
+    finally:
+        result.close()
+    return _row(values) if values is not None else None
 
 
 def tenant_names(session: Session, tenant_ids: set[str]) -> dict[str, str]:

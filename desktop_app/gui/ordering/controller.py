@@ -67,6 +67,10 @@ class OrderingController(QObject):
         wizard.printRequested.connect(self._window.printRequested)
         wizard.savePdfRequested.connect(self._window.savePdfRequested)
         wizard.finished.connect(self._wizard_finished)
+        # A cart stored, kept or deleted: the cache learns it by a sync, so that the wizard's
+        # local rules (one open cart per contract) and the carts window see it.
+        wizard.cartsChanged.connect(self.request_sync)
+        self._window.cacheRefreshed.connect(wizard.cache_refreshed)
         self.wizard = wizard
         if not self._window.is_online:  # e.g. resumed from a list while offline
             wizard.set_online(False, "")
@@ -155,6 +159,7 @@ class OrderingController(QObject):
     def shutdown(self) -> None:
         """At application exit: close the wizards and wait (bounded) for their calls."""
         for wizard in [w for w in (self.wizard, *self._closing) if w is not None]:
+            wizard.ask_before_cancel = False  # the app is closing: the cart stays
             wizard.close()
             wizard.shutdown()
         self._tasks.shutdown()

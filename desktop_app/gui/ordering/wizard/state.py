@@ -32,6 +32,8 @@ class WizardState:
     quote: QuoteOut | None = None
     without_quote: bool = False
     confirmation: OrderConfirmation | None = None
+    # Carts deleted from this wizard that the cache may still list until the next sync.
+    deleted_cart_ids: set[str] = field(default_factory=set)
 
     @property
     def may_order_without_quote(self) -> bool:

@@ -3,16 +3,30 @@
 The domain's rules run on every choice against the cached contract and its open carts (open
 cart exists, terminated, minimum term without an approved request); their messages block
 Next. Next then creates the cart on the backend, which checks the same rules again.
+
+An open cart in the way (found in the cache, or named by the backend's refusal when the cache
+has not caught up yet) is shown as the clerk knows it, with Resume and Delete; a refusal
+blocks Next until the choice changes or the cart is gone.
 """
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop_app.api.errors import RuleViolationError
 from desktop_app.cache import queries
 from desktop_app.cache.ordering import contracts_of, open_carts_of_contract
 from desktop_app.cache.records import ContractInfo
+from desktop_app.contract.base import ViolationOut
 from desktop_app.contract.carts import CartCreate, CartOut
 from desktop_app.domain.catalog import product_by_code
 from desktop_app.domain.entities import Contract
@@ -22,8 +36,8 @@ from desktop_app.domain.enums import (
     ChangeRequestState,
     ContractState,
 )
+from desktop_app.domain.transactions import OpenCart as DomainOpenCart
 from desktop_app.domain.transactions import (
-    OpenCart,
     TransactionContext,
     check_transaction,
     needs_change_request,
@@ -32,6 +46,15 @@ from desktop_app.domain.transactions import (
 from desktop_app.domain.violations import Violation
 from desktop_app.gui.common import formatting
 from desktop_app.gui.common.tasks import TaskGroup
+from desktop_app.gui.ordering.wizard.open_cart import (
+    OPEN_CART_EXISTS,
+    OpenCart,
+    OpenCartBox,
+    blocking_cart_id,
+    cached_open_cart,
+    describe,
+    fetched_open_cart,
+)
 from desktop_app.gui.ordering.wizard.page import WizardPage
 from desktop_app.gui.ordering.wizard.state import WizardState
 
@@ -46,9 +69,23 @@ def domain_contract(info: ContractInfo) -> Contract:
 
 
 class TransactionPage(WizardPage):
+    resumeRequested = Signal(str)  # noqa: N815 (Qt naming): continue that cart instead
+    cartDeleted = Signal(str)  # noqa: N815 — an open cart in the way was deleted
+    cartCreated = Signal(str)  # noqa: N815 — Next stored a new cart on the backend
+
     def __init__(self, state: WizardState, runner: TaskGroup,
                  parent: QWidget | None = None) -> None:
         super().__init__(FORM, state, runner, parent)
+        self.open_cart_box = OpenCartBox(self)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.problem_box) + 1, self.open_cart_box)
+        self.resume_cart_button = self.open_cart_box.resume_button
+        self.delete_cart_button = self.open_cart_box.delete_button
+        self.open_cart_box.resumeRequested.connect(self.resumeRequested)
+        self.open_cart_box.deleteRequested.connect(self.delete_open_cart)
+        self.confirm: Callable[[str, str], bool] = self._ask  # tests replace the question
+        self._refused = False  # the backend refused the current choice
         self.setTitle(self.tr("Business transaction"))
         self.setSubTitle(self.tr("One cart holds one business transaction. Reorders, "
                                  "extensions, product changes and usage locations act on a "
@@ -153,12 +190,14 @@ class TransactionPage(WizardPage):
         if transaction is None or party is None:
             return []
         info = self.contract
-        others: tuple[OpenCart, ...] = ()
+        others: tuple[DomainOpenCart, ...] = ()
         if info is not None:
             with self.state.cache.store.session() as session:
                 carts = open_carts_of_contract(session, info.id)
-            mine = self.state.cart.id if self.state.cart else None
-            others = tuple(OpenCart(cart_id, kind) for cart_id, kind in carts if cart_id != mine)
+            gone = {self.state.cart.id} if self.state.cart else set()
+            gone |= self.state.deleted_cart_ids  # deleted here; the cache learns it by a sync
+            others = tuple(DomainOpenCart(cart_id, kind) for cart_id, kind in carts
+                           if cart_id not in gone)
         context = TransactionContext(transaction, party,
                                      domain_contract(info) if info else None, others,
                                      date.today())
@@ -169,9 +208,88 @@ class TransactionPage(WizardPage):
         needs = self._needs_contract()
         self.contracts.setEnabled(needs)
         self.contract_hint.setText(self._contract_hint(needs))
+        self._refused = False  # a new choice: the backend has not refused it
         self._violations = self.check()
-        self.show_violations(self._violations)
+        cart_id = blocking_cart_id(self._violations)
+        found = cached_open_cart(self.state.cache.store, cart_id) if cart_id else None
+        self._show_rules(self._violations, found)
         self.refresh()
+
+    # --- an open cart in the way ------------------------------------------------------------
+
+    def _label_of(self, transaction: BusinessTransaction) -> str:
+        for row in range(self.transactions.count()):
+            if self.transactions.item(row).data(VALUE_ROLE) == transaction.value:
+                return self.transactions.item(row).text()
+        return transaction.value
+
+    def _show_rules(self, violations: Sequence[Violation | ViolationOut],
+                    cart: OpenCart | None) -> None:
+        """The rules' messages; an open cart by what the clerk knows of it, not its id."""
+        lines = []
+        contract = self.contract
+        for found in violations:
+            if found.code == OPEN_CART_EXISTS and cart is not None:
+                lines.append(self.tr("Contract %1 already has an open cart: %2.")
+                             .replace("%1", contract.contract_number if contract else "")
+                             .replace("%2", describe(cart, self._label_of(cart.transaction))))
+            elif found.code == OPEN_CART_EXISTS:
+                lines.append(self.tr("Contract %1 already has an open cart.")
+                             .replace("%1", contract.contract_number if contract else ""))
+            else:
+                lines.append(found.message(self.state.language))
+        self.show_problems(lines)
+        self.open_cart_box.show_cart(cart, describe(cart, self._label_of(cart.transaction))
+                                     if cart else "")
+
+    def _create_refused(self, error: BaseException) -> None:
+        """The backend refused the cart: Next stays off; an open cart it names is shown."""
+        if not isinstance(error, RuleViolationError):
+            return  # offline or the like: Next may try again
+        self._refused = True
+        cart_id = blocking_cart_id(error.violations)
+        cart = cached_open_cart(self.state.cache.store, cart_id) if cart_id else None
+        self._show_rules(error.violations, cart)
+        if cart_id and cart is None:  # made since the last sync: ask the backend
+            client, party = self.state.client, self.state.party
+            customer = party.company if party else ""
+            violations = list(error.violations)
+
+            def shown(found: OpenCart) -> None:
+                self._refused = True  # a successful call clears the problems: show again
+                self._show_rules(violations, found)
+
+            self.call(lambda: fetched_open_cart(client, cart_id, customer), shown)
+
+    @Slot(str)
+    def delete_open_cart(self, cart_id: str) -> None:
+        cart = self.open_cart_box.cart
+        if self.busy or cart is None or cart.cart_id != cart_id:
+            return
+        text = describe(cart, self._label_of(cart.transaction))
+        if not self.confirm(self.tr("Delete cart"), self.tr(
+                "Delete the open cart (%1)?\n\nThis cannot be undone.").replace("%1", text)):
+            return
+        client = self.state.client
+
+        def deleted(_result: object) -> None:
+            self.state.deleted_cart_ids.add(cart_id)
+            self.cartDeleted.emit(cart_id)
+            self._changed()
+
+        self.call(lambda: client.delete_cart(cart_id), deleted)
+
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def recheck(self) -> None:
+        """The cache changed (a sync): the rules again, unless a call or refusal stands."""
+        if not self.busy and not self._refused:
+            self._changed()
 
     def _contract_hint(self, needs: bool) -> str:
         if not needs:
@@ -189,7 +307,7 @@ class TransactionPage(WizardPage):
         return ""
 
     def ready(self) -> bool:
-        if self.transaction is None or self._violations:
+        if self.transaction is None or self._violations or self._refused:
             return False
         return not self._needs_contract() or self.contract is not None
 
@@ -219,7 +337,7 @@ class TransactionPage(WizardPage):
                 client.delete_cart(old.id)
             return client.create_cart(body)
 
-        self.call(work, self._created)
+        self.call(work, self._created, self._create_refused)
         return False
 
     def _created(self, cart: CartOut) -> None:
@@ -227,6 +345,7 @@ class TransactionPage(WizardPage):
         self.state.transaction, self.state.contract = cart.business_transaction, self.contract
         current = self.transactions.currentItem()
         self.state.transaction_label = current.text() if current is not None else ""
+        self.cartCreated.emit(cart.id)
         self.go_next()
 
 

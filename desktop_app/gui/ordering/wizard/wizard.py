@@ -4,16 +4,20 @@ Opened empty (Ctrl+N, tool bar) or for a customer/contract in context. Backend c
 the wizard's task group (network lane); closing drops calls not started yet. Signals for the
 main window:
 `orderSubmitted(order_id)` once the backend confirmed, `openOrderRequested(order_id)`, and
-the confirmation's `documentRequested`, `printRequested`, `savePdfRequested`.
+the confirmation's `documentRequested`, `printRequested`, `savePdfRequested`, and
+`cartsChanged()` when a cart was stored or deleted (the owner syncs, so that the cache's
+rules and the carts-and-quotes window know it). Cancel with a cart stored asks whether to
+keep it, delete it or go back.
 """
 
-from PySide6.QtCore import QSize, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
 from desktop_app.cache.ordering import contracts_of
 from desktop_app.contract.auth import MeOut
+from desktop_app.contract.carts import CartOut
 from desktop_app.domain.enums import BusinessTransaction, CartState
 from desktop_app.gui.common import screen_fit
 from desktop_app.gui.common.tasks import Lane, TaskManager
@@ -22,6 +26,7 @@ from desktop_app.gui.ordering.wizard.cart_page import CartPage
 from desktop_app.gui.ordering.wizard.confirmation_page import ConfirmationPage
 from desktop_app.gui.ordering.wizard.customer_page import CustomerPage, party_from_wire
 from desktop_app.gui.ordering.wizard.ids import PageId
+from desktop_app.gui.ordering.wizard.open_cart import CancelQuestion, OpenCart, describe
 from desktop_app.gui.ordering.wizard.page import WizardPage
 from desktop_app.gui.ordering.wizard.quote_page import QuotePage
 from desktop_app.gui.ordering.wizard.resume import StoredCart, items_in, load_cart, resume_page
@@ -38,6 +43,7 @@ class OrderWizard(QWizard):
     previewRequested = Signal(str)  # noqa: N815
     printRequested = Signal(str)  # noqa: N815
     savePdfRequested = Signal(str)  # noqa: N815
+    cartsChanged = Signal()  # noqa: N815
 
     def __init__(self, client: ApiClient, cache: LiveCache, language: Language,
                  tasks: TaskManager, customer_id: str | None = None, contract_id: str | None = None,
@@ -71,6 +77,11 @@ class OrderWizard(QWizard):
         view.savePdfRequested.connect(self.savePdfRequested)
         view.openOrderRequested.connect(self._open_order)
         self.currentIdChanged.connect(self._page_changed)
+        self.transaction_page.resumeRequested.connect(self.resume)
+        self.transaction_page.cartCreated.connect(self.cartsChanged)
+        self.transaction_page.cartDeleted.connect(self.cartsChanged)
+        self.cancel_box: CancelQuestion | None = None
+        self.ask_before_cancel = True  # off at application exit
         if customer_id and self.customer_page.preselect(customer_id):
             self.transaction_page.preselect(contract_id, transaction)
             self.setStartId(int(PageId.TRANSACTION))
@@ -82,7 +93,9 @@ class OrderWizard(QWizard):
     def resume(self, cart_id: str) -> None:
         """Continue a cart stored on the backend (from the carts-and-quotes overview)."""
         client = self.state.client
-        self.customer_page.call(lambda: load_cart(client, cart_id), self._cart_loaded)
+        page = self.currentPage()
+        shown = page if isinstance(page, WizardPage) else self.customer_page
+        shown.call(lambda: load_cart(client, cart_id), self._cart_loaded)
 
     def _cart_loaded(self, stored: StoredCart) -> None:
         state, cart = self.state, stored.cart
@@ -126,6 +139,60 @@ class OrderWizard(QWizard):
     def _open_order(self, order_id: str) -> None:
         self.openOrderRequested.emit(order_id)
         self.accept()
+
+    # --- cancelling with a cart stored -------------------------------------------------------
+
+    def _cart_to_ask_about(self) -> CartOut | None:
+        cart, state = self.state.cart, self.state
+        if cart is None or state.confirmation is not None or cart.state is CartState.ORDERED:
+            return None
+        return cart if cart.id not in state.deleted_cart_ids else None
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: with a cart stored, ask first (keep it to resume
+        later, delete it, or go back); the question does not block the event loop."""
+        cart = self._cart_to_ask_about()
+        if not self.ask_before_cancel or cart is None:
+            super().reject()
+            return
+        if self.cancel_box is not None:
+            self.cancel_box.raise_()
+            return
+        quote = self.state.quote
+        party = self.state.party
+        description = describe(OpenCart(cart.id, party.company if party else "",
+                                        cart.business_transaction, cart.created_at,
+                                        quote.quote_number if quote else None),
+                               self.state.transaction_label)
+        box = CancelQuestion(description, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._cancel_answered(button, cart.id))
+        self.cancel_box = box
+        box.open()
+
+    def _cancel_answered(self, button: object, cart_id: str) -> None:
+        box, self.cancel_box = self.cancel_box, None
+        if box is None or button is box.back_button:
+            return
+        if button is box.keep_button:
+            self.cartsChanged.emit()  # the cache learns of it: the rules and lists find it
+            super().reject()
+            return
+        client, page = self.state.client, self.currentPage()
+        assert isinstance(page, WizardPage)
+
+        def deleted(_result: object) -> None:
+            self.state.deleted_cart_ids.add(cart_id)
+            self.cartsChanged.emit()
+            super(OrderWizard, self).reject()
+
+        page.call(lambda: client.delete_cart(cart_id), deleted)  # a failure shows on the page
+
+    @Slot()
+    def cache_refreshed(self) -> None:
+        """A sync changed the cache: the transaction page's rules see its carts now."""
+        if self.currentPage() is self.transaction_page:
+            self.transaction_page.recheck()
 
     def done(self, result: int) -> None:
         # Closing never waits for the network: calls not started yet are dropped; one that

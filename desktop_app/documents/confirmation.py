@@ -147,6 +147,13 @@ def _intro(detail: OrderDetail, fmt: DocumentFormats, t: Mapping[str, str]) -> s
     return t["intro"].format(moment=moment)
 
 
+def _two_columns(facts: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The facts as rows of two: the first half on the left, the second on the right."""
+    half = (len(facts) + 1) // 2
+    right = [*facts[half:], ("", "")]
+    return list(zip(facts[:half], right[:half], strict=True))
+
+
 def _status_label(status: OrderStatus, language: DocumentLanguage) -> str:
     for info in STATUS_CATALOG:
         if info.status is status:
@@ -190,7 +197,8 @@ def letter_context(detail: OrderDetail, language: DocumentLanguage,
         "address": _address(detail, t), "info": info,
         "subject": t["subject"].format(number=detail.order_number, date=order_date),
         "intro": _intro(detail, fmt, t),
-        "facts": facts, "items": _item_rows(detail.items, fmt, t),
+        "facts": facts, "fact_rows": _two_columns(facts),
+        "items": _item_rows(detail.items, fmt, t),
         "totals": _totals(detail, fmt, t), "locations": _locations(detail, t),
         "recipients": recipients, "next_steps": _next_steps(detail, fmt, t),
         "signature": t["signature"].format(provider=PROVIDER_NAME),

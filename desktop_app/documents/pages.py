@@ -150,9 +150,9 @@ def _paint_letterhead(painter: QPainter, sheet: _Sheet, head: Letterhead, page: 
     painter.setFont(_font(8))
     painter.drawText(QRectF(left, sheet.y(19.5), width, sheet.y(4.5)),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, head.address)
-    if page > 1:
-        painter.drawText(QRectF(left, sheet.y(11), width, sheet.y(8)),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+    if page > 1:  # on the address line: beside the provider's name it ran into it
+        painter.drawText(QRectF(left, sheet.y(19.5), width, sheet.y(4.5)),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          head.reference)
     painter.setPen(QPen(_ACCENT, sheet.y(0.5)))
     painter.drawLine(QPointF(left, sheet.y(26)), QPointF(right, sheet.y(26)))

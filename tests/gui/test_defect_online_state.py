@@ -15,9 +15,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from desktop_app.api import ApiClient
+from desktop_app.api.errors import ServerError
 from desktop_app.cache.paths import cache_file
+from desktop_app.gui.account import sync_controller
 from desktop_app.gui.account.connection import Link
 from desktop_app.gui.account.login_dialog import LoginDialog, SavedLogin
+from desktop_app.gui.account.sync_controller import SyncController
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.launch.account import StartOptions, start_account
 from desktop_app.launch.workspace import Workspace
@@ -30,6 +34,7 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from tests.gui import orders
+from tests.gui.sync_support import RecordingWindow
 from tests.gui.test_login import USER, fast, log_in
 from tests.gui.window import settings_at
 from tests.keyring_fixtures import InMemoryKeyring
@@ -294,3 +299,29 @@ def test_a_dead_backend_is_noticed_without_a_sync(
         assert not window.new_cart_action.isEnabled()
     finally:
         workspace.close()
+
+
+def test_a_refusal_while_connecting_still_finds_the_backend(
+    qtbot: QtBot,
+    client: ApiClient,
+    cache: LiveCache,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tasks: TaskManager,
+) -> None:
+    """Item 9: a first sync that fails for another reason than the network (here the
+    catalog answers 503) does not leave "Connecting" standing: a check finds the backend
+    reachable."""
+
+    def unavailable(*_args: object) -> None:
+        raise ServerError(503)
+
+    monkeypatch.setattr(sync_controller, "sync_catalog", unavailable)
+    sync = SyncController(RecordingWindow(), client, cache, tmp_path / "documents", tasks)
+    try:
+        with qtbot.waitSignal(sync.syncFinished, timeout=SYNC_MS) as failed:
+            sync.start()
+        assert failed.args == [False]
+        qtbot.waitUntil(lambda: sync.link.state is Link.ONLINE, timeout=SYNC_MS)
+    finally:
+        assert sync.shutdown()

@@ -6,8 +6,8 @@ refresh after a successful sync) reaches the window, by queued signals.
 
 The controller owns the workspace's one `BackendLink` (desktop_app/gui/account/connection.py):
 "connecting" until the backend first answers, online after any successful call, offline (with
-the reason) after a call that could not reach it — its own sync, a light periodic check on the
-network lane while idle, or any other call reported through `backend_unreachable`.
+the reason) after a call that could not reach it — its own sync, or a light periodic check on
+the network lane while idle (so a dead backend is noticed within `probe_interval`).
 """
 
 import logging
@@ -162,13 +162,6 @@ class SyncController(QObject):
         """The backend could not be reached before the controller ran (an offline start)."""
         self.link.set(Link.OFFLINE, reason)
 
-    @Slot(object)
-    def backend_unreachable(self, error: OfflineError) -> None:
-        """Any call (a wizard's, a document's) found the backend unreachable: offline now,
-        with the reason; the retry timer takes over. A running sync reports for itself."""
-        if self._task is None and not self._closed:
-            self._go_offline(error)
-
     def start(self) -> None:
         """Show what the cache knows, then sync; call after the window is shown."""
         with self._cache.store.session() as session:  # one row by primary key
@@ -307,6 +300,8 @@ class SyncController(QObject):
         else:  # other faults in the banner; a bug gets the crash dialog
             errors.report(error, surface=self._window.show_banner, context="sync",
                           language=self._language)
+        if self.link.state is Link.CONNECTING and not isinstance(error, SyncCancelled):
+            self._start_probe()  # e.g. a refusal: the backend may well be there; check
         self.syncFinished.emit(False)
 
     def _show_sign_in_banner(self) -> None:

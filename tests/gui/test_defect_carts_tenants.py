@@ -14,7 +14,7 @@ from desktop_app.gui.ordering.carts.columns import CartColumn
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.db import PartyRow
 from desktop_app.server.embedded import EmbeddedServer
-from PySide6.QtCore import QLocale, QSettings, QSize
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -77,7 +77,10 @@ def test_a_sub_tenants_cart_is_listed_with_its_tenant(
     row = carts.model.row_of(created.id)
     assert row is not None  # the new Hamburg cart can be found, resumed and deleted
     customer_text = carts.model.index(row, CartColumn.CUSTOMER).data()
-    assert HAMBURG in customer_text
+    assert customer_text.endswith("(Büro Hamburg)")  # what differs from the own tenant
+    assert carts.model.index(row, CartColumn.CUSTOMER).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Tenant: {HAMBURG}"
+    )
     own = next(r for r, line in enumerate(lines) if line and line.tenant_id == "t-nordlicht")
     own_text = carts.model.index(own, CartColumn.CUSTOMER).data()
     assert "Nordlicht" not in own_text  # the own tenant is not named

@@ -67,6 +67,18 @@ class _Line:
     texts: tuple[str, ...] | None = None  # formatted on first display
 
 
+def short_tenant(name: str, own_name: str | None) -> str:
+    """A sub-tenant's name without the words it shares with the own tenant's name, so that
+    the narrow customer cell shows what differs: "Nordlicht Kommunikation – Büro Hamburg"
+    under "Nordlicht Kommunikation GmbH" is "Büro Hamburg" (the tooltip has the full name)."""
+    words, own = name.split(), (own_name or "").split()
+    shared = 0
+    while shared < min(len(words), len(own)) and words[shared] == own[shared]:
+        shared += 1
+    rest = " ".join(words[shared:]).lstrip("–-·,: ")
+    return rest if shared and rest else name
+
+
 def _sort_key(value: SortValue) -> tuple[bool, Any]:
     """None sorts last in ascending order (a cart has no quote number or validity date)."""
     return (value is None, value if value is not None else 0)
@@ -80,6 +92,7 @@ class CartQuoteTableModel(QAbstractTableModel):
                  own_tenant: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._own_tenant = own_tenant  # lines of other tenants (sub-tenants) name theirs
+        self._own_tenant_name: str | None = None
         self._transactions: Mapping[str, str] = transactions or {}
         self._locale = locale or QLocale()
         self._english = english
@@ -98,6 +111,8 @@ class CartQuoteTableModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[CartQuoteListRow], today: date) -> None:
         self.beginResetModel()
         self._today = today
+        self._own_tenant_name = next((row.tenant_name for row in rows if row.tenant_name
+                                      and row.tenant_id == self._own_tenant), None)
         self._all = [self._line(row) for row in rows]
         self._all.sort(key=self._key, reverse=self._descending)
         self._shown = self._matching()
@@ -232,7 +247,9 @@ class CartQuoteTableModel(QAbstractTableModel):
     def _customer_text(self, row: CartQuoteListRow) -> str:
         customer = row.customer_name or row.customer_id
         tenant = self._foreign_tenant(row)
-        return customer if tenant is None else f"{customer} ({tenant})"
+        if tenant is None:
+            return customer
+        return f"{customer} ({short_tenant(tenant, self._own_tenant_name)})"
 
     def _texts(self, line: _Line) -> tuple[str, ...]:
         row, locale = line.row, self._locale

@@ -105,9 +105,8 @@ class OpenCartBox(QFrame):
 
     def show_cart(self, cart: OpenCart | None, description: str = "") -> None:
         self.cart = cart
-        self.label.setText(
-            self.tr("Continue it or delete it to go on: %1").replace("%1", description)
-        )
+        self.label.setText(self.tr("Continue this cart, or delete it to start a new one."))
+        self.setToolTip(description)
         self.setVisible(cart is not None)
 
     def _resume(self) -> None:

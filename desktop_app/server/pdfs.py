@@ -263,6 +263,35 @@ class _Document(FPDF):
                 self.cell(value_width, line, text)
             self.set_xy(self.l_margin, top + line * len(lines))
 
+    def key_values_paired(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Label/value pairs in two columns (first half left, second half right), so that a
+        typical confirmation fits on one page; long labels and values wrap."""
+        line, half = 4.2, (len(pairs) + 1) // 2
+        key_width, value_width = self.epw * 0.22, self.epw * 0.28
+        rows = zip(pairs[:half], [*pairs[half:], ("", "")], strict=False)
+        for row in rows:
+            cells: list[tuple[list[str], float, str]] = []
+            for key, value in row:
+                self.set_font(_FONT, "", 8.5)
+                cells.append((self.wrap(_latin1(key), key_width - 2 * self.c_margin),
+                              key_width, "key"))
+                self.set_font(_FONT, "", 9)
+                cells.append((self.wrap(_latin1(value), value_width - 2 * self.c_margin),
+                              value_width, "value"))
+            height = line * max(len(lines) for lines, _width, _kind in cells)
+            if self.will_page_break(height):
+                self.add_page()
+            top, x = self.y, self.l_margin
+            for lines, width, kind in cells:
+                self.set_font(_FONT, "", 8.5 if kind == "key" else 9)
+                self.set_text_color(*(_GREY if kind == "key" else (0, 0, 0)))
+                for index, text in enumerate(lines):
+                    self.set_xy(x, top + index * line)
+                    self.cell(width, line, text)
+                x += width
+            self.set_text_color(0, 0, 0)
+            self.set_xy(self.l_margin, top + height)
+
     def grid(self, rows: Iterable[Sequence[str]], *, headings: Sequence[str],
              widths: Sequence[float], right_from: int,
              secondary: Iterable[bool] | None = None) -> None:
@@ -434,7 +463,7 @@ def render_confirmation(order: OrderOut) -> bytes:
 
     pdf.heading("Auftragsdaten")
     contract = order.contract_number or "wird nach der Bearbeitung vergeben"
-    pdf.key_values((
+    pdf.key_values_paired((
         ("Auftragsnummer", order.order_number),
         ("Auftragsdatum", _date(order.created_at)),
         ("Kunde", order.customer_name),

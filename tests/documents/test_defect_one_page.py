@@ -17,9 +17,11 @@ from desktop_app.documents.formats import DocumentLanguage
 from desktop_app.documents.output import confirmation_pdf
 from desktop_app.domain.catalog import gross_cents, product_by_code
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus, RecipientSource
+from desktop_app.server.pdfs import render_confirmation
 
 from tests.cache import records
 from tests.documents import support
+from tests.sync.support import detail_as_order
 
 NUMBERS = ["+494012345670", "+494012345671"]
 
@@ -99,6 +101,13 @@ def test_a_realistic_confirmation_fits_on_one_page(
         "tenant.master.data@kunde-beispiel.example",
     ):
         assert expected in text
+
+
+def test_the_backends_pdf_of_it_fits_on_one_page_too(store: CacheStore) -> None:
+    pdf = render_confirmation(detail_as_order(support.detail_of(store, "order-000021")))
+    texts = support.pages_text(pdf)
+    assert len(texts) == 1
+    assert "tenant.master.data@kunde-beispiel.example" in support.flat(texts[0])
 
 
 def _boxes(pdf: bytes, page: int) -> list[tuple[str, float, float, float, float]]:

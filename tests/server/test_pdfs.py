@@ -184,7 +184,8 @@ def test_text_outside_latin1_does_not_crash() -> None:
     name = "Łódź Telekom 🚀 Sp. z o.o. „Ärger“ – €5 ✓ 中文\u0301\x07"
     pdf = render_confirmation(make_order(customer_name=name, tenant_name="Partner ✓ GmbH"))
     assert pdf.startswith(b"%PDF")
-    assert contains(pdf, "Lódz Telekom ? Sp. z o.o. \"Ärger\" - EUR5 ? ??")
+    shown = " ".join(shown_text(pdf))  # the order facts' narrow column wraps the name
+    assert "Lódz Telekom ? Sp. z o.o. \"Ärger\" - EUR5 ? ??" in shown
     sheet = render_product_sheet(make_order(customer_name=name), "centraflex-10")
     assert sheet.startswith(b"%PDF")
 

@@ -10,8 +10,10 @@ from desktop_app.cache import queries, writer
 from desktop_app.cache.records import OrderDetail
 from desktop_app.cache.store import CacheStore
 from desktop_app.domain.enums import BusinessTransaction, OrderStatus
+from desktop_app.gui.common.forms import child
 from desktop_app.gui.panels import FlowKind, OrderDetailPanel, OrderStatusPanel
 from desktop_app.gui.panels.flow import FlowStrip, flow_steps
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.cache import records
@@ -53,7 +55,7 @@ def _catalogs(store: CacheStore) -> support.Catalogs:
 
 
 def _contract_row(panel: OrderDetailPanel) -> str:
-    return panel.findChild(object, "contractValue").text()  # type: ignore[union-attr]
+    return child(panel, QLabel, "contractValue").text()
 
 
 def test_a_product_change_shows_the_contract_it_changes(store: CacheStore, qtbot: QtBot) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -44,7 +44,12 @@ from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTable
 from desktop_app.gui.overview.output_hookup import OutputHookup
 from desktop_app.gui.overview.window_actions import WindowActions
 from desktop_app.gui.overview.window_dialogs import choose_language, open_about, open_settings
-from desktop_app.gui.overview.window_layout import restore_layout, save_layout, setup_order_table
+from desktop_app.gui.overview.window_layout import (
+    fit_panels,
+    restore_layout,
+    save_layout,
+    setup_order_table,
+)
 from desktop_app.gui.overview.window_status import BannerKind, SyncIndicators
 from desktop_app.gui.panels import OrderDetailPanel, OrderStatusPanel, embed_panel
 from desktop_app.sync.live_cache import LiveCache
@@ -126,13 +131,13 @@ class MainWindow(QMainWindow):
         self._order_menu = OrderMenu(self.table, cache.store, self.newCartRequested.emit,
                                      self.new_cart_action, self.show_confirmation)
         self.table.setModel(self.model)
-        setup_order_table(self.table)
+        self.column_fit = setup_order_table(self.table)
         self.table.installEventFilter(self)
         self.search_edit.installEventFilter(self)
         self._select_first = False  # Enter in the search: select the first row once listed
         self._connect()
         restore_layout(self, self.splitter, self.table, self.filter_bar, settings,
-                       self._filter_scope)
+                       self._filter_scope, self.column_fit)
         self._first_fill()
         self._update_backend_actions()
         self._update_output_actions()
@@ -155,9 +160,10 @@ class MainWindow(QMainWindow):
                                       self._locale)
         self.tabs = child(form, QTabWidget, "detailTabs")
         self.detail_panel, self.status_panel = OrderDetailPanel(), OrderStatusPanel()
-        # The detail panel scrolls by itself; the status panel in a scroll area.
+        # Both panels scroll by themselves (their forms hold a scroll area each).
         embed_panel(child(form, QWidget, "detailTab"), self.detail_panel, scroll=False)
-        embed_panel(child(form, QWidget, "statusTab"), self.status_panel, scroll=True)
+        embed_panel(child(form, QWidget, "statusTab"), self.status_panel, scroll=False)
+        fit_panels(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -192,6 +198,8 @@ class MainWindow(QMainWindow):
         self.loader.listLoaded.connect(self._list_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(
             lambda column, order: list_settings.save_sort(self._settings, column, order))
+        # A tab's widgets count for its width only once shown (hidden ones do not).
+        self.tabs.currentChanged.connect(lambda _tab: fit_panels(self.tabs))
         selection = self.table.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
         selection.selectionChanged.connect(self._update_output_actions)
@@ -221,6 +229,7 @@ class MainWindow(QMainWindow):
         args = (self._statuses, self._transactions, self._language)
         self.detail_panel.show_order(detail, *args)
         self.status_panel.show_order(detail, *args)
+        fit_panels(self.tabs)  # another order's contents may need more width
         self._update_output_actions()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -437,6 +446,10 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         save_layout(self, self.splitter, self.table, self.filter_bar, self._settings,
                     self._filter_scope)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        fit_panels(self.tabs)  # the shown tab's widgets count from now on
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_settings()

@@ -2,14 +2,23 @@
 (geometry, dock state, splitter, header, sort and filters) in QSettings."""
 
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSplitter, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMainWindow,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+)
 
 from desktop_app.gui.common import screen_fit, stored
 from desktop_app.gui.overview import window_settings as list_settings
+from desktop_app.gui.overview.column_fit import ColumnFit
 from desktop_app.gui.overview.filter_bar import FilterBar
 from desktop_app.gui.overview.order_columns import OrderColumn
 
-__all__ = ["restore_layout", "save_layout", "setup_order_table"]
+__all__ = ["fit_panels", "restore_layout", "save_layout", "setup_order_table"]
 
 # Default column widths as sample texts (plus padding); the clerk's own widths are restored.
 _SAMPLES = {
@@ -19,13 +28,20 @@ _SAMPLES = {
     OrderColumn.STATUS: "●  In Bearbeitung", OrderColumn.CONTRACT_NUMBER: "VT-10000000",
     OrderColumn.LAST_CHANGE: "26.11.2026 18:00",
 }  # fmt: skip
+_WHOLE = (OrderColumn.ORDER_NUMBER, OrderColumn.ORDER_DATE, OrderColumn.CONTRACT_NUMBER)
+# The other columns' narrowest widths, in average characters (the status has its icon).
+_MIN_CHARS = {
+    OrderColumn.CUSTOMER: 14, OrderColumn.PRODUCT: 14, OrderColumn.STATUS: 13,
+    OrderColumn.BUSINESS_TRANSACTION: 9, OrderColumn.LAST_CHANGE: 9,
+}  # fmt: skip
 _GEOMETRY, _WINDOW_STATE = "main_window/geometry", "main_window/state"
 _SPLITTER, _HEADER = "main_window/splitter", "orders/header"
 
 
-def setup_order_table(table: QTableView) -> None:
+def setup_order_table(table: QTableView) -> ColumnFit:
     """Row selection (several rows for the batch export), movable columns, default widths
-    from sample texts. The model is installed already."""
+    from sample texts fitted to the list's width (`ColumnFit`, until the clerk's own widths
+    are restored or set). The model is installed already."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.verticalHeader().hide()
@@ -37,15 +53,35 @@ def setup_order_table(table: QTableView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     cells, titles = table.fontMetrics(), header.fontMetrics()
+    chars = cells.averageCharWidth()
     model = table.model()
+    preferred, minimums = {}, {}
     for column, sample in _SAMPLES.items():
-        title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        width = max(cells.horizontalAdvance(sample), titles.horizontalAdvance(title) + 16)
-        header.resizeSection(column, width + 20)  # padding, and room for the sort arrow
+        title = titles.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
+        cell = cells.horizontalAdvance(sample)
+        preferred[column] = max(cell, title + 16) + 20  # padding, and the sort arrow
+        # Narrower, texts and titles elide; numbers and the order date are not cut.
+        minimums[column] = cell + 8 if column in _WHOLE else chars * _MIN_CHARS[column]
+        header.resizeSection(column, preferred[column])
+    header.setMinimumSectionSize(min(minimums.values()) // 2)
+    return ColumnFit(table, preferred, minimums)
+
+
+def fit_panels(tabs: QTabWidget) -> None:
+    """The panels wrap instead of scrolling sideways: their scroll areas scroll only up and
+    down and are at least as wide as their contents need (the splitter stops there)."""
+    for area in tabs.findChildren(QScrollArea):
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        contents = area.widget()
+        if contents is not None:
+            frame = 2 * area.frameWidth()
+            bar = area.verticalScrollBar().sizeHint().width()
+            area.setMinimumWidth(contents.minimumSizeHint().width() + bar + frame)
 
 
 def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
-                   filter_bar: FilterBar, settings: QSettings, scope: str) -> None:
+                   filter_bar: FilterBar, settings: QSettings, scope: str,
+                   column_fit: ColumnFit) -> None:
     """The clerk's last layout, sort and filters (defaults on a first start); sorting is
     switched on last, so the model sorts once, by the restored indicator. Filters come back
     only into the cache (`scope`) they were set in, and the filter bar says so."""
@@ -58,6 +94,7 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
         splitter.setSizes([900, 500])
     header = table.horizontalHeader()
     if (header_state := stored.load_state(settings, _HEADER)) is not None:
+        column_fit.stop()  # the clerk's widths
         header.restoreState(header_state)
     column, order = list_settings.load_sort(settings, int(OrderColumn.ORDER_DATE))
     filter_bar.set_values(list_settings.load_filters(settings, scope))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from desktop_app.cache import queries, writer
 from desktop_app.cache.queries import OrderFilter
+from desktop_app.domain.business_time import business_zone
 from desktop_app.domain.enums import OrderStatus
 from desktop_app.gui.common.stored import load_language
 from desktop_app.gui.common.tasks import TaskManager
@@ -249,7 +250,7 @@ def test_status_bar_and_banner(make_window: WindowFactory) -> None:
     window.set_sync_progress(100, 100)
     assert not window.progress_bar.isVisible()
     assert window.last_sync_label.text() == "Not synchronized yet"
-    window.set_last_sync(datetime(2026, 11, 26, 18, 30))  # naive: taken as local
+    window.set_last_sync(datetime(2026, 11, 26, 18, 30, tzinfo=business_zone()))  # shown as is
     assert window.last_sync_label.text() == "Last synchronized: 26/11/2026 18:30"
     window.show_banner("The cached data is older than 24 hours.", "warning")
     assert window.banner.isVisible()

@@ -12,7 +12,7 @@ from desktop_app.gui.account.login_dialog import LoginDialog
 from desktop_app.gui.common import translations
 from desktop_app.gui.common.tasks import TaskManager
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.window import settings_at
@@ -40,6 +40,8 @@ def clipped(widget: QWidget, dialog: QWidget) -> str:
         return f"{widget.objectName()} reaches outside the dialog"
     if isinstance(widget, QAbstractButton) and widget.width() < widget.sizeHint().width():
         return f"{widget.objectName()} is {widget.width()} px wide, needs {widget.sizeHint()}"
+    if isinstance(widget, QLineEdit) and widget.height() < widget.sizeHint().height():
+        return f"{widget.objectName()} is squeezed to {widget.height()} px"
     if (
         isinstance(widget, QLabel)
         and widget.text()
@@ -76,7 +78,7 @@ def test_no_login_dialog_text_is_clipped(
     shown = [
         widget
         for widget in dialog.findChildren(QWidget)
-        if widget.isVisible() and isinstance(widget, QAbstractButton | QLabel)
+        if widget.isVisible() and isinstance(widget, QAbstractButton | QLabel | QLineEdit)
     ]
     problems = [problem for widget in shown if (problem := clipped(widget, dialog))]
     dialog.shutdown()

@@ -243,6 +243,15 @@ class LoginDialog(QDialog):
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #b00020;" if error else "")
         self.message_label.setVisible(bool(text))
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """A message or the offline button appeared: grow to the preferred size, so that the
+        fields keep their height instead of being squeezed to their minimum."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     @property
     def message(self) -> str:
@@ -315,6 +324,7 @@ class LoginDialog(QDialog):
         if user and self._offline_possible(url, user):
             self.offline_target = (url, user)
             self.offline_button.show()
+            self._grow_to_fit()
 
     @Slot()
     def _choose_demo(self) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from desktop_app.gui.overview.column_fit import fitted_widths
 from desktop_app.gui.overview.main_window import DETAIL_TAB, STATUS_TAB, MainWindow
 from desktop_app.gui.overview.order_columns import OrderColumn
 from desktop_app.sync.live_cache import LiveCache
@@ -107,3 +108,32 @@ def test_the_panels_do_not_scroll_sideways(
     for area in areas:
         if area.isVisible():
             assert not area.horizontalScrollBar().isVisible(), area.objectName()
+
+
+def test_fitted_widths_are_fitted_again_in_the_next_window(
+    qtbot: QtBot, cache: LiveCache, tmp_path: Path
+) -> None:
+    settings = tmp_path / "settings.ini"
+    window = open_window(qtbot, cache, settings)
+    settle(qtbot)
+    window.close()
+    again = open_window(qtbot, cache, settings, shown=False)
+    again.resize(again.width() - 120, again.height())  # a smaller window this time
+    again.show()
+    settle(qtbot)
+    assert again.column_fit.active  # (the widths were fitted, not the clerk's)
+
+
+def test_fitted_widths_share_the_width_by_need() -> None:
+    preferred = {column: 100 for column in OrderColumn}
+    minimums = {column: 60 for column in OrderColumn}
+    wide = fitted_widths(preferred, minimums, 1000)
+    assert sum(wide.values()) == 1000  # the rest goes to customer and product
+    assert wide[OrderColumn.CUSTOMER] == wide[OrderColumn.PRODUCT] == 200
+    narrow = fitted_widths(preferred, minimums, 700)
+    assert sum(narrow.values()) == 700
+    # The long texts gave way; the status and the numbers kept their width.
+    assert narrow[OrderColumn.STATUS] == narrow[OrderColumn.ORDER_NUMBER] == 100
+    assert narrow[OrderColumn.CUSTOMER] < 100
+    tiny = fitted_widths(preferred, minimums, 300)
+    assert tiny == minimums  # below every minimum: the list scrolls

@@ -93,6 +93,11 @@ class ColumnFit(QObject):
     def stop(self) -> None:
         self._active = False
 
+    def resume(self) -> None:
+        """Fit again (the restored widths were fitted ones, not the clerk's)."""
+        self._active = True
+        self.fit()
+
     def fit(self) -> None:
         if not self._active:
             return

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -107,7 +108,7 @@ class FilterBar(QObject):
         self.set_options({}, {})
 
     def _restored_hint(self, form: QWidget) -> QLabel:
-        """Beside Reset: says that the filters come from the last session (hidden until
+        """A line below the filters: says that they come from the last session (hidden until
         `announce_restored`), with a link that clears them."""
         label = QLabel(form)
         label.setObjectName("restoredFiltersHint")
@@ -119,9 +120,10 @@ class FilterBar(QObject):
         label.setWordWrap(True)  # wraps rather than widening the window
         label.linkActivated.connect(self.reset)
         label.hide()
+        root = form.findChild(QVBoxLayout, "rootLayout")
         row = form.findChild(QHBoxLayout, "filterRow2")
-        if row is not None:
-            row.insertWidget(row.indexOf(self.reset_button) + 1, label)
+        if root is not None and row is not None:
+            root.insertWidget(root.indexOf(row) + 1, label)
         QWidget.setTabOrder(self.reset_button, label)  # where it is shown, not last
         return label
 

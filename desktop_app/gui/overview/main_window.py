@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         save_layout(self, self.splitter, self.table, self.filter_bar, self._settings,
-                    self._filter_scope)
+                    self._filter_scope, self.column_fit)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -36,6 +36,7 @@ _MIN_CHARS = {
 }  # fmt: skip
 _GEOMETRY, _WINDOW_STATE = "main_window/geometry", "main_window/state"
 _SPLITTER, _HEADER = "main_window/splitter", "orders/header"
+_WIDTHS_BY_HAND = "orders/column_widths_by_hand"  # else fitted to the list's width
 
 
 def setup_order_table(table: QTableView) -> ColumnFit:
@@ -94,8 +95,11 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
         splitter.setSizes([900, 500])
     header = table.horizontalHeader()
     if (header_state := stored.load_state(settings, _HEADER)) is not None:
-        column_fit.stop()  # the clerk's widths
-        header.restoreState(header_state)
+        header.restoreState(header_state)  # column order (and the clerk's widths)
+        if settings.value(_WIDTHS_BY_HAND, True, bool):
+            column_fit.stop()
+        else:
+            column_fit.resume()  # the widths were fitted: fit them to this window again
     column, order = list_settings.load_sort(settings, int(OrderColumn.ORDER_DATE))
     filter_bar.set_values(list_settings.load_filters(settings, scope))
     filter_bar.announce_restored()
@@ -104,12 +108,14 @@ def restore_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
 
 
 def save_layout(window: QMainWindow, splitter: QSplitter, table: QTableView,
-                filter_bar: FilterBar, settings: QSettings, scope: str) -> None:
+                filter_bar: FilterBar, settings: QSettings, scope: str,
+                column_fit: ColumnFit) -> None:
     stored.save_state(settings, _GEOMETRY, window.saveGeometry())
     stored.save_state(settings, _WINDOW_STATE, window.saveState())
     stored.save_state(settings, _SPLITTER, splitter.saveState())
     header = table.horizontalHeader()
     stored.save_state(settings, _HEADER, header.saveState())
+    settings.setValue(_WIDTHS_BY_HAND, not column_fit.active)
     list_settings.save_sort(settings, header.sortIndicatorSection(), header.sortIndicatorOrder())
     list_settings.save_filters(settings, filter_bar.values(), scope)
     settings.sync()

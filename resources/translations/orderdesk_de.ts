@@ -104,6 +104,33 @@
         </message>
     </context>
     <context>
+        <name>CancelQuestion</name>
+        <message>
+            <source>Cancel the order wizard</source>
+            <translation>Bestellassistent abbrechen</translation>
+        </message>
+        <message>
+            <source>A cart is stored for this order: %1.</source>
+            <translation>Für diese Bestellung ist ein Warenkorb gespeichert: %1.</translation>
+        </message>
+        <message>
+            <source>Keep it to continue later from Orders → Carts and quotes; while it is open, the contract takes no other cart. Or delete it.</source>
+            <translation>Behalten Sie ihn, um später über Aufträge → Warenkörbe und Angebote weiterzumachen; solange er offen ist, nimmt der Vertrag keinen weiteren Warenkorb an. Oder löschen Sie ihn.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep cart</source>
+            <translation>Warenkorb &amp;behalten</translation>
+        </message>
+        <message>
+            <source>&amp;Delete cart</source>
+            <translation>Warenkorb &amp;löschen</translation>
+        </message>
+        <message>
+            <source>&amp;Go back</source>
+            <translation>&amp;Zurück</translation>
+        </message>
+    </context>
+    <context>
         <name>CartActionRunner</name>
         <message>
             <source>The quote could not be withdrawn</source>
@@ -171,6 +198,10 @@
     </context>
     <context>
         <name>CartQuoteTableModel</name>
+        <message>
+            <source>Tenant: %1</source>
+            <translation>Mandant: %1</translation>
+        </message>
         <message>
             <source>Gross: %1</source>
             <translation>Brutto: %1</translation>
@@ -568,6 +599,31 @@ Das lässt sich nicht rückgängig machen.</translation>
             <source>Export confirmations</source>
             <translation>Bestätigungen exportieren</translation>
         </message>
+        <message numerus="yes">
+            <source>%n confirmation(s) written to %1.</source>
+            <translation>
+                <numerusform>%n Bestätigung in %1 gespeichert.</numerusform>
+                <numerusform>%n Bestätigungen in %1 gespeichert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The export was cancelled; the files written so far are complete.</source>
+            <translation>Der Export wurde abgebrochen; die bis dahin geschriebenen Dateien sind vollständig.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) are no longer in the local cache.</source>
+            <translation>
+                <numerusform>%n Auftrag ist nicht mehr im lokalen Zwischenspeicher.</numerusform>
+                <numerusform>%n Aufträge sind nicht mehr im lokalen Zwischenspeicher.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) could not be written:</source>
+            <translation>
+                <numerusform>%n Datei konnte nicht geschrieben werden:</numerusform>
+                <numerusform>%n Dateien konnten nicht geschrieben werden:</numerusform>
+            </translation>
+        </message>
         <message>
             <source>This document is no longer listed for the order.</source>
             <translation>Dieses Dokument ist für den Auftrag nicht mehr aufgeführt.</translation>
@@ -754,12 +810,191 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Wieder alle Aufträge zeigen</translation>
         </message>
         <message>
+            <source>Filters restored from the last session.</source>
+            <translation>Filter aus der letzten Sitzung wiederhergestellt.</translation>
+        </message>
+        <message>
+            <source>Show all orders</source>
+            <translation>Alle Aufträge zeigen</translation>
+        </message>
+        <message>
+            <source>Clearing cases</source>
+            <translation>Clearing-Fälle</translation>
+        </message>
+        <message>
             <source>All statuses</source>
             <translation>Alle Status</translation>
         </message>
         <message>
             <source>All business transactions</source>
             <translation>Alle Geschäftsvorfälle</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowDocumentDialog</name>
+        <message>
+            <source>Orders on this contract</source>
+            <translation>Aufträge zu diesem Vertrag</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monatlich</translation>
+        </message>
+        <message>
+            <source>%1 net / %2 gross</source>
+            <translation>%1 netto / %2 brutto</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>Einmalig</translation>
+        </message>
+        <message>
+            <source>Cart of order %1</source>
+            <translation>Warenkorb zu Auftrag %1</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>offen</translation>
+        </message>
+        <message>
+            <source>quoted</source>
+            <translation>als Angebot erstellt</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>bestellt</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Stand</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Produkte</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>Angebot %1</translation>
+        </message>
+        <message>
+            <source>created, not sent</source>
+            <translation>erstellt, nicht versendet</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the customer</source>
+            <translation>versendet, wartet auf den Kunden</translation>
+        </message>
+        <message>
+            <source>approved by the customer</source>
+            <translation>vom Kunden freigegeben</translation>
+        </message>
+        <message>
+            <source>rejected by the customer</source>
+            <translation>vom Kunden abgelehnt</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>zurückgezogen</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>abgelaufen</translation>
+        </message>
+        <message>
+            <source>Quote number</source>
+            <translation>Angebotsnummer</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Gültig bis</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Versendet</translation>
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <translation>%1 an %2</translation>
+        </message>
+        <message>
+            <source>Approver</source>
+            <translation>Freigebende Person</translation>
+        </message>
+        <message>
+            <source>Customer decided</source>
+            <translation>Entscheidung des Kunden</translation>
+        </message>
+        <message>
+            <source>approved by %1 on %2</source>
+            <translation>freigegeben von %1 am %2</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>Provider approval</source>
+            <translation>Freigabe durch den Anbieter</translation>
+        </message>
+        <message>
+            <source>Contract %1</source>
+            <translation>Vertrag %1</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>gekündigt</translation>
+        </message>
+        <message>
+            <source>product change requested</source>
+            <translation>Produktwechsel beantragt</translation>
+        </message>
+        <message>
+            <source>product change approved</source>
+            <translation>Produktwechsel genehmigt</translation>
+        </message>
+        <message>
+            <source>product change rejected</source>
+            <translation>Produktwechsel abgelehnt</translation>
+        </message>
+        <message>
+            <source>Contract number</source>
+            <translation>Vertragsnummer</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <source>Minimum term</source>
+            <translation>Mindestlaufzeit</translation>
+        </message>
+        <message>
+            <source>%1 months, until %2</source>
+            <translation>%1 Monate, bis %2</translation>
+        </message>
+        <message>
+            <source>Change request</source>
+            <translation>Änderungsantrag</translation>
         </message>
     </context>
     <context>
@@ -789,6 +1024,10 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>noch nicht vergeben</translation>
         </message>
         <message>
+            <source>existing contract</source>
+            <translation>bestehender Vertrag</translation>
+        </message>
+        <message>
             <source>This order</source>
             <translation>Dieser Auftrag</translation>
         </message>
@@ -799,6 +1038,10 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>The contract number is assigned during processing</source>
             <translation>Die Vertragsnummer wird bei der Bearbeitung vergeben</translation>
+        </message>
+        <message>
+            <source>The existing contract this order acts on</source>
+            <translation>Der bestehende Vertrag, auf den sich dieser Auftrag bezieht</translation>
         </message>
         <message>
             <source>Not in the local cache</source>
@@ -1050,6 +1293,32 @@ Change them or reset the filters.</source>
         </message>
     </context>
     <context>
+        <name>OpenCart</name>
+        <message>
+            <source>%1 for %2, created on %3</source>
+            <translation>%1 für %2, angelegt am %3</translation>
+        </message>
+        <message>
+            <source>(quote %1)</source>
+            <translation>(Angebot %1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenCartBox</name>
+        <message>
+            <source>&amp;Resume this cart</source>
+            <translation>Warenkorb &amp;fortsetzen</translation>
+        </message>
+        <message>
+            <source>De&amp;lete this cart…</source>
+            <translation>Warenkorb &amp;löschen …</translation>
+        </message>
+        <message>
+            <source>Continue this cart, or delete it to start a new one.</source>
+            <translation>Setzen Sie diesen Warenkorb fort oder löschen Sie ihn, um einen neuen anzulegen.</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderColumns</name>
         <message>
             <source>Order number</source>
@@ -1086,6 +1355,14 @@ Change them or reset the filters.</source>
         <message>
             <source>not yet assigned</source>
             <translation>noch nicht vergeben</translation>
+        </message>
+        <message>
+            <source>Clearing case</source>
+            <translation>Clearing-Fall</translation>
+        </message>
+        <message>
+            <source>Clearing case: the provider's clearing team corrects the order by hand; processing continues afterwards.</source>
+            <translation>Clearing-Fall: Das Clearing-Team des Anbieters korrigiert den Auftrag von Hand; danach geht die Bearbeitung weiter.</translation>
         </message>
         <message>
             <source>The contract number is shown once the order has been processed.</source>
@@ -1290,6 +1567,18 @@ Change them or reset the filters.</source>
             <translation>noch nicht vergeben</translation>
         </message>
         <message>
+            <source>existing contract, not in the local cache</source>
+            <translation>bestehender Vertrag, nicht im lokalen Zwischenspeicher</translation>
+        </message>
+        <message>
+            <source>%1 (existing contract; gets a new number when processed)</source>
+            <translation>%1 (bestehender Vertrag; erhält mit der Bearbeitung eine neue Nummer)</translation>
+        </message>
+        <message>
+            <source>%1 (existing contract)</source>
+            <translation>%1 (bestehender Vertrag)</translation>
+        </message>
+        <message>
             <source>not recorded</source>
             <translation>nicht erfasst</translation>
         </message>
@@ -1346,6 +1635,14 @@ Change them or reset the filters.</source>
     </context>
     <context>
         <name>OrderStatusPanel</name>
+        <message>
+            <source>Who acts: the provider's clearing team checks and corrects the order by hand. The sales partner acts only if the clearing team asks for information.</source>
+            <translation>Wer handelt: Das Clearing-Team des Anbieters prüft und korrigiert den Auftrag von Hand. Der Vertriebspartner wird nur tätig, wenn das Clearing-Team Angaben nachfragt.</translation>
+        </message>
+        <message>
+            <source>What happens next: after the correction, processing continues by itself; expected completion %1.</source>
+            <translation>Wie es weitergeht: Nach der Korrektur läuft die Bearbeitung von selbst weiter; voraussichtlicher Abschluss %1.</translation>
+        </message>
         <message>
             <source>Completed on:</source>
             <translation>Abgeschlossen am:</translation>
@@ -1666,12 +1963,24 @@ Change them or reset the filters.</source>
             <translation>Zuletzt synchronisiert: %1</translation>
         </message>
         <message>
+            <source>the connection to the order backend is being established.</source>
+            <translation>die Verbindung zum Auftrags-Backend wird aufgebaut.</translation>
+        </message>
+        <message>
             <source>Online</source>
             <translation>Online</translation>
         </message>
         <message>
             <source>The order backend can be reached.</source>
             <translation>Das Auftrags-Backend ist erreichbar.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbindung wird aufgebaut …</translation>
+        </message>
+        <message>
+            <source>Waiting for the order backend's first answer.</source>
+            <translation>Warte auf die erste Antwort des Auftrags-Backends.</translation>
         </message>
         <message>
             <source>Offline</source>
@@ -1691,6 +2000,10 @@ Change them or reset the filters.</source>
     </context>
     <context>
         <name>TotalsView</name>
+        <message>
+            <source>VAT %1 %</source>
+            <translation>USt. %1 %</translation>
+        </message>
         <message>
             <source>Net</source>
             <translation>Netto</translation>
@@ -1733,6 +2046,26 @@ Change them or reset the filters.</source>
         <message>
             <source>product change approved</source>
             <translation>Produktwechsel genehmigt</translation>
+        </message>
+        <message>
+            <source>Contract %1 already has an open cart: %2.</source>
+            <translation>Für den Vertrag %1 gibt es bereits einen offenen Warenkorb: %2.</translation>
+        </message>
+        <message>
+            <source>Contract %1 already has an open cart.</source>
+            <translation>Für den Vertrag %1 gibt es bereits einen offenen Warenkorb.</translation>
+        </message>
+        <message>
+            <source>Delete cart</source>
+            <translation>Warenkorb löschen</translation>
+        </message>
+        <message>
+            <source>Delete the open cart (%1)?
+
+This cannot be undone.</source>
+            <translation>Den offenen Warenkorb löschen (%1)?
+
+Das kann nicht rückgängig gemacht werden.</translation>
         </message>
         <message>
             <source>A new order always creates a new contract.</source>
@@ -1926,11 +2259,11 @@ Change them or reset the filters.</source>
         </message>
         <message>
             <source>&amp;Approver's email</source>
-            <translation>E-Mail des &amp;Freigebenden</translation>
+            <translation>E-&amp;Mail des Freigebenden</translation>
         </message>
         <message>
             <source>Simulate customer a&amp;pproval</source>
-            <translation>Kunden&amp;freigabe simulieren</translation>
+            <translation>Kundenfreigabe &amp;simulieren</translation>
         </message>
         <message>
             <source>Chec&amp;k again</source>
@@ -1946,11 +2279,11 @@ Change them or reset the filters.</source>
         </message>
         <message>
             <source>Pass&amp;word</source>
-            <translation>Pass&amp;wort</translation>
+            <translation>Passw&amp;ort</translation>
         </message>
         <message>
             <source>&amp;Give provider approval</source>
-            <translation>Anbieter&amp;freigabe erteilen</translation>
+            <translation>Anbieterfreigabe &amp;erteilen</translation>
         </message>
     </context>
     <context>
@@ -1985,7 +2318,7 @@ Change them or reset the filters.</source>
         </message>
         <message>
             <source>Postal co&amp;de</source>
-            <translation>&amp;Postleitzahl</translation>
+            <translation>Post&amp;leitzahl</translation>
         </message>
         <message>
             <source>C&amp;ity</source>
@@ -2001,7 +2334,7 @@ Change them or reset the filters.</source>
         </message>
         <message>
             <source>&amp;Add to cart</source>
-            <translation>In den &amp;Warenkorb</translation>
+            <translation>In den Waren&amp;korb</translation>
         </message>
         <message>
             <source>Cart</source>
@@ -2051,7 +2384,7 @@ Change them or reset the filters.</source>
             <translation>&amp;Firma</translation>
         </message>
         <message>
-            <source>Co&amp;ntact person</source>
+            <source>C&amp;ontact person</source>
             <translation>&amp;Ansprechpartner</translation>
         </message>
         <message>
@@ -2126,7 +2459,7 @@ Change them or reset the filters.</source>
         </message>
         <message>
             <source>E&amp;xtra recipient (optional)</source>
-            <translation>&amp;Weiterer Empfänger (optional)</translation>
+            <translation>Weiterer Emp&amp;fänger (optional)</translation>
         </message>
         <message>
             <source>&amp;Send quote</source>

@@ -104,6 +104,33 @@
         </message>
     </context>
     <context>
+        <name>CancelQuestion</name>
+        <message>
+            <source>Cancel the order wizard</source>
+            <translation>Cancel the order wizard</translation>
+        </message>
+        <message>
+            <source>A cart is stored for this order: %1.</source>
+            <translation>A cart is stored for this order: %1.</translation>
+        </message>
+        <message>
+            <source>Keep it to continue later from Orders → Carts and quotes; while it is open, the contract takes no other cart. Or delete it.</source>
+            <translation>Keep it to continue later from Orders → Carts and quotes; while it is open, the contract takes no other cart. Or delete it.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep cart</source>
+            <translation>&amp;Keep cart</translation>
+        </message>
+        <message>
+            <source>&amp;Delete cart</source>
+            <translation>&amp;Delete cart</translation>
+        </message>
+        <message>
+            <source>&amp;Go back</source>
+            <translation>&amp;Go back</translation>
+        </message>
+    </context>
+    <context>
         <name>CartActionRunner</name>
         <message>
             <source>The quote could not be withdrawn</source>
@@ -171,6 +198,10 @@
     </context>
     <context>
         <name>CartQuoteTableModel</name>
+        <message>
+            <source>Tenant: %1</source>
+            <translation>Tenant: %1</translation>
+        </message>
         <message>
             <source>Gross: %1</source>
             <translation>Gross: %1</translation>
@@ -568,6 +599,31 @@ This cannot be undone.</translation>
             <source>Export confirmations</source>
             <translation>Export confirmations</translation>
         </message>
+        <message numerus="yes">
+            <source>%n confirmation(s) written to %1.</source>
+            <translation>
+                <numerusform>%n confirmation written to %1.</numerusform>
+                <numerusform>%n confirmations written to %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The export was cancelled; the files written so far are complete.</source>
+            <translation>The export was cancelled; the files written so far are complete.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) are no longer in the local cache.</source>
+            <translation>
+                <numerusform>%n order are no longer in the local cache.</numerusform>
+                <numerusform>%n orders are no longer in the local cache.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) could not be written:</source>
+            <translation>
+                <numerusform>%n file could not be written:</numerusform>
+                <numerusform>%n files could not be written:</numerusform>
+            </translation>
+        </message>
         <message>
             <source>This document is no longer listed for the order.</source>
             <translation>This document is no longer listed for the order.</translation>
@@ -754,12 +810,191 @@ This cannot be undone.</translation>
             <translation>Show all orders again</translation>
         </message>
         <message>
+            <source>Filters restored from the last session.</source>
+            <translation>Filters restored from the last session.</translation>
+        </message>
+        <message>
+            <source>Show all orders</source>
+            <translation>Show all orders</translation>
+        </message>
+        <message>
+            <source>Clearing cases</source>
+            <translation>Clearing cases</translation>
+        </message>
+        <message>
             <source>All statuses</source>
             <translation>All statuses</translation>
         </message>
         <message>
             <source>All business transactions</source>
             <translation>All business transactions</translation>
+        </message>
+    </context>
+    <context>
+        <name>FlowDocumentDialog</name>
+        <message>
+            <source>Orders on this contract</source>
+            <translation>Orders on this contract</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Monthly</translation>
+        </message>
+        <message>
+            <source>%1 net / %2 gross</source>
+            <translation>%1 net / %2 gross</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>One-time</translation>
+        </message>
+        <message>
+            <source>Cart of order %1</source>
+            <translation>Cart of order %1</translation>
+        </message>
+        <message>
+            <source>open</source>
+            <translation>open</translation>
+        </message>
+        <message>
+            <source>quoted</source>
+            <translation>quoted</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>ordered</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation>%1 by %2</translation>
+        </message>
+        <message>
+            <source>Products</source>
+            <translation>Products</translation>
+        </message>
+        <message>
+            <source>Quote %1</source>
+            <translation>Quote %1</translation>
+        </message>
+        <message>
+            <source>created, not sent</source>
+            <translation>created, not sent</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the customer</source>
+            <translation>sent, waiting for the customer</translation>
+        </message>
+        <message>
+            <source>approved by the customer</source>
+            <translation>approved by the customer</translation>
+        </message>
+        <message>
+            <source>rejected by the customer</source>
+            <translation>rejected by the customer</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>withdrawn</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>Quote number</source>
+            <translation>Quote number</translation>
+        </message>
+        <message>
+            <source>Valid until</source>
+            <translation>Valid until</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <translation>%1 to %2</translation>
+        </message>
+        <message>
+            <source>Approver</source>
+            <translation>Approver</translation>
+        </message>
+        <message>
+            <source>Customer decided</source>
+            <translation>Customer decided</translation>
+        </message>
+        <message>
+            <source>approved by %1 on %2</source>
+            <translation>approved by %1 on %2</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>pending</translation>
+        </message>
+        <message>
+            <source>Provider approval</source>
+            <translation>Provider approval</translation>
+        </message>
+        <message>
+            <source>Contract %1</source>
+            <translation>Contract %1</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>terminated</source>
+            <translation>terminated</translation>
+        </message>
+        <message>
+            <source>product change requested</source>
+            <translation>product change requested</translation>
+        </message>
+        <message>
+            <source>product change approved</source>
+            <translation>product change approved</translation>
+        </message>
+        <message>
+            <source>product change rejected</source>
+            <translation>product change rejected</translation>
+        </message>
+        <message>
+            <source>Contract number</source>
+            <translation>Contract number</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Minimum term</source>
+            <translation>Minimum term</translation>
+        </message>
+        <message>
+            <source>%1 months, until %2</source>
+            <translation>%1 months, until %2</translation>
+        </message>
+        <message>
+            <source>Change request</source>
+            <translation>Change request</translation>
         </message>
     </context>
     <context>
@@ -789,6 +1024,10 @@ This cannot be undone.</translation>
             <translation>not yet assigned</translation>
         </message>
         <message>
+            <source>existing contract</source>
+            <translation>existing contract</translation>
+        </message>
+        <message>
             <source>This order</source>
             <translation>This order</translation>
         </message>
@@ -799,6 +1038,10 @@ This cannot be undone.</translation>
         <message>
             <source>The contract number is assigned during processing</source>
             <translation>The contract number is assigned during processing</translation>
+        </message>
+        <message>
+            <source>The existing contract this order acts on</source>
+            <translation>The existing contract this order acts on</translation>
         </message>
         <message>
             <source>Not in the local cache</source>
@@ -1050,6 +1293,32 @@ Change them or reset the filters.</translation>
         </message>
     </context>
     <context>
+        <name>OpenCart</name>
+        <message>
+            <source>%1 for %2, created on %3</source>
+            <translation>%1 for %2, created on %3</translation>
+        </message>
+        <message>
+            <source>(quote %1)</source>
+            <translation>(quote %1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenCartBox</name>
+        <message>
+            <source>&amp;Resume this cart</source>
+            <translation>&amp;Resume this cart</translation>
+        </message>
+        <message>
+            <source>De&amp;lete this cart…</source>
+            <translation>De&amp;lete this cart…</translation>
+        </message>
+        <message>
+            <source>Continue this cart, or delete it to start a new one.</source>
+            <translation>Continue this cart, or delete it to start a new one.</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderColumns</name>
         <message>
             <source>Order number</source>
@@ -1086,6 +1355,14 @@ Change them or reset the filters.</translation>
         <message>
             <source>not yet assigned</source>
             <translation>not yet assigned</translation>
+        </message>
+        <message>
+            <source>Clearing case</source>
+            <translation>Clearing case</translation>
+        </message>
+        <message>
+            <source>Clearing case: the provider's clearing team corrects the order by hand; processing continues afterwards.</source>
+            <translation>Clearing case: the provider's clearing team corrects the order by hand; processing continues afterwards.</translation>
         </message>
         <message>
             <source>The contract number is shown once the order has been processed.</source>
@@ -1290,6 +1567,18 @@ Change them or reset the filters.</translation>
             <translation>not yet assigned</translation>
         </message>
         <message>
+            <source>existing contract, not in the local cache</source>
+            <translation>existing contract, not in the local cache</translation>
+        </message>
+        <message>
+            <source>%1 (existing contract; gets a new number when processed)</source>
+            <translation>%1 (existing contract; gets a new number when processed)</translation>
+        </message>
+        <message>
+            <source>%1 (existing contract)</source>
+            <translation>%1 (existing contract)</translation>
+        </message>
+        <message>
             <source>not recorded</source>
             <translation>not recorded</translation>
         </message>
@@ -1346,6 +1635,14 @@ Change them or reset the filters.</translation>
     </context>
     <context>
         <name>OrderStatusPanel</name>
+        <message>
+            <source>Who acts: the provider's clearing team checks and corrects the order by hand. The sales partner acts only if the clearing team asks for information.</source>
+            <translation>Who acts: the provider's clearing team checks and corrects the order by hand. The sales partner acts only if the clearing team asks for information.</translation>
+        </message>
+        <message>
+            <source>What happens next: after the correction, processing continues by itself; expected completion %1.</source>
+            <translation>What happens next: after the correction, processing continues by itself; expected completion %1.</translation>
+        </message>
         <message>
             <source>Completed on:</source>
             <translation>Completed on:</translation>
@@ -1666,12 +1963,24 @@ Change them or reset the filters.</translation>
             <translation>Last synchronized: %1</translation>
         </message>
         <message>
+            <source>the connection to the order backend is being established.</source>
+            <translation>the connection to the order backend is being established.</translation>
+        </message>
+        <message>
             <source>Online</source>
             <translation>Online</translation>
         </message>
         <message>
             <source>The order backend can be reached.</source>
             <translation>The order backend can be reached.</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
+        <message>
+            <source>Waiting for the order backend's first answer.</source>
+            <translation>Waiting for the order backend's first answer.</translation>
         </message>
         <message>
             <source>Offline</source>
@@ -1691,6 +2000,10 @@ Change them or reset the filters.</translation>
     </context>
     <context>
         <name>TotalsView</name>
+        <message>
+            <source>VAT %1 %</source>
+            <translation>VAT %1 %</translation>
+        </message>
         <message>
             <source>Net</source>
             <translation>Net</translation>
@@ -1733,6 +2046,26 @@ Change them or reset the filters.</translation>
         <message>
             <source>product change approved</source>
             <translation>product change approved</translation>
+        </message>
+        <message>
+            <source>Contract %1 already has an open cart: %2.</source>
+            <translation>Contract %1 already has an open cart: %2.</translation>
+        </message>
+        <message>
+            <source>Contract %1 already has an open cart.</source>
+            <translation>Contract %1 already has an open cart.</translation>
+        </message>
+        <message>
+            <source>Delete cart</source>
+            <translation>Delete cart</translation>
+        </message>
+        <message>
+            <source>Delete the open cart (%1)?
+
+This cannot be undone.</source>
+            <translation>Delete the open cart (%1)?
+
+This cannot be undone.</translation>
         </message>
         <message>
             <source>A new order always creates a new contract.</source>
@@ -2051,8 +2384,8 @@ Change them or reset the filters.</translation>
             <translation>&amp;Company</translation>
         </message>
         <message>
-            <source>Co&amp;ntact person</source>
-            <translation>Co&amp;ntact person</translation>
+            <source>C&amp;ontact person</source>
+            <translation>C&amp;ontact person</translation>
         </message>
         <message>
             <source>&amp;Street</source>

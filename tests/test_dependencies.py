@@ -43,3 +43,10 @@ def test_every_qt_module_the_app_imports_comes_from_a_declared_wheel() -> None:
     assert {"QtCore", "QtWidgets", "QtPdf"} <= used
     missing = {module: owner(module) for module in used if owner(module) not in declared()}
     assert not missing
+
+
+def test_the_time_zone_database_is_declared_where_the_system_has_none() -> None:
+    """The app shows Europe/Berlin time (domain/business_time.py): zoneinfo finds it in the
+    system's database on Linux, on Windows only in the tzdata wheel."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(spec.startswith("tzdata") and "win32" in spec for spec in project["dependencies"])

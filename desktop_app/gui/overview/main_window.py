@@ -8,11 +8,10 @@ selected order, and the sync controller drives the status bar and calls
 """
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop_app.cache import queries
 from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
-from desktop_app.gui.account.connection import Link
 from desktop_app.gui.account.diagnostics import AboutInfo
 from desktop_app.gui.common.formatting import Language, locale_for
 from desktop_app.gui.common.forms import child, load_form
@@ -36,12 +34,14 @@ from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.overview import window_settings as list_settings
 from desktop_app.gui.overview.confirmation_windows import ConfirmationWindows
 from desktop_app.gui.overview.filter_bar import FilterBar, FilterValues
+from desktop_app.gui.overview.list_keyboard import ListKeyboard
 from desktop_app.gui.overview.list_loader import FIRST_ROWS, OrderListLoader
 from desktop_app.gui.overview.list_status import ListStatus
 from desktop_app.gui.overview.order_columns import OrderLabels
 from desktop_app.gui.overview.order_menu import OrderMenu
 from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTableModel
 from desktop_app.gui.overview.output_hookup import OutputHookup
+from desktop_app.gui.overview.sync_facing import SyncFacing
 from desktop_app.gui.overview.window_actions import WindowActions
 from desktop_app.gui.overview.window_dialogs import choose_language, open_about, open_settings
 from desktop_app.gui.overview.window_layout import (
@@ -50,7 +50,7 @@ from desktop_app.gui.overview.window_layout import (
     save_layout,
     setup_order_table,
 )
-from desktop_app.gui.overview.window_status import BannerKind, SyncIndicators
+from desktop_app.gui.overview.window_status import SyncIndicators
 from desktop_app.gui.panels import OrderDetailPanel, OrderStatusPanel, embed_panel
 from desktop_app.sync.live_cache import LiveCache
 
@@ -67,7 +67,7 @@ FORM = "main_window.ui"
 DETAIL_TAB, STATUS_TAB = 0, 1
 
 
-class MainWindow(QMainWindow):
+class MainWindow(SyncFacing, QMainWindow):
     """The clerk's order overview. `syncRequested` asks the sync controller for a sync."""
 
     syncRequested = Signal()  # noqa: N815 (Qt naming)
@@ -132,9 +132,8 @@ class MainWindow(QMainWindow):
                                      self.new_cart_action, self.show_confirmation)
         self.table.setModel(self.model)
         self.column_fit = setup_order_table(self.table)
-        self.table.installEventFilter(self)
-        self.search_edit.installEventFilter(self)
-        self._select_first = False  # Enter in the search: select the first row once listed
+        self.keyboard = ListKeyboard(self.search_edit, self.table, self.filter_bar, self.loader,
+                                     self.model, self._open_details)
         self._connect()
         restore_layout(self, self.splitter, self.table, self.filter_bar, settings,
                        self._filter_scope, self.column_fit)
@@ -194,7 +193,6 @@ class MainWindow(QMainWindow):
         self.ordersLoaded.connect(self._open_pending)
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self.loader.firstRowsShown.connect(self.list_status.show_table)
-        self.loader.firstRowsShown.connect(self._select_first_listed)
         self.loader.listLoaded.connect(self._list_loaded)
         self.table.horizontalHeader().sortIndicatorChanged.connect(
             lambda column, order: list_settings.save_sort(self._settings, column, order))
@@ -282,7 +280,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _list_loaded(self, counts: Mapping[str, int]) -> None:
         self.list_status.update(self.model.matching_count, counts)
-        self._select_first_listed()
+        self.keyboard.select_first_listed()
         self._sync_current()
         self.ordersLoaded.emit()
 
@@ -307,49 +305,6 @@ class MainWindow(QMainWindow):
         self._show(current.data(ORDER_ID_ROLE) if current.isValid() else None)
         self._read_last_sync()
         self.cacheRefreshed.emit()  # other views over the cache (carts and quotes)
-
-    def show_banner(self, text: str, kind: BannerKind = "warning") -> None:
-        self.indicators.show_banner(text, kind)
-
-    def hide_banner(self) -> None:
-        self.indicators.hide_banner()
-
-    def set_sync_progress(self, done: int, total: int) -> None:
-        self.indicators.set_progress(done, total)
-
-    def set_last_sync(self, moment: datetime | None) -> None:
-        self.indicators.set_last_sync(moment)
-
-    def set_online(self, online: bool, reason: str) -> None:
-        """Online: backend actions follow their features; offline: disabled, saying why."""
-        self.set_link(Link.ONLINE if online else Link.OFFLINE, reason)
-
-    @Slot(object, str)
-    def set_link(self, state: Link, reason: str) -> None:
-        """Show what the sync controller's `BackendLink` says (its `changed` is connected
-        here by the workspace); while connecting, backend actions wait like offline."""
-        if state is Link.CONNECTING:
-            reason = reason or self.indicators.connecting_text()
-        self._online, self._offline_reason = state is Link.ONLINE, reason
-        self.indicators.set_link(state, reason)
-        self._update_backend_actions()
-        self.onlineChanged.emit(self._online, reason)
-
-    def set_sign_in_needed(self, needed: bool) -> None:
-        """Show "Log in again…" (File menu and tool bar) while the backend wants a login."""
-        self.window_actions.sign_in.setVisible(needed)
-
-    @property
-    def is_online(self) -> bool:
-        return self._online
-
-    def enable_ordering(self) -> None:
-        """The order wizard is connected (`newCartRequested`): New cart works while online."""
-        self._ordering = True
-        self._update_backend_actions()
-
-    def _update_backend_actions(self) -> None:
-        self.window_actions.update_new_cart(self._ordering, self._online, self._offline_reason)
 
     # --- ordering: context menu and confirmation pages -----------------------------------------
 
@@ -382,8 +337,7 @@ class MainWindow(QMainWindow):
     # --- keyboard ---------------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        self.keyboard.focus_search()
 
     def step_selection(self, step: int) -> None:
         """Select the previous (-1) or next (+1) order in the list."""
@@ -399,36 +353,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab)
         self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def enter_list(self, *, search_first: bool = False) -> None:
-        """From the search field into the list, its first row selected; `search_first`
-        (Enter): apply the typed text now, and select once the new list is there."""
-        query = self.model.query
-        if search_first:
-            self.filter_bar.apply_now()
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.model.query != query:
-            self._select_first = True  # the first rows land later (firstRowsShown)
-        elif self.model.rowCount():
-            self.select_row(0)
-
-    @Slot()
-    def _select_first_listed(self) -> None:
-        if self._select_first and self.model.rowCount():
-            self._select_first = False
-            self.select_row(0)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.KeyPress:
-            return super().eventFilter(watched, event)
-        assert isinstance(event, QKeyEvent)
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if watched is self.table and enter and self._shown_id:
+    def _open_details(self) -> bool:
+        if self._shown_id:
             self.open_tab(DETAIL_TAB)
-            return True
-        if watched is self.search_edit and (enter or event.key() == Qt.Key.Key_Down):
-            self.enter_list(search_first=enter)
-            return True
-        return super().eventFilter(watched, event)
+        return bool(self._shown_id)
 
     # --- language, settings, about --------------------------------------------------------
 

@@ -1610,7 +1610,7 @@ Change them or reset the filters.</source>
         </message>
         <message>
             <source>Clearing case: this order needs a manual correction</source>
-            <translation>Klärfall: Dieser Auftrag muss manuell korrigiert werden</translation>
+            <translation>Clearing-Fall: Dieser Auftrag muss manuell korrigiert werden</translation>
         </message>
         <message>
             <source>Processing</source>

@@ -42,8 +42,8 @@ class FlowDocumentDialog(QDialog):
         layout.addWidget(buttons)
 
     def _row(self, label: str, text: str | None) -> None:
-        if text:
-            field = value(text)
+        if text:  # unwrapped: the dialog grows to the facts (a wrapped label was cut off)
+            field = value(text, wrap=False)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.form.addRow(QLabel(label, self), field)
 

@@ -8,7 +8,7 @@ import pytest
 from desktop_app.cache.store import CacheStore
 from desktop_app.gui.panels import FlowKind
 from desktop_app.gui.panels.flow_document import FlowDocumentDialog
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.cache import records
@@ -71,3 +71,15 @@ def test_the_window_lists_the_orders_on_the_contract_asked_for(qtbot: QtBot,
         window.close()
     finally:
         cache.close()
+
+
+def test_the_dialog_shows_each_fact_whole(qtbot: QtBot, store: CacheStore,
+                                          catalogs: Catalogs) -> None:
+    """Every value gets the room its text needs (a wrapped label was cut off at the bottom)."""
+    shown = dialog(qtbot, store, FlowKind.CONTRACT)
+    shown.show()
+    qtbot.waitExposed(shown)
+    for label in shown.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert label.height() >= label.sizeHint().height(), label.text()
+            assert label.width() >= label.sizeHint().width(), label.text()

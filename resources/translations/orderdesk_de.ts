@@ -769,6 +769,37 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>DocumentStates</name>
+        <message>
+            <source>created, not sent</source>
+            <translation>erstellt, nicht versendet</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the customer</source>
+            <translation>versendet, wartet auf den Kunden</translation>
+        </message>
+        <message>
+            <source>approved by the customer</source>
+            <translation>vom Kunden freigegeben</translation>
+        </message>
+        <message>
+            <source>rejected by the customer</source>
+            <translation>vom Kunden abgelehnt</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>zurückgezogen</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>abgelaufen</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>bestellt</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsList</name>
         <message>
             <source>Available offline</source>
@@ -887,30 +918,6 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>Quote %1</source>
             <translation>Angebot %1</translation>
-        </message>
-        <message>
-            <source>created, not sent</source>
-            <translation>erstellt, nicht versendet</translation>
-        </message>
-        <message>
-            <source>sent, waiting for the customer</source>
-            <translation>versendet, wartet auf den Kunden</translation>
-        </message>
-        <message>
-            <source>approved by the customer</source>
-            <translation>vom Kunden freigegeben</translation>
-        </message>
-        <message>
-            <source>rejected by the customer</source>
-            <translation>vom Kunden abgelehnt</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>zurückgezogen</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>abgelaufen</translation>
         </message>
         <message>
             <source>Quote number</source>
@@ -1807,34 +1814,6 @@ Change them or reset the filters.</source>
         <message>
             <source>%1 monthly, %2 one-time</source>
             <translation>%1 monatlich, %2 einmalig</translation>
-        </message>
-        <message>
-            <source>created, not sent</source>
-            <translation>erstellt, nicht versendet</translation>
-        </message>
-        <message>
-            <source>sent, waiting for the customer</source>
-            <translation>versendet, wartet auf den Kunden</translation>
-        </message>
-        <message>
-            <source>approved by the customer</source>
-            <translation>vom Kunden freigegeben</translation>
-        </message>
-        <message>
-            <source>rejected by the customer</source>
-            <translation>vom Kunden abgelehnt</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>zurückgezogen</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>abgelaufen</translation>
-        </message>
-        <message>
-            <source>ordered</source>
-            <translation>beauftragt</translation>
         </message>
     </context>
     <context>

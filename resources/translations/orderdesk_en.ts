@@ -769,6 +769,37 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>DocumentStates</name>
+        <message>
+            <source>created, not sent</source>
+            <translation>created, not sent</translation>
+        </message>
+        <message>
+            <source>sent, waiting for the customer</source>
+            <translation>sent, waiting for the customer</translation>
+        </message>
+        <message>
+            <source>approved by the customer</source>
+            <translation>approved by the customer</translation>
+        </message>
+        <message>
+            <source>rejected by the customer</source>
+            <translation>rejected by the customer</translation>
+        </message>
+        <message>
+            <source>withdrawn</source>
+            <translation>withdrawn</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>expired</translation>
+        </message>
+        <message>
+            <source>ordered</source>
+            <translation>ordered</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentsList</name>
         <message>
             <source>Available offline</source>
@@ -887,30 +918,6 @@ This cannot be undone.</translation>
         <message>
             <source>Quote %1</source>
             <translation>Quote %1</translation>
-        </message>
-        <message>
-            <source>created, not sent</source>
-            <translation>created, not sent</translation>
-        </message>
-        <message>
-            <source>sent, waiting for the customer</source>
-            <translation>sent, waiting for the customer</translation>
-        </message>
-        <message>
-            <source>approved by the customer</source>
-            <translation>approved by the customer</translation>
-        </message>
-        <message>
-            <source>rejected by the customer</source>
-            <translation>rejected by the customer</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>withdrawn</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>expired</translation>
         </message>
         <message>
             <source>Quote number</source>
@@ -1807,34 +1814,6 @@ Change them or reset the filters.</translation>
         <message>
             <source>%1 monthly, %2 one-time</source>
             <translation>%1 monthly, %2 one-time</translation>
-        </message>
-        <message>
-            <source>created, not sent</source>
-            <translation>created, not sent</translation>
-        </message>
-        <message>
-            <source>sent, waiting for the customer</source>
-            <translation>sent, waiting for the customer</translation>
-        </message>
-        <message>
-            <source>approved by the customer</source>
-            <translation>approved by the customer</translation>
-        </message>
-        <message>
-            <source>rejected by the customer</source>
-            <translation>rejected by the customer</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>withdrawn</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>expired</translation>
-        </message>
-        <message>
-            <source>ordered</source>
-            <translation>ordered</translation>
         </message>
     </context>
     <context>

@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.cache.records import CartSummary, ContractInfo, OrderDetail, QuoteSummary
-from desktop_app.domain.enums import CartState, ChangeRequestState, ContractState, QuoteState
+from desktop_app.domain.enums import CartState, ChangeRequestState, ContractState
 from desktop_app.gui.common import formatting
+from desktop_app.gui.panels.document_states import quote_state_label
 from desktop_app.gui.panels.flow import FlowKind
 from desktop_app.gui.panels.widgets import value
 
@@ -69,18 +70,9 @@ class FlowDocumentDialog(QDialog):
 
     def _show_quote(self, quote: QuoteSummary) -> None:
         self.setWindowTitle(self.tr("Quote %1").replace("%1", quote.quote_number))
-        states = {
-            QuoteState.OPEN: self.tr("created, not sent"),
-            QuoteState.SENT: self.tr("sent, waiting for the customer"),
-            QuoteState.APPROVED: self.tr("approved by the customer"),
-            QuoteState.REJECTED: self.tr("rejected by the customer"),
-            QuoteState.WITHDRAWN: self.tr("withdrawn"),
-            QuoteState.EXPIRED: self.tr("expired"),
-            QuoteState.ORDERED: self.tr("ordered"),
-        }
         self._row(self.tr("Quote number"), quote.quote_number)
         self._row(self.tr("Customer"), quote.customer_name)
-        self._row(self.tr("State"), states[quote.state])
+        self._row(self.tr("State"), quote_state_label(quote.state))
         self._row(self.tr("Created"), self.tr("%1 by %2").replace(
             "%1", formatting.moment(quote.created_at)).replace("%2", quote.created_by_name))
         self._row(self.tr("Valid until"), formatting.day(quote.valid_until))

@@ -15,6 +15,7 @@ from desktop_app.gui.common.tasks import TaskGroup
 from desktop_app.gui.ordering.wizard.ids import PageId
 from desktop_app.gui.ordering.wizard.page import WizardPage, field_error
 from desktop_app.gui.ordering.wizard.state import WizardState
+from desktop_app.gui.panels.document_states import quote_state_label
 
 FORM = "wizard_quote.ui"
 SENT_STATES = (QuoteState.SENT, QuoteState.APPROVED)
@@ -96,16 +97,7 @@ class QuotePage(WizardPage):
         self.refresh()
 
     def state_label(self, state: QuoteState) -> str:
-        labels = {
-            QuoteState.OPEN: self.tr("created, not sent"),
-            QuoteState.SENT: self.tr("sent, waiting for the customer"),
-            QuoteState.APPROVED: self.tr("approved by the customer"),
-            QuoteState.REJECTED: self.tr("rejected by the customer"),
-            QuoteState.WITHDRAWN: self.tr("withdrawn"),
-            QuoteState.EXPIRED: self.tr("expired"),
-            QuoteState.ORDERED: self.tr("ordered"),
-        }
-        return labels[state]
+        return quote_state_label(state)
 
     def extra_problem(self) -> str | None:
         text = self.extra.text().strip()

@@ -2,6 +2,8 @@
 order came from, read from the cache (works offline). For a contract the clerk can go on
 to every order placed on it (`contractOrdersRequested(contract_number)`)."""
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -61,20 +63,32 @@ class FlowDocumentDialog(QDialog):
                   CartState.ORDERED: self.tr("ordered")}
         self._row(self.tr("Customer"), cart.customer_name or detail.customer_name)
         self._row(self.tr("State"), states[cart.state])
-        self._row(self.tr("Created"), self.tr("%1 by %2").replace(
-            "%1", formatting.moment(cart.created_at)).replace("%2", cart.created_by))
+        self._row(self.tr("Created"), self._by(cart.created_at, self._cart_author(cart, detail)))
         names = cart.product_names_en if self._english else cart.product_names_de
         self._row(self.tr("Products"), "\n".join(names))
         self._amounts(cart.monthly_net_cents, cart.monthly_gross_cents,
                       cart.one_time_net_cents, cart.one_time_gross_cents)
+
+    def _by(self, when: datetime, who: str | None) -> str:
+        moment = formatting.moment(when)
+        return self.tr("%1 by %2").replace("%1", moment).replace("%2", who) if who else moment
+
+    @staticmethod
+    def _cart_author(cart: CartSummary, detail: OrderDetail) -> str | None:
+        """The cart's author by name where the cache knows it (the cart itself holds only the
+        user id, which says nothing to a clerk)."""
+        if cart.created_by == detail.created_by:
+            return detail.created_by_name
+        if detail.quote is not None and cart.created_by == detail.quote.created_by:
+            return detail.quote.created_by_name
+        return None
 
     def _show_quote(self, quote: QuoteSummary) -> None:
         self.setWindowTitle(self.tr("Quote %1").replace("%1", quote.quote_number))
         self._row(self.tr("Quote number"), quote.quote_number)
         self._row(self.tr("Customer"), quote.customer_name)
         self._row(self.tr("State"), quote_state_label(quote.state))
-        self._row(self.tr("Created"), self.tr("%1 by %2").replace(
-            "%1", formatting.moment(quote.created_at)).replace("%2", quote.created_by_name))
+        self._row(self.tr("Created"), self._by(quote.created_at, quote.created_by_name))
         self._row(self.tr("Valid until"), formatting.day(quote.valid_until))
         if quote.sent_at is not None:
             self._row(self.tr("Sent"), self.tr("%1 to %2").replace(

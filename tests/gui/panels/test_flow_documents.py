@@ -83,3 +83,11 @@ def test_the_dialog_shows_each_fact_whole(qtbot: QtBot, store: CacheStore,
         if label.isVisible() and label.text():
             assert label.height() >= label.sizeHint().height(), label.text()
             assert label.width() >= label.sizeHint().width(), label.text()
+
+
+def test_the_cart_names_its_author_not_a_user_id(qtbot: QtBot, store: CacheStore,
+                                                 catalogs: Catalogs) -> None:
+    shown = dialog(qtbot, store, FlowKind.CART)
+    shown.show()
+    assert support.shows(shown, "Max Nordmann")
+    assert not support.shows(shown, "u-1")

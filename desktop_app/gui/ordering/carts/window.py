@@ -12,6 +12,7 @@ a quote or deletes a cart through the backend on a worker; then it asks for a sy
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -42,7 +43,7 @@ from desktop_app.api.errors import Language
 from desktop_app.cache import queries
 from desktop_app.cache.cart_list import CartQuoteListRow, open_carts_and_quotes
 from desktop_app.domain.enums import QuoteState
-from desktop_app.gui.common import errors, screen_fit, stored
+from desktop_app.gui.common import errors, questions, screen_fit, stored
 from desktop_app.gui.common.formatting import locale_for
 from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
@@ -96,7 +97,7 @@ class CartsQuotesWindow(QMainWindow):
         self.operations.busyChanged.connect(self._busy_changed)
         self.operations.succeeded.connect(self._succeeded)
         self.operations.failed.connect(self._failed)
-        self.confirm: Confirm = self._ask  # tests replace the question
+        self.confirm: Confirm = partial(questions.confirmed, self)  # tests replace the question
         self.error_box: QMessageBox | None = None
         self.setObjectName("cartsQuotesWindow")
         # Closing the main window ends the app even while this window is open.
@@ -390,13 +391,6 @@ class CartsQuotesWindow(QMainWindow):
     @Slot()
     def _error_closed(self) -> None:
         self.error_box = None
-
-    def _ask(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
 
     # --- window -----------------------------------------------------------------------------
 

@@ -11,13 +11,13 @@ blocks Next until the choice changes or the cart is gone.
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +44,7 @@ from desktop_app.domain.transactions import (
     required_fee_items,
 )
 from desktop_app.domain.violations import Violation
-from desktop_app.gui.common import formatting
+from desktop_app.gui.common import formatting, questions
 from desktop_app.gui.common.tasks import TaskGroup
 from desktop_app.gui.ordering.wizard.open_cart import (
     OPEN_CART_EXISTS,
@@ -84,7 +84,8 @@ class TransactionPage(WizardPage):
         self.delete_cart_button = self.open_cart_box.delete_button
         self.open_cart_box.resumeRequested.connect(self.resumeRequested)
         self.open_cart_box.deleteRequested.connect(self.delete_open_cart)
-        self.confirm: Callable[[str, str], bool] = self._ask  # tests replace the question
+        # Tests replace the question.
+        self.confirm: Callable[[str, str], bool] = partial(questions.confirmed, self)
         self._refused = False  # the backend refused the current choice
         self.setTitle(self.tr("Business transaction"))
         self.setSubTitle(self.tr("One cart holds one business transaction. Reorders, "
@@ -278,13 +279,6 @@ class TransactionPage(WizardPage):
             self._changed()
 
         self.call(lambda: client.delete_cart(cart_id), deleted)
-
-    def _ask(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self, title, question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
 
     def recheck(self) -> None:
         """The cache changed (a sync): the rules again, unless a call or refusal stands."""

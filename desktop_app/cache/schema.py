@@ -331,6 +331,48 @@ class PendingSubmissionRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
+class OrderMarkRow(Base):
+    """An order that changed through a live feed page since the clerk last opened it
+    (revision 0006). Local state: no backend has it; a full resync carries it over."""
+
+    __tablename__ = "order_marks"
+    order_id: Mapped[str] = mapped_column(String, primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+
+
+class NotificationRow(Base):
+    """An event the clerk is told about (revision 0006): an order completed or became a
+    clearing case, a quote was approved, rejected or expired. Written by `writer.apply_page`
+    with tracking on, in the page's transaction; read by `notifications`. Local state, like
+    `order_marks`.
+
+    AUTOINCREMENT: ids are never reused, so "the notifications after id N" stays right
+    whatever was deleted before.
+    """
+
+    __tablename__ = "notifications"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String)  # NotificationKind
+    entity_kind: Mapped[str] = mapped_column(String)  # "order" | "quote"
+    entity_id: Mapped[str] = mapped_column(String)
+    number: Mapped[str] = mapped_column(String)  # the order's or the quote's number
+    customer_name: Mapped[str] = mapped_column(String)
+    detail: Mapped[str | None] = mapped_column(Text)  # contract number / clearing note
+    created_by: Mapped[str | None] = mapped_column(String)  # order's submitter, quote's author
+    quote_created_by: Mapped[str | None] = mapped_column(String)
+    tenant_id: Mapped[str] = mapped_column(String)
+    cart_id: Mapped[str | None] = mapped_column(String)  # a quote's cart
+    occurred_at: Mapped[datetime] = mapped_column(UtcTimestamp)
+    read: Mapped[bool] = mapped_column(Boolean, server_default=text("0"))
+
+    __table_args__ = (
+        # The unread ones (the status bar's count, read after every live page): the count
+        # reads only these entries, however many read notifications have piled up.
+        Index("ix_notifications_unread", "id", sqlite_where=text("read = 0")),
+        {"sqlite_autoincrement": True},
+    )
+
+
 def bare_table(name: str, columns: Sequence[str] | None = None) -> TableClause:
     """Table `name` with its columns by name only, without the models' Python-side types:
     for Core statements that bind values already in their stored form (the writer formats

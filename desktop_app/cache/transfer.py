@@ -9,8 +9,9 @@ from desktop_app.cache.store import CacheStore
 # Catalog metadata comes by ETag, not through the feed: a cache rebuilt from the feed alone
 # would lose its status labels and product names until the next catalog fetch.
 CATALOG_TABLES = ("statuses", "business_transactions", "products", "meta_etags")
-# Local state no backend has: order submissions in flight (their Idempotency-Keys).
-LOCAL_TABLES = ("pending_submissions",)
+# Local state no backend has: order submissions in flight (their Idempotency-Keys), the
+# orders marked changed since the clerk last opened them and the clerk's notifications.
+LOCAL_TABLES = ("pending_submissions", "order_marks", "notifications")
 
 
 def copy_catalog(source: CacheStore, target: CacheStore) -> None:

@@ -18,7 +18,7 @@ from tests.cache import records
 def test_new_cache_is_at_head(cache_path: Path) -> None:
     with CacheStore(cache_path):
         pass
-    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0005"
+    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0006"
 
 
 def test_migrations_produce_exactly_the_models(cache_path: Path) -> None:
@@ -57,7 +57,7 @@ def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
     old.dispose()
 
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0005"
+        assert migrate.current_revision(cache_path) == revision.HEAD_REVISION
         search = queries.OrderFilter(text="schröder")
         found = queries.order_ids(session, search, queries.OrderSort())
         assert found == ["order-000001"]
@@ -104,9 +104,42 @@ def test_upgrade_from_0003_adds_pending_submissions_and_keeps_orders(cache_path:
     writer.apply_page(old, records.upserts([records.order(1)]), [], "c1")
     old.dispose()
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0005"
+        assert migrate.current_revision(cache_path) == revision.HEAD_REVISION
         assert queries.count_orders(session, queries.OrderFilter()) == 1
     engine = make_engine(cache_path)
     with engine.connect() as connection:
         assert "pending_submissions" in inspect(connection).get_table_names()
     engine.dispose()
+
+
+def test_upgrade_from_0005_adds_marks_and_notifications(cache_path: Path) -> None:
+    migrate.upgrade(cache_path, "0005")
+    old = CacheStore(cache_path, migrate=False)
+    writer.apply_page(old, records.upserts([records.order(1)]), [], "c1")  # untracked
+    old.dispose()
+    with CacheStore(cache_path) as store, store.session() as session:
+        assert migrate.current_revision(cache_path) == "0006"
+        assert queries.count_orders(session, queries.OrderFilter()) == 1
+    engine = make_engine(cache_path)
+    with engine.connect() as connection:
+        assert {"order_marks", "notifications"} <= set(inspect(connection).get_table_names())
+        created = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = 'notifications'").scalar_one()
+    engine.dispose()
+    assert "AUTOINCREMENT" in created  # ids never reused: "the ones after id N" stays right
+
+
+def test_downgrade_from_0006_drops_marks_and_notifications(cache_path: Path) -> None:
+    from alembic import command
+
+    migrate.upgrade(cache_path)
+    engine = migrate._migration_engine(cache_path)
+    with engine.connect() as connection:
+        config = migrate.alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+        connection.commit()
+        tables = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert not tables & {"order_marks", "notifications"}
+    assert migrate.current_revision(cache_path) == "0005"

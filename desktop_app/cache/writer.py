@@ -42,6 +42,8 @@ from desktop_app.contract.records import (
     PartyRecord,
     QuoteRecord,
 )
+from desktop_app.domain.enums import OrderStatus, QuoteState
+from desktop_app.domain.notifications import NotificationKind
 
 __all__ = [
     "DETAIL_COLUMNS",
@@ -328,11 +330,130 @@ def _quote_row(quote: QuoteRecord) -> Row:
     )  # fmt: skip
 
 
+# Tracking (live pages): the page's orders' and quotes' cached state, read before the page
+# is written; notifications and marks written after it, in the same transaction.
+_SQL_OLD_ORDERS = (
+    "SELECT id, status, clearing_note FROM orders WHERE id IN (SELECT value FROM json_each(?))"
+)
+_SQL_OLD_QUOTES = "SELECT id, state FROM quotes WHERE id IN (SELECT value FROM json_each(?))"
+_SQL_QUOTE_AUTHORS = (
+    "SELECT id, created_by FROM quotes WHERE id IN (SELECT value FROM json_each(?))"
+)
+_SQL_CUSTOMER_NAMES = (
+    "SELECT id, company FROM customers WHERE id IN (SELECT value FROM json_each(?))"
+)
+_MARK_COLUMNS = ("order_id", "changed_at")
+_SQL_MARK = _positional(_upsert("order_marks", _MARK_COLUMNS, "order_id"), _MARK_COLUMNS)
+_SQL_UNMARK = "DELETE FROM order_marks WHERE order_id IN (SELECT value FROM json_each(?))"
+_NOTIFICATION_COLUMNS = (
+    "kind", "entity_kind", "entity_id", "number", "customer_name", "detail", "created_by",
+    "quote_created_by", "tenant_id", "cart_id", "occurred_at",
+)  # fmt: skip
+_SQL_NOTIFY = _positional(_insert("notifications", _NOTIFICATION_COLUMNS),
+                          _NOTIFICATION_COLUMNS)  # fmt: skip
+_COMPLETED = OrderStatus.COMPLETED.value
+_QUOTE_EVENTS = {
+    QuoteState.APPROVED.value: NotificationKind.QUOTE_APPROVED.value,
+    QuoteState.REJECTED.value: NotificationKind.QUOTE_REJECTED.value,
+    QuoteState.EXPIRED.value: NotificationKind.QUOTE_EXPIRED.value,
+}
+_ORDER_EVENT = "order"
+_QUOTE_EVENT = "quote"
+
+
+def _pairs(connection: Connection, sql: str, ids: Sequence[str]) -> dict[str, str]:
+    """{first: second column} of `sql`'s rows for these ids (its one JSON list parameter)."""
+    result = connection.exec_driver_sql(sql, (_dumps(ids).decode(),))
+    return {key: value for key, value in result}
+
+
+class _Tracker:
+    """The notifications and marks of one tracked page.
+
+    Created before the page is written (it reads the cached state of the page's orders and
+    quotes: one indexed lookup per record); `record` after the page's upserts: an order whose
+    status became completed (detail: its contract number) or whose clearing note appeared
+    (detail: the note), a quote that became approved, rejected or expired, each gives one
+    notification; records new to the cache give none. Every order of the page is marked.
+    """
+
+    def __init__(self, connection: Connection, orders: Sequence[OrderRecord],
+                 quotes: Sequence[QuoteRecord]) -> None:  # fmt: skip
+        self._connection = connection
+        self._orders = orders
+        self._quotes = quotes
+        self._old_orders: dict[str, tuple[str, str | None]] = {}
+        self._old_quotes: dict[str, str] = {}
+        if orders:
+            ids = _dumps([order["id"] for order in orders]).decode()
+            self._old_orders = {
+                oid: (status, note)
+                for oid, status, note in connection.exec_driver_sql(_SQL_OLD_ORDERS, (ids,))
+            }
+        if quotes:
+            self._old_quotes = _pairs(connection, _SQL_OLD_QUOTES,
+                                      [quote["id"] for quote in quotes])
+
+    def record(self) -> None:
+        rows = self._order_events() + self._quote_events()
+        if rows:
+            self._connection.exec_driver_sql(_SQL_NOTIFY, rows)
+        if self._orders:
+            self._connection.exec_driver_sql(
+                _SQL_MARK, [(order["id"], _ts(order["updated_at"])) for order in self._orders])
+
+    def _order_events(self) -> list[Row]:
+        events: list[tuple[OrderRecord, str, str | None]] = []
+        old_orders = self._old_orders
+        for order in self._orders:
+            old = old_orders.get(order["id"])
+            if old is None:
+                continue  # new to the cache: history, not news
+            old_status, old_note = old
+            if order["status"] == _COMPLETED and old_status != _COMPLETED:
+                events.append((order, NotificationKind.ORDER_COMPLETED.value,
+                               order["contract_number"]))  # fmt: skip
+            note = order["clearing_note"]
+            if note is not None and old_note is None:
+                events.append((order, NotificationKind.ORDER_CLEARING.value, note))
+        if not events:
+            return []
+        quote_ids = sorted({order["quote_id"] for order, _, _ in events if order["quote_id"]})
+        authors = _pairs(self._connection, _SQL_QUOTE_AUTHORS, quote_ids) if quote_ids else {}
+        return [(
+            kind, _ORDER_EVENT, order["id"], order["order_number"], order["customer_name"],
+            detail, order["created_by"],
+            authors.get(order["quote_id"]) if order["quote_id"] else None,
+            order["tenant_id"], None, _ts(order["updated_at"]),
+        ) for order, kind, detail in events]  # fmt: skip
+
+    def _quote_events(self) -> list[Row]:
+        events: list[tuple[QuoteRecord, str]] = []
+        old_quotes = self._old_quotes
+        for quote in self._quotes:
+            old = old_quotes.get(quote["id"])
+            kind = _QUOTE_EVENTS.get(quote["state"])
+            if old is not None and kind is not None and old != quote["state"]:
+                events.append((quote, kind))
+        if not events:
+            return []
+        customer_ids = sorted({quote["customer_id"] for quote, _ in events})
+        names = _pairs(self._connection, _SQL_CUSTOMER_NAMES, customer_ids)
+        return [(
+            kind, _QUOTE_EVENT, quote["id"], quote["quote_number"],
+            names.get(quote["customer_id"], ""), None, quote["created_by"],
+            quote["created_by"], quote["tenant_id"], quote["cart_id"],
+            _ts(quote["updated_at"]),
+        ) for quote, kind in events]  # fmt: skip
+
+
 def apply_page(
     store: CacheStore,
     upserts: Sequence[Upsert],
     deletes: Sequence[tuple[ChangeKind, str]],
     cursor: str,
+    *,
+    track: bool = False,
 ) -> None:
     """Apply one change-feed page and move the cursor, all in one transaction.
 
@@ -344,13 +465,19 @@ def apply_page(
     downloaded keep their local file while the backend's digest still matches it. Works the
     same during a bulk load. On any failure nothing is written and `CacheWriteError` is
     raised.
+
+    `track` (a live page, not a first sync or a full resync: those are history, not news):
+    in the same transaction, every order of the page is marked changed (`order_marks`) and
+    each transition of a record already cached gives one notification (`_Tracker`).
     """
     latest: dict[ChangeKind, dict[str, AnyRecord]] = {kind: {} for kind in ChangeKind}
     for kind, record in upserts:
         latest[kind][record["id"]] = record
     orders = cast("list[OrderRecord]", list(latest[ChangeKind.ORDER].values()))
+    quotes = cast("list[QuoteRecord]", list(latest[ChangeKind.QUOTE].values()))
     try:
         with store.write() as connection:
+            tracker = _Tracker(connection, orders, quotes) if track else None
             if orders:
                 _write_orders(connection, orders)
             for sql, rows in (
@@ -360,8 +487,7 @@ def apply_page(
                                  for contract in latest[ChangeKind.CONTRACT].values()]),
                 (_SQL_CART, [_cart_row(cast(CartRecord, cart))
                              for cart in latest[ChangeKind.CART].values()]),
-                (_SQL_QUOTE, [_quote_row(cast(QuoteRecord, quote))
-                              for quote in latest[ChangeKind.QUOTE].values()]),
+                (_SQL_QUOTE, [_quote_row(quote) for quote in quotes]),
             ):  # fmt: skip
                 if rows:
                     connection.exec_driver_sql(sql, rows)
@@ -371,6 +497,11 @@ def apply_page(
                            if deleted == kind]
                     if ids:
                         connection.execute(delete_by_id, ids)
+            if tracker is not None:
+                tracker.record()
+                gone = [record_id for kind, record_id in deletes if kind is ChangeKind.ORDER]
+                if gone:  # a deleted order is no longer "changed"
+                    connection.exec_driver_sql(_SQL_UNMARK, (_dumps(gone).decode(),))
             connection.execute(_SQL_CURSOR, [{"id": 1, "cursor": cursor}])
     except SQLAlchemyError as error:
         raise CacheWriteError(f"could not apply the change page: {describe(error)}") from error

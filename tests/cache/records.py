@@ -183,15 +183,18 @@ def cart(cart_id: str = "cart-1", customer_id: str = "party-1") -> CartOut:
     )  # fmt: skip
 
 
-def quote(quote_id: str = "quote-1", cart_id: str = "cart-1") -> QuoteOut:
+def quote(quote_id: str = "quote-1", cart_id: str = "cart-1", *,
+          state: QuoteState = QuoteState.ORDERED, created_by: str = "u-1",
+          quote_number: str = "AN-00000001", customer_id: str = "party-1",
+          updated_at: datetime = BASE_TIME) -> QuoteOut:  # fmt: skip
     return QuoteOut(
-        id=quote_id, quote_number="AN-00000001", cart_id=cart_id, tenant_id="t-nord",
-        customer_id="party-1", state=QuoteState.ORDERED, created_by="u-1",
+        id=quote_id, quote_number=quote_number, cart_id=cart_id, tenant_id="t-nord",
+        customer_id=customer_id, state=state, created_by=created_by,
         created_by_name="Max Nordmann", created_at=BASE_TIME, valid_until=date(2025, 4, 10),
         sent_at=BASE_TIME, sent_to=["info@mueller.example"], extra_recipient=None,
         approver_email="freigabe@mueller.example", customer_decided_at=BASE_TIME,
         provider_approval_required=False, provider_approved_by=None, provider_approved_at=None,
-        totals=TOTALS, updated_at=BASE_TIME,
+        totals=TOTALS, updated_at=updated_at,
     )  # fmt: skip
 
 

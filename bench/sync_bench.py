@@ -78,7 +78,7 @@ class MemoryFeed:
     def __init__(self, pages: list[bytes]) -> None:
         self._pages = iter(pages)
 
-    def changes_raw(self, since: str | None, limit: int) -> bytes:
+    def changes_raw(self, since: str | None, limit: int, wait: float = 0) -> bytes:
         return next(self._pages)
 
 

@@ -2,10 +2,16 @@
 
 Every page is applied in one transaction together with the cursor it leads to, so a sync cut
 at any moment (network, crash, cancel) resumes exactly after the last applied page.
+
+Pulls of one cache never overlap: each holds the cache's `feed_lock` from reading the cursor
+to its last page, so the regular sync and the listener (a pull whose first request is a
+long-poll) cannot apply the same page twice or move the cursor back.
 """
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -24,7 +30,7 @@ from desktop_app.cache.writer import (
 )
 from desktop_app.sync.live_cache import LiveCache, remove_database_files
 from desktop_app.sync.pages import InvalidPageError
-from desktop_app.sync.prefetch import FeedSource, cyclic_gc_paused, pages_ahead
+from desktop_app.sync.prefetch import FeedSource, FeedWorker, cyclic_gc_paused, pages_ahead
 from desktop_app.sync.progress import (
     CancelToken,
     ProgressCallback,
@@ -36,6 +42,7 @@ from desktop_app.sync.progress import (
 # Validating a page holds the GIL (pydantic-core): 500 orders take ~25 ms, so the GUI thread
 # never waits longer than that for it; 1000 cost the 50 ms stall budget on their own.
 PAGE_SIZE = 500
+LOCK_POLL = 0.1  # seconds: how often a pull waiting for another one checks its cancel
 log = logging.getLogger(__name__)
 
 
@@ -52,18 +59,31 @@ def utcnow() -> datetime:
 
 
 class ChangeSync:
-    def __init__(self, source: FeedSource, cache: LiveCache, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, source: FeedSource, cache: LiveCache, page_size: int = PAGE_SIZE, *,
+                 worker: FeedWorker | None = None) -> None:
         self._source, self._cache, self._page_size = source, cache, page_size
+        self._worker = worker
 
     def run(self, cancel: CancelToken | None = None,
-            progress: ProgressCallback = ignore_progress) -> SyncResult:
+            progress: ProgressCallback = ignore_progress, *, wait: float = 0) -> SyncResult:
+        """Pull to the end of the feed. With `wait` > 0 the first request is a long-poll: it
+        returns when a change arrives or after `wait` seconds (then with nothing to apply).
+
+        Pages of a live pull into a filled cache are tracked (apply_page's `track`: marks and
+        notifications); the first fill and a full resync are not. Waits for a pull of the
+        same cache that is under way (honouring `cancel`)."""
         cancel = cancel or CancelToken()
+        with _held(self._cache.feed_lock, cancel):
+            return self._run(cancel, progress, wait)
+
+    def _run(self, cancel: CancelToken, progress: ProgressCallback, wait: float) -> SyncResult:
         try:
             if self._cache.fresh_path().exists():  # a full resync was cut: carry it on
                 return self._full_resync(cancel, progress)
             store = self._cache.store
             try:
-                return self._pull(store, current_cursor(store), cancel, progress, live=True)
+                return self._pull(store, current_cursor(store), cancel, progress, live=True,
+                                  wait=wait)
             except CursorGoneError:
                 return self._full_resync(cancel, progress)
         except SyncCancelled:
@@ -76,19 +96,22 @@ class ChangeSync:
             raise
 
     def _pull(self, store: CacheStore, cursor: str | None, cancel: CancelToken,
-              progress: ProgressCallback, live: bool) -> SyncResult:
+              progress: ProgressCallback, live: bool, wait: float = 0) -> SyncResult:
         """Apply pages from `cursor` to the end; `live` is the cache the app reads."""
         # An empty cache is filled in bulk: indexes and search are built once at the end.
         bulk = cursor is None or is_bulk_loading(store)
         if bulk:
             begin_bulk_load(store)
+        track = live and not bulk
         phase = "changes" if live else "resync"
         stop = threading.Event()
         done = pages = 0
         try:
             with cyclic_gc_paused():
-                for page in pages_ahead(self._source, cursor, self._page_size, stop, cancel):
-                    apply_page(store, page.upserts, page.deletes, page.next_cursor)
+                for page in pages_ahead(self._source, cursor, self._page_size, stop, cancel,
+                                        wait=0 if bulk else wait, worker=self._worker):
+                    apply_page(store, page.upserts, page.deletes, page.next_cursor,
+                               track=track)
                     cursor = page.next_cursor
                     done, pages = done + page.count, pages + 1
                     progress(SyncProgress(phase, done, done + page.remaining))
@@ -123,6 +146,18 @@ class ChangeSync:
             fresh.dispose()
         self._cache.replace_with(fresh_path)
         return result
+
+
+@contextmanager
+def _held(lock: threading.Lock, cancel: CancelToken) -> Iterator[None]:
+    """`lock` acquired; SyncCancelled when cancelled while waiting for it."""
+    while not lock.acquire(timeout=LOCK_POLL):
+        cancel.raise_if_cancelled()
+    try:
+        cancel.raise_if_cancelled()
+        yield
+    finally:
+        lock.release()
 
 
 def _finish_without_masking(store: CacheStore) -> None:

@@ -20,12 +20,16 @@ class LiveCache:
 
     Until the swap the old file stays fully readable; the swap itself is an os.replace, so a
     crash leaves either the old or the new complete cache, never a half-written one.
+
+    `feed_lock` is held by the pull that applies change pages to this cache (regular sync or
+    listener), so they take turns (desktop_app/sync/changes.py).
     """
 
     def __init__(self, path: Path, open_store: Callable[[Path], CacheStore] = CacheStore) -> None:
         self.path = path
         self._open = open_store
         self._lock = threading.RLock()
+        self.feed_lock = threading.Lock()
         self._store = open_store(path)
 
     @property

@@ -19,6 +19,7 @@ from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
 from desktop_app.server.settings import ServerSettings
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.pages import parse_page
+from desktop_app.sync.prefetch import fetch
 
 
 def start_seeded_server(folder: Path) -> EmbeddedServer:
@@ -47,14 +48,14 @@ class ScriptedFeed:
     calls: int = 0
     cursors: list[str | None] = field(default_factory=list)
 
-    def changes_raw(self, since: str | None, limit: int) -> bytes:
+    def changes_raw(self, since: str | None, limit: int, wait: float = 0) -> bytes:
         index = self.calls
         self.calls += 1
         self.cursors.append(since)
         hook = self.before_page.get(index)
         if hook is not None:
             hook()
-        raw = self.client.changes_raw(since, limit)
+        raw = fetch(self.client, since, limit, wait)
         return self.rewrite[index](raw) if index in self.rewrite else raw
 
 

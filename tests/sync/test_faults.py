@@ -94,7 +94,7 @@ class BreaksFirstOrderPage:
         self.cursor_of_broken_page: str | None = None
         self.broken_ids: list[str] = []
 
-    def changes_raw(self, since: str | None, limit: int) -> bytes:
+    def changes_raw(self, since: str | None, limit: int, wait: float = 0) -> bytes:
         raw = self.client.changes_raw(since, limit)
         page = json.loads(raw)
         orders = [change for change in page["changes"] if change["kind"] == "order"]

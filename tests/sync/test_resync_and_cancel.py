@@ -69,7 +69,7 @@ class SlowSecondPage:
         self.client, self.calls = client, 0
         self.release, self.returned = threading.Event(), threading.Event()
 
-    def changes_raw(self, since: str | None, limit: int) -> bytes:
+    def changes_raw(self, since: str | None, limit: int, wait: float = 0) -> bytes:
         self.calls += 1
         if self.calls == 2:
             self.release.wait(30)
@@ -94,7 +94,7 @@ class Failing:
     def __init__(self, client: ApiClient, fail_on: int) -> None:
         self.client, self.fail_on, self.calls = client, fail_on, 0
 
-    def changes_raw(self, since: str | None, limit: int) -> bytes:
+    def changes_raw(self, since: str | None, limit: int, wait: float = 0) -> bytes:
         self.calls += 1
         if self.calls == self.fail_on:
             raise RuntimeError("boom")

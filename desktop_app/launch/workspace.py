@@ -135,4 +135,5 @@ def _carts_quotes(window: MainWindow, client: ApiClient, cache: LiveCache, setti
     window.onlineChanged.connect(carts.set_online)
     carts.set_online(window.is_online, "")
     carts.syncRequested.connect(window.syncRequested)
+    window.cartRequested.connect(carts.show_cart)  # a quote's notification
     return carts

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.cache import queries
+from desktop_app.cache.notifications import Notification
 from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.records import BusinessTransactionInfo, StatusInfo
 from desktop_app.gui.account.diagnostics import AboutInfo
@@ -37,6 +38,7 @@ from desktop_app.gui.overview.filter_bar import FilterBar, FilterValues
 from desktop_app.gui.overview.list_keyboard import ListKeyboard
 from desktop_app.gui.overview.list_loader import FIRST_ROWS, OrderListLoader
 from desktop_app.gui.overview.list_status import ListStatus
+from desktop_app.gui.overview.notification_hookup import NotificationHookup
 from desktop_app.gui.overview.order_columns import OrderLabels
 from desktop_app.gui.overview.order_menu import OrderMenu
 from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTableModel
@@ -75,6 +77,7 @@ class MainWindow(SyncFacing, QMainWindow):
     settingsChanged = Signal()  # noqa: N815 (Qt naming): the settings dialog stored new values
     cacheRefreshed = Signal()  # noqa: N815 (Qt naming): a sync changed the cache
     onlineChanged = Signal(bool, str)  # noqa: N815 (Qt naming): online?, why not
+    cartRequested = Signal(str)  # noqa: N815 (Qt naming): a quote's notification: its cart id
     # Ordering (see gui/ordering/controller.py): customer id and contract id ("" for none).
     newCartRequested = Signal(str, str)  # noqa: N815 (Qt naming)
     # A document id to open; the confirmation (order id) to preview, print, save as PDF.
@@ -120,6 +123,9 @@ class MainWindow(SyncFacing, QMainWindow):
         ind = self.indicators
         self.progress_bar, self.last_sync_label = ind.progress, ind.last_sync_label
         self.online_label, self.banner = ind.online_label, ind.banner
+        self.notifications = NotificationHookup(self, cache.store, settings, current_user_id,
+                                                tasks, self._locale,
+                                                self.window_actions.notifications)
         self._statuses: list[StatusInfo] = []
         self._transactions: list[BusinessTransactionInfo] = []
         self._labels = self._read_catalog()
@@ -141,6 +147,7 @@ class MainWindow(SyncFacing, QMainWindow):
         self._update_backend_actions()
         self._update_output_actions()
         self._read_last_sync()
+        self.notifications.center.refresh()
 
     # --- building ----------------------------------------------------------------------------
 
@@ -191,6 +198,10 @@ class MainWindow(SyncFacing, QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._order_menu.popup)
         self.ordersLoaded.connect(self._open_pending)
+        center = self.notifications.center
+        center.openRequested.connect(self._open_notification)
+        self.cacheRefreshed.connect(center.refresh)  # new ones after each sync
+        self.settingsChanged.connect(center.refresh)  # the audience applies at once
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self.loader.firstRowsShown.connect(self.list_status.show_table)
         self.loader.listLoaded.connect(self._list_loaded)
@@ -328,6 +339,14 @@ class MainWindow(SyncFacing, QMainWindow):
             self.filter_bar.reset()
         return False
 
+    @Slot(object)
+    def _open_notification(self, notification: Notification) -> None:
+        """An order's notification opens the order, a quote's its cart (`cartRequested`)."""
+        if notification.entity_kind == "order":
+            self.open_order(notification.entity_id)
+        elif notification.cart_id:
+            self.cartRequested.emit(notification.cart_id)
+
     @Slot()
     def _open_pending(self) -> None:
         if self._pending_open is not None and self.select_order(self._pending_open):
@@ -385,4 +404,5 @@ class MainWindow(SyncFacing, QMainWindow):
             self._closed = True
             self.loader.shutdown()
             self._outputs.shutdown()
+            self.notifications.shutdown()
         super().closeEvent(event)

@@ -45,6 +45,9 @@ class WindowActions(QObject):
         self.show_status = action(self.tr("Processing &status"), "Ctrl+2")
         self.german = action(self.tr("&German"))
         self.english = action(self.tr("&English"))
+        self.notifications = action(self.tr("&Notifications…"), "Ctrl+Shift+N")
+        self.notifications.setToolTip(self.tr("What happened to your orders and quotes "
+                                              "(Ctrl+Shift+N)"))
         self.settings = action(self.tr("&Settings…"), "Ctrl+,")
         self.about = action(self.tr("&About OrderDesk…"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -74,6 +77,7 @@ class WindowActions(QObject):
         view_menu = menus.addMenu(self.tr("&View"))
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions([self.german, self.english])
+        view_menu.addAction(self.notifications)
         view_menu.addSeparator()
         view_menu.addAction(self.settings)
         help_menu = menus.addMenu(self.tr("&Help"))

@@ -405,6 +405,20 @@ class CartsQuotesWindow(QMainWindow):
         self.activateWindow()
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    @Slot(str)
+    def show_cart(self, cart_id: str) -> None:
+        """Open the window on one cart (a quote's notification): its line is selected, now
+        or once the cache read lists it; a state filter or search that hides it is cleared."""
+        self._kept_id = cart_id
+        if self.model.row_of(cart_id) is None and (self.state_combo.currentIndex() > 0
+                                                   or self.search_edit.text()):
+            self.state_combo.setCurrentIndex(0)
+            self.search_edit.clear()
+        self.open()
+        self._reselect()
+        if (row := self.model.row_of(cart_id)) is not None:
+            self.table.scrollTo(self.model.index(row, 0))
+
     def _centre_on_parent(self) -> None:
         """Centred on the main window as it is now (built with the workspace, this window
         would otherwise keep the place the window system gives it: the screen's corner),

@@ -168,6 +168,8 @@ def changed_order_ids(session: Session, order_ids: Sequence[str]) -> set[str]:
 def changed_count(session: Session) -> int:
     """How many cached orders are marked changed (a mark of an order no longer cached, e.g.
     carried over by a full resync that dropped the order, does not count)."""
-    statement = select(func.count()).select_from(OrderMarkRow).join(
-        OrderRow, OrderRow.id == OrderMarkRow.order_id)
+    # From the marks to the orders (each looked up by id): a join let SQLite scan the
+    # orders instead, 3 ms over 100,000 orders even without a mark.
+    statement = select(func.count()).select_from(OrderRow).where(
+        OrderRow.id.in_(select(OrderMarkRow.order_id)))
     return int(session.execute(statement).scalar_one())

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select, text
+from sqlalchemy import ColumnElement, UnaryExpression, exists, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop_app.cache.detail import (
@@ -34,6 +34,7 @@ from desktop_app.cache.schema import (
     BusinessTransactionRow,
     CustomerRow,
     MetaEtagRow,
+    OrderMarkRow,
     OrderRow,
     ProductRow,
     StatusRow,
@@ -126,11 +127,17 @@ class OrderFilter:
     date_to: date | None = None  # inclusive
     created_by: str | None = None
     clearing: bool = False  # only clearing cases (orders that need a manual correction)
+    changed_only: bool = False  # only orders marked changed since last opened (order_marks)
 
 
 def _local_midnight(day: date) -> datetime:
     return business_midnight(day)  # the days the app shows: Berlin's, not the machine's
 
+
+# The marked orders are few (those changed since the clerk opened them): SQLite walks the
+# marks and looks each order up by id, however many orders the cache holds.
+_CHANGED = OrderRow.id.in_(select(OrderMarkRow.order_id))
+_IS_CHANGED = exists().where(OrderMarkRow.order_id == OrderRow.id)
 
 _SEARCH = "orders.row_id IN (SELECT rowid FROM order_search WHERE order_search MATCH :match)"
 _SEARCH_SORTED = "+" + _SEARCH
@@ -161,6 +168,8 @@ def _conditions(
         conditions.append(OrderRow.created_at < end)
     if order_filter.created_by is not None:
         conditions.append(OrderRow.created_by == order_filter.created_by)
+    if order_filter.changed_only:
+        conditions.append(_CHANGED)
     return conditions
 
 
@@ -194,6 +203,8 @@ _LIST_COLUMNS = (
     OrderRow.updated_at,
     OrderRow.created_by,
     OrderRow.clearing_note.is_not(None),
+    # One primary-key lookup per listed row (a page, a window of rows by id).
+    _IS_CHANGED,
 )
 
 
@@ -201,6 +212,7 @@ def _list_row(row: Sequence[Any]) -> OrderListRow:
     return OrderListRow(
         row[0], row[1], row[2], row[3], BusinessTransaction(row[4]), row[5], row[6],
         ProductFamily(row[7]), OrderStatus(row[8]), row[9], row[10], row[11], bool(row[12]),
+        bool(row[13]),
     )  # fmt: skip
 
 

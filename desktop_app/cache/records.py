@@ -34,6 +34,7 @@ class OrderListRow:
     updated_at: datetime
     created_by: str
     clearing: bool = False  # a clearing case: the order needs a manual correction
+    changed: bool = False  # changed through a live sync since the clerk last opened it
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 the audience decides whose the clerk sees; read state is kept in the cache."""
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from tests.cache import records
 LATER = records.BASE_TIME + timedelta(days=3)
 
 
-def apply(store: CacheStore, models: list[Model], cursor: str = "c", *,
+def apply(store: CacheStore, models: Sequence[Model], cursor: str = "c", *,
           track: bool = True) -> None:  # fmt: skip
     writer.apply_page(store, records.upserts(models), [], cursor, track=track)
 
@@ -123,7 +124,7 @@ def test_other_order_changes_are_not_notified(store: CacheStore) -> None:
 def test_the_same_state_sent_again_gives_no_second_notification(store: CacheStore) -> None:
     apply(store, [records.order(1, quote_id=None), records.quote(state=QuoteState.SENT)],
           track=False)
-    page = [records.order(1, quote_id=None, status=OrderStatus.IN_PROCESSING),
+    page: list[Model] = [records.order(1, quote_id=None, status=OrderStatus.IN_PROCESSING),
             records.quote(state=QuoteState.APPROVED)]
     apply(store, page, "c1")
     apply(store, page, "c2")  # the same records again (a later page re-sends them)
@@ -265,7 +266,7 @@ def test_notifications_after_an_id_oldest_first(store: CacheStore) -> None:
 
 def test_mark_read_some_then_all(store: CacheStore) -> None:
     _three_events(store)
-    first, second, third = reversed(every(store))
+    first = every(store)[-1]
     notifications.mark_read(store, [first.id, 10_000])  # an unknown id is ignored
     assert [n.read for n in reversed(every(store))] == [True, False, False]
     assert unread(store) == 2

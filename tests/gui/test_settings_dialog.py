@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from desktop_app.domain.notifications import Audience
 from desktop_app.gui.account.settings_dialog import (
     SettingsDialog,
     load_sync_settings,
@@ -12,6 +13,7 @@ from desktop_app.gui.account.settings_dialog import (
 from desktop_app.gui.account.sync_controller import SyncController, SyncSettings
 from desktop_app.gui.common.stored import load_language
 from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.notifications.audience import load_audience
 from desktop_app.gui.overview.main_window import MainWindow
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -108,3 +110,27 @@ def test_the_window_opens_the_dialog_and_reports_changes(
         save_sync_settings(settings, SyncSettings())
     finally:
         cache.close()
+
+
+def test_the_notification_audience_defaults_to_mine_and_is_stored(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    settings = settings_at(tmp_path / "s.ini")
+    dialog = SettingsDialog(settings, "en")
+    qtbot.addWidget(dialog)
+    combo = dialog.audience_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["mine", "tenant", "none"]
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "My orders and quotes", "All of my company's orders and quotes", "None"]
+    assert combo.currentData() == "mine"
+    combo.setCurrentIndex(combo.findData("none"))
+    dialog.reject()
+    assert load_audience(settings) is Audience.MINE  # cancelled
+    again = SettingsDialog(settings, "en")
+    qtbot.addWidget(again)
+    again.audience_combo.setCurrentIndex(again.audience_combo.findData("tenant"))
+    again.accept()
+    assert settings.value("notifications/audience") == "tenant"
+    third = SettingsDialog(settings, "en")
+    qtbot.addWidget(third)
+    assert third.audience_combo.currentData() == "tenant"

@@ -1,8 +1,10 @@
-"""The settings dialog: UI language, sync interval and the age at which cached data warns.
+"""The settings dialog: UI language, sync interval, the age at which cached data warns, and
+whose orders and quotes the clerk is notified about.
 
 Values live in QSettings (plain numbers and a language code; never secrets). The language
 applies after a restart (the translators and every widget's texts are set up at start);
-the sync settings apply at once through `SyncController.apply_settings`.
+the sync settings apply at once through `SyncController.apply_settings`, the notification
+audience with the window's next read of the notifications (`settingsChanged`).
 """
 
 from datetime import timedelta
@@ -10,10 +12,12 @@ from datetime import timedelta
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QWidget
 
+from desktop_app.domain.notifications import Audience
 from desktop_app.gui.account.sync_controller import SyncSettings
 from desktop_app.gui.common import stored
 from desktop_app.gui.common.formatting import Language
 from desktop_app.gui.common.forms import child, load_form
+from desktop_app.gui.notifications.audience import load_audience, save_audience
 
 __all__ = ["FORM", "SettingsDialog", "load_sync_settings", "save_sync_settings"]
 
@@ -57,6 +61,7 @@ class SettingsDialog(QDialog):
         self.language_combo = child(form, QComboBox, "languageCombo")
         self.interval_spin = child(form, QSpinBox, "intervalSpin")
         self.stale_spin = child(form, QSpinBox, "staleSpin")
+        self.audience_combo = child(form, QComboBox, "audienceCombo")
         buttons = child(form, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -68,6 +73,12 @@ class SettingsDialog(QDialog):
         sync = load_sync_settings(settings)
         self.interval_spin.setValue(int(sync.interval.total_seconds() // 60))
         self.stale_spin.setValue(int(sync.stale_after.total_seconds() // 3600))
+        for audience, text in ((Audience.MINE, self.tr("My orders and quotes")),
+                               (Audience.TENANT, self.tr("All of my company's orders and quotes")),
+                               (Audience.NONE, self.tr("None"))):  # fmt: skip
+            self.audience_combo.addItem(text, audience.value)
+        chosen_audience = load_audience(settings).value
+        self.audience_combo.setCurrentIndex(max(0, self.audience_combo.findData(chosen_audience)))
 
     def sync_settings(self) -> SyncSettings:
         return SyncSettings(interval=timedelta(minutes=self.interval_spin.value()),
@@ -78,5 +89,6 @@ class SettingsDialog(QDialog):
         self.language_changed = chosen != stored.load_language(self._settings, self._language)
         stored.save_language(self._settings, chosen)
         save_sync_settings(self._settings, self.sync_settings())
+        save_audience(self._settings, Audience(str(self.audience_combo.currentData())))
         self._settings.sync()
         super().accept()

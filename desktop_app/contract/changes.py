@@ -7,6 +7,13 @@ from desktop_app.contract.base import ResponseModel
 
 MAX_PAGE_SIZE = 1000
 DEFAULT_PAGE_SIZE = 500
+# The longest a GET /changes?wait=S long-poll is held (seconds); longer waits are capped.
+MAX_WAIT = 60.0
+
+
+def capped_wait(wait: float) -> float:
+    """The seconds the server holds a long-poll that asked for `wait` (read at call time)."""
+    return min(wait, MAX_WAIT)
 
 
 class ChangeKind(StrEnum):

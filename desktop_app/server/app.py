@@ -22,11 +22,15 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        database.add_feed_listener(context.wakeup.notify)
         context.simulator.start()
         try:
             yield
         finally:
+            # Usually closed already (serving.FeedServer, before uvicorn waits for requests).
+            context.wakeup.close()
             context.simulator.stop()
+            database.remove_feed_listener(context.wakeup.notify)
 
     app = FastAPI(title="OrderDesk reference order backend", version=__version__,
                   lifespan=lifespan)

@@ -11,9 +11,11 @@ import uvicorn
 from desktop_app import __version__
 from desktop_app.server.app import create_app
 from desktop_app.server.database import Database
+from desktop_app.server.serving import FeedServer
 from desktop_app.server.settings import ServerSettings
 
 DEFAULT_DATABASE = "sqlite:///orderdesk-server.sqlite3"
+STARTUP_FAILURE = 3  # as uvicorn.run exits when the server did not start (port taken, ...)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -59,9 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.database == DEFAULT_DATABASE:
         print(f"database: {Path('orderdesk-server.sqlite3').resolve()}", file=sys.stderr)
-    uvicorn.run(create_app(settings, database), host=args.host, port=args.port,
-                log_level="info")
-    return 0
+    server = FeedServer(uvicorn.Config(create_app(settings, database), host=args.host,
+                                       port=args.port, log_level="info"))
+    server.run()
+    return 0 if server.started else STARTUP_FAILURE
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 """Per-app state shared by the routes, and the dependencies that hand it out."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from desktop_app.server.auth import Principal, principal_for_token, unauthorized
 from desktop_app.server.database import Database, utcnow
+from desktop_app.server.feed_wakeup import FeedWakeup, LocalFeedWakeup
 from desktop_app.server.settings import ServerSettings
 from desktop_app.server.simulator import ProcessingSimulator
 
@@ -16,6 +17,8 @@ class ServerContext:
     settings: ServerSettings
     database: Database
     simulator: ProcessingSimulator
+    # Wakes the change feed's long-polls after commits (GET /changes?wait=S).
+    wakeup: FeedWakeup = field(default_factory=LocalFeedWakeup)
 
 
 def get_context(request: Request) -> ServerContext:

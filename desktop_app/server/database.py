@@ -1,8 +1,9 @@
 """Engine, sessions and the write lock of the reference backend."""
 
+import logging
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -17,6 +18,11 @@ from desktop_app.server.db import Base, CounterRow
 FEED_SEQ = "feed_seq"
 FEED_HORIZON = "feed_horizon"
 FEED_EPOCH = "feed_epoch"
+# session.info key: the tenants whose feed a write transaction recorded changes for.
+FEED_TENANTS = "feed_tenants"
+
+log = logging.getLogger(__name__)
+FeedListener = Callable[[frozenset[str]], None]
 
 
 def utcnow() -> datetime:
@@ -65,7 +71,16 @@ class Database:
         Base.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        self._feed_listeners: list[FeedListener] = []
         self._ensure_counters()
+
+    def add_feed_listener(self, listener: FeedListener) -> None:
+        """Called after each committed write that recorded feed changes, with their tenants."""
+        self._feed_listeners.append(listener)
+
+    def remove_feed_listener(self, listener: FeedListener) -> None:
+        if listener in self._feed_listeners:
+            self._feed_listeners.remove(listener)
 
     def _ensure_counters(self) -> None:
         with self.write() as session:
@@ -82,8 +97,22 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._write_lock, self._sessions.begin() as session:
-            yield session
+        """A transaction under the write lock; after its commit (not after a rollback) the
+        feed listeners hear which tenants it recorded changes for."""
+        with self._write_lock:
+            with self._sessions.begin() as session:
+                tenants: set[str] = session.info.setdefault(FEED_TENANTS, set())
+                yield session
+            session.info.pop(FEED_TENANTS, None)
+        if tenants:
+            self._feed_committed(frozenset(tenants))
+
+    def _feed_committed(self, tenant_ids: frozenset[str]) -> None:
+        for listener in list(self._feed_listeners):
+            try:
+                listener(tenant_ids)
+            except Exception:  # the write is committed: a listener must not turn it into an error
+                log.exception("feed listener failed")
 
     def dispose(self) -> None:
         self.engine.dispose()

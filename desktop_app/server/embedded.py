@@ -11,6 +11,7 @@ import uvicorn
 from desktop_app.contract import API_PREFIX
 from desktop_app.server.app import create_app
 from desktop_app.server.context import ServerContext
+from desktop_app.server.serving import FeedServer
 from desktop_app.server.settings import ServerSettings
 
 START_TIMEOUT = 15.0
@@ -51,8 +52,8 @@ class EmbeddedServer:
             raise
         port = int(listener.getsockname()[1])
         app = create_app(settings)
-        server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning",
-                                               lifespan="on"))
+        server = FeedServer(uvicorn.Config(app, host=host, port=port, log_level="warning",
+                                           lifespan="on"))
         thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]},
                                   name=f"reference-server-{port}", daemon=True)
         thread.start()
@@ -65,6 +66,7 @@ class EmbeddedServer:
         return cls(f"http://{host}:{port}", app.state.context, server, thread)
 
     def stop(self) -> None:
+        self.context.wakeup.close()  # waiting long-polls answer now, not at their timeout
         self._server.should_exit = True
         self._thread.join(timeout=START_TIMEOUT)
         self.context.database.dispose()

@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app.contract.changes import Change, ChangeKind, ChangePage
 from desktop_app.server.counters import current_value, next_values, set_at_least
-from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ, json_text
+from desktop_app.server.database import (
+    FEED_EPOCH,
+    FEED_HORIZON,
+    FEED_SEQ,
+    FEED_TENANTS,
+    json_text,
+)
 from desktop_app.server.db import ChangeRow, table_of
 
 
@@ -59,6 +65,8 @@ def _insert(session: Session,
          "changed_at": now}
         for seq, kind, entity_id, tenant_id, data in rows
     ]
+    # Database.write() notifies these tenants' long-polls once the transaction committed.
+    session.info.setdefault(FEED_TENANTS, set()).update(value["tenant_id"] for value in values)
     # Core, not ORM bulk: one executemany instead of a statement per row.
     session.connection().execute(insert(table_of(ChangeRow)), values)
 

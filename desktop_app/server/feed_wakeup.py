@@ -1,0 +1,123 @@
+"""Wakes long-polls of the change feed when a commit recorded changes for their tenants.
+
+One small interface, so that a wake-up across server processes (e.g. PostgreSQL
+LISTEN/NOTIFY or a message bus feeding a local fan-out) can replace the in-process one.
+"""
+
+import asyncio
+import contextlib
+import threading
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class FeedWakeup(Protocol):
+    def notify(self, tenant_ids: frozenset[str]) -> None:
+        """Changes of these tenants were committed (any thread, after the commit)."""
+
+    async def wait(self, tenant_ids: frozenset[str] | None, timeout: float) -> bool:
+        """Wait for a notify that concerns `tenant_ids` (None: every tenant).
+
+        True when woken by such a notify; False on timeout or when closed. The waiter is
+        registered when the coroutine first runs, before it first suspends: a notify from
+        then on wakes it.
+        """
+
+    def close(self) -> None:
+        """Wake every waiter (with False); later waits return False at once."""
+
+
+@dataclass(eq=False)
+class _Waiter:
+    loop: asyncio.AbstractEventLoop
+    future: "asyncio.Future[bool]"
+    tenant_ids: frozenset[str] | None
+
+    def wake(self, woken: bool) -> None:
+        # RuntimeError: its loop is closed, nobody waits on it any more.
+        with contextlib.suppress(RuntimeError):
+            self.loop.call_soon_threadsafe(_resolve, self.future, woken)
+
+
+def _resolve(future: "asyncio.Future[bool]", woken: bool) -> None:
+    if not future.done():
+        future.set_result(woken)
+
+
+class LocalFeedWakeup:
+    """Waiters of this process, indexed by tenant; notify is thread-safe and O(woken)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_tenant: dict[str, set[_Waiter]] = {}
+        self._everyone: set[_Waiter] = set()
+        self._all: set[_Waiter] = set()
+        self._closed = False
+        self.woken = 0  # waiters woken by a notify so far (tests, benchmarks)
+
+    @property
+    def waiting(self) -> int:
+        """How many waits are registered now."""
+        with self._lock:
+            return len(self._all)
+
+    def notify(self, tenant_ids: frozenset[str]) -> None:
+        with self._lock:
+            woken = set(self._everyone)
+            for tenant_id in tenant_ids:
+                woken.update(self._by_tenant.get(tenant_id, ()))
+            for waiter in woken:
+                self._remove(waiter)
+            self.woken += len(woken)
+        for waiter in woken:
+            waiter.wake(True)
+
+    async def wait(self, tenant_ids: frozenset[str] | None, timeout: float) -> bool:
+        if timeout <= 0:
+            return False
+        loop = asyncio.get_running_loop()
+        waiter = _Waiter(loop, loop.create_future(), tenant_ids)
+        with self._lock:
+            if self._closed:
+                return False
+            self._add(waiter)
+        try:
+            async with asyncio.timeout(timeout):
+                return await waiter.future
+        except TimeoutError:
+            return False
+        finally:
+            with self._lock:
+                self._remove(waiter)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            waiters, self._all = self._all, set()
+            self._everyone.clear()
+            self._by_tenant.clear()
+        for waiter in waiters:
+            waiter.wake(False)
+
+    def _add(self, waiter: _Waiter) -> None:
+        self._all.add(waiter)
+        if waiter.tenant_ids is None:
+            self._everyone.add(waiter)
+            return
+        for tenant_id in waiter.tenant_ids:
+            self._by_tenant.setdefault(tenant_id, set()).add(waiter)
+
+    def _remove(self, waiter: _Waiter) -> None:
+        """Idempotent: a woken waiter is removed by notify, then again by its wait."""
+        if waiter not in self._all:
+            return
+        self._all.discard(waiter)
+        if waiter.tenant_ids is None:
+            self._everyone.discard(waiter)
+            return
+        for tenant_id in waiter.tenant_ids:
+            waiters = self._by_tenant.get(tenant_id)
+            if waiters is not None:
+                waiters.discard(waiter)
+                if not waiters:
+                    del self._by_tenant[tenant_id]

@@ -106,7 +106,7 @@ def unread_count(session: Session, audience: Audience, user_id: str | None) -> i
     if audience is Audience.NONE:
         return 0
     statement = select(func.count()).select_from(NotificationRow).where(
-        NotificationRow.read.is_(False), _audience(audience, user_id))
+        NotificationRow.read == false(), _audience(audience, user_id))
     return int(session.execute(statement).scalar_one())
 
 
@@ -130,7 +130,7 @@ def last_notification_id(session: Session) -> int:
 
 def mark_read(store: CacheStore, ids: Sequence[int] | None = None) -> None:
     """Mark these notifications read (None: all of them). Unknown ids are ignored."""
-    base = update(NotificationRow).where(NotificationRow.read.is_(False)).values(read=True)
+    base = update(NotificationRow).where(NotificationRow.read == false()).values(read=True)
     try:
         with store.write() as connection:
             if ids is None:

@@ -34,7 +34,9 @@ def window(qapp: object) -> RecordingWindow:
 @pytest.fixture
 def controller(window: RecordingWindow, client: ApiClient, cache: LiveCache,
                tmp_path: Path, tasks: TaskManager) -> Iterator[SyncController]:
-    sync = SyncController(window, client, cache, tmp_path / "documents", tasks)
+    # The sync round alone (listening: tests/gui/test_sync_listening.py)
+    sync = SyncController(window, client, cache, tmp_path / "documents", tasks,
+                          settings=SyncSettings(listen=False))
     yield sync
     assert sync.shutdown(10_000)
 
@@ -106,7 +108,7 @@ def test_offline_then_back_online(qtbot: QtBot, tasks: TaskManager, tmp_path: Pa
     api = login(running)
     window = RecordingWindow()
     fast = SyncSettings(retry_first=timedelta(milliseconds=200),
-                        retry_max=timedelta(milliseconds=400))
+                        retry_max=timedelta(milliseconds=400), listen=False)
     sync = SyncController(window, api, cache, tmp_path / "documents", tasks, "en", fast)
     links: list[tuple[object, str]] = []  # what the window is told (the workspace connects it)
     sync.link.changed.connect(lambda state, reason: links.append((state, reason)))
@@ -139,7 +141,7 @@ def test_offline_then_back_online(qtbot: QtBot, tasks: TaskManager, tmp_path: Pa
 def test_an_error_that_is_not_offline_shows_its_message(
         qtbot: QtBot, window: RecordingWindow, client: ApiClient, cache: LiveCache,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tasks: TaskManager) -> None:
-    def broken_page(since: str | None, limit: int) -> bytes:
+    def broken_page(since: str | None, limit: int, wait: float = 0) -> bytes:
         return b'{"changes": 1}'
 
     monkeypatch.setattr(client, "changes_raw", broken_page)

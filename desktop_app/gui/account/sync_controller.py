@@ -8,9 +8,18 @@ The controller owns the workspace's one `BackendLink` (desktop_app/gui/account/c
 "connecting" until the backend first answers, online after any successful call, offline (with
 the reason) after a call that could not reach it — its own sync, or a light periodic check on
 the network lane while idle (so a dead backend is noticed within `probe_interval`).
+
+After the first successful sync it listens: one "listen" operation on the network lane keeps a
+long-poll on the change feed open (desktop_app/sync/listen.py) and applies what arrives; each
+round that applied changes refreshes the window and emits `changesApplied(count)`. While the
+listener runs the periodic sync is skipped; it stays the fallback (offline, a backend without
+long-poll, an error). Offline, the controller retries with exponential backoff and jitter
+(`retry_first` … `retry_max`), syncs to catch up and listens again; F5 cancels the long-poll,
+syncs and listens again.
 """
 
 import logging
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,7 +44,9 @@ from desktop_app.gui.common.tasks import (
 from desktop_app.sync.catalog import sync_catalog
 from desktop_app.sync.changes import ChangeSync, SyncResult
 from desktop_app.sync.documents import DocumentFetcher, PrefetchResult
+from desktop_app.sync.listen import LISTEN_WAIT, ListenEnd, listen
 from desktop_app.sync.live_cache import LiveCache
+from desktop_app.sync.prefetch import FeedWorker
 from desktop_app.sync.progress import CancelToken, SyncCancelled, SyncProgress
 
 log = logging.getLogger(__name__)
@@ -44,6 +55,9 @@ BannerKind = Literal["info", "warning", "error"]
 UNKNOWN_TOTAL = 0  # set_sync_progress(done, 0): busy, total unknown
 IDLE = (1, 1)  # set_sync_progress(1, 1): done >= total > 0 hides the progress indicator
 REACHED = (0, None)  # report(0, None) from the sync: the backend answered (nothing to show)
+# Live rounds closer together than this are shown together (the first one at once): a burst
+# of single changes (e.g. the backend rendering the prefetched documents) is one refresh.
+REFRESH_COOLDOWN_MS = 250
 
 
 class SyncView(Protocol):
@@ -61,11 +75,13 @@ class SyncView(Protocol):
 
 @dataclass(frozen=True)
 class SyncSettings:
-    interval: timedelta = timedelta(minutes=5)
+    interval: timedelta = timedelta(minutes=5)  # the periodic sync (while not listening)
     stale_after: timedelta = timedelta(hours=24)
-    retry_first: timedelta = timedelta(seconds=30)
-    retry_max: timedelta = timedelta(minutes=5)
+    retry_first: timedelta = timedelta(seconds=1)  # offline: first reconnect, doubling to …
+    retry_max: timedelta = timedelta(seconds=30)  # … this (each with jitter: 50–100 %)
     probe_interval: timedelta = timedelta(seconds=30)  # idle check that the backend lives
+    listen: bool = True  # keep a long-poll open after the first sync
+    listen_wait: float = LISTEN_WAIT  # seconds one long-poll is held
 
 
 @dataclass(frozen=True)
@@ -90,13 +106,18 @@ def _reporting(report: ProgressReport) -> Callable[[SyncProgress], None]:
     return progress
 
 
+def jittered(delay: timedelta) -> timedelta:
+    """50–100 % of `delay`: clients that lost the backend together do not return together."""
+    return delay * random.uniform(0.5, 1.0)  # noqa: S311 (spreading, not secrecy)
+
+
 def run_sync(client: ApiClient, cache: LiveCache, cancel: CancelToken,
-             report: ProgressReport) -> SyncOutcome:
-    """Catalog and change feed, on a worker thread."""
+             report: ProgressReport, worker: FeedWorker | None = None) -> SyncOutcome:
+    """Catalog and change feed, on a worker thread (the feed calls on `worker`'s)."""
     catalog = sync_catalog(client, cache)
     report(*REACHED)
     cancel.raise_if_cancelled()
-    changes = ChangeSync(client, cache).run(cancel, _reporting(report))
+    changes = ChangeSync(client, cache, worker=worker).run(cancel, _reporting(report))
     with cache.store.session() as session:
         last = sync_state(session).last_success_at
     return SyncOutcome(catalog, changes, _aware(last))
@@ -117,11 +138,14 @@ def run_prefetch(client: ApiClient, cache: LiveCache, documents: Path, cancel: C
 class SyncController(QObject):
     """One sync round: catalog + change feed (then `refresh_after_sync`), then the documents
     of recent orders; `syncFinished(ok)` when the round is over. One round at a time.
-    `link` is the backend's online state (the window follows its `changed`)."""
+    Between rounds the listener applies live changes. `link` is the backend's online state
+    (the window follows its `changed`)."""
 
     syncStarted = Signal()  # noqa: N815 (Qt naming)
     syncFinished = Signal(bool)  # noqa: N815 — True after a successful round
     signInRequired = Signal()  # noqa: N815 — the backend wants a new login (no token left)
+    # n changes were applied (by the listener or a sync), after `refresh_after_sync`
+    changesApplied = Signal(int)  # noqa: N815
 
     def __init__(self, window: SyncView, client: ApiClient, cache: LiveCache,
                  documents: Path, tasks: TaskManager, language: Language = "de",
@@ -134,6 +158,14 @@ class SyncController(QObject):
         self._tasks = tasks.group(self, Lane.NETWORK)
         self._task: BackgroundTask | None = None
         self._probe_task: BackgroundTask | None = None
+        self._listen_task: BackgroundTask | None = None
+        self._listen_round = 0  # which listener the queued outcomes belong to
+        self._feed = FeedWorker("sync-feed")  # the regular syncs' feed calls, one session
+        self._unshown = 0  # live changes applied during the refresh cooldown
+        self._cooldown = QTimer(self)
+        self._cooldown.setSingleShot(True)
+        self._cooldown.setInterval(REFRESH_COOLDOWN_MS)
+        self._cooldown.timeout.connect(self._show_unshown)
         self._last_success: datetime | None = None
         self.link = BackendLink(self)
         self._sign_in_needed = False  # the backend wants a new login (File → Log in again…)
@@ -158,6 +190,11 @@ class SyncController(QObject):
     def online(self) -> bool:
         return self.link.state is Link.ONLINE
 
+    @property
+    def listening(self) -> bool:
+        """A long-poll is kept open (the periodic sync is skipped meanwhile)."""
+        return self._listen_task is not None
+
     def mark_offline(self, reason: str) -> None:
         """The backend could not be reached before the controller ran (an offline start)."""
         self.link.set(Link.OFFLINE, reason)
@@ -174,14 +211,16 @@ class SyncController(QObject):
 
     @Slot()
     def request_sync(self) -> bool:
-        """Start a sync unless one is running (F5 during a sync does nothing)."""
+        """Start a sync unless one is running (F5 during a sync does nothing); a long-poll
+        is cancelled first, the listener starts again after the sync."""
         if self._task is not None or self._closed:
             return False
         self._retry.stop()
-        client, cache = self._client, self._cache
+        self._stop_listening()  # the sync waits for its pull to let go (a tenth of a second)
+        client, cache, feed = self._client, self._cache, self._feed
 
         def work(cancel: CancelToken, report: ProgressReport) -> SyncOutcome:
-            return run_sync(client, cache, cancel, report)
+            return run_sync(client, cache, cancel, report, feed)
 
         self._task = (Operation(work, name="sync").with_progress(self._on_progress)
                       .on_success(self._on_synced).on_failure(self._on_failed)
@@ -192,8 +231,78 @@ class SyncController(QObject):
 
     @Slot()
     def _periodic_sync(self) -> None:
-        if self.online:  # while offline the retry timer owns the next attempt
+        # Offline, the retry timer owns the next attempt; listening, nothing is missed.
+        if self.online and self._listen_task is None:
             self.request_sync()
+
+    # --- listening ------------------------------------------------------------------------
+
+    def _start_listening(self) -> None:
+        if (self._closed or self._listen_task is not None or not self._settings.listen
+                or self._sign_in_needed or not self.online):
+            return
+        self._listen_round += 1
+        number = self._listen_round
+        client, cache, wait = self._client, self._cache, self._settings.listen_wait
+
+        def work(cancel: CancelToken, report: ProgressReport) -> ListenEnd:
+            def applied(result: SyncResult) -> None:
+                if result.changes:  # done == total: never throttled away
+                    report(result.changes, result.changes)
+            return listen(client, cache, cancel, applied, wait=wait)
+
+        self._listen_task = (
+            Operation(work, name="listen")
+            .with_progress(lambda done, _total: self._listened(number, done))
+            .on_success(lambda end: self._listen_ended(number, end))
+            .on_failure(lambda error: self._listen_failed(number, error))
+            .run_in(self._tasks))
+
+    def _stop_listening(self) -> None:
+        if self._listen_task is not None:
+            self._listen_task.cancel()
+            self._listen_task = None
+            self._listen_round += 1  # its queued outcome is no longer ours
+
+    def _listened(self, number: int, changes: int) -> None:
+        """A round applied `changes`: show them (once per round, not per page)."""
+        if number != self._listen_round or self._closed:
+            return
+        self._reached()
+        self._last_success = datetime.now(UTC)
+        if self._cooldown.isActive():
+            self._unshown += changes
+        else:
+            self._show_live(changes)
+
+    def _show_live(self, changes: int) -> None:
+        self._window.set_last_sync(self._last_success)
+        self._window.refresh_after_sync()
+        self.changesApplied.emit(changes)
+        self._cooldown.start()
+
+    @Slot()
+    def _show_unshown(self) -> None:
+        if self._unshown and not self._closed:
+            changes, self._unshown = self._unshown, 0
+            self._show_live(changes)
+
+    def _listen_ended(self, number: int, end: ListenEnd) -> None:
+        if number != self._listen_round:
+            return
+        self._listen_task = None
+        log.info("listening ended (%s): the periodic sync takes over", end.value)
+
+    def _listen_failed(self, number: int, error: BaseException) -> None:
+        if number != self._listen_round:
+            return
+        self._listen_task = None
+        if isinstance(error, SyncCancelled):
+            return
+        log.info("listening failed: %s", type(error).__name__)
+        if self._task is not None:  # a sync is under way: it meets the same fault itself
+            return
+        self._handle_failure(error)
 
     @Slot()
     def _retry_now(self) -> None:
@@ -233,7 +342,7 @@ class SyncController(QObject):
     def _probe_failed(self, error: BaseException) -> None:
         self._probe_task = None
         if isinstance(error, OfflineError) and self._task is None:
-            self._go_offline(error)
+            self._go_offline(error)  # a long-poll may hang on a dead connection: ended too
         elif self._sign_in_needed and self.link.state is Link.OFFLINE:
             self._retry.start(_ms(self._retry_delay))  # an answer we cannot use: try later
         elif not isinstance(error, OfflineError | SyncCancelled):
@@ -259,9 +368,12 @@ class SyncController(QObject):
         self._window.set_last_sync(self._last_success)
         self._window.hide_banner()
         self._window.refresh_after_sync()  # once per sync, not per page
+        if outcome.changes.changes:
+            self.changesApplied.emit(outcome.changes.changes)
         if self._closed:
             self._task = None
             return
+        self._start_listening()
         client, cache, folder = self._client, self._cache, self._documents
 
         def work(cancel: CancelToken, report: ProgressReport) -> PrefetchResult:
@@ -283,6 +395,13 @@ class SyncController(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self._task = None
         self._window.set_sync_progress(*IDLE)
+        self._handle_failure(error)
+        if self.link.state is Link.CONNECTING and not isinstance(error, SyncCancelled):
+            self._start_probe()  # e.g. a refusal: the backend may well be there; check
+        self.syncFinished.emit(False)
+
+    def _handle_failure(self, error: BaseException) -> None:
+        """A sync's or the listener's fault: offline, no login, a message or a bug."""
         if isinstance(error, SyncCancelled):
             pass
         elif isinstance(error, OfflineError):
@@ -300,9 +419,6 @@ class SyncController(QObject):
         else:  # other faults in the banner; a bug gets the crash dialog
             errors.report(error, surface=self._window.show_banner, context="sync",
                           language=self._language)
-        if self.link.state is Link.CONNECTING and not isinstance(error, SyncCancelled):
-            self._start_probe()  # e.g. a refusal: the backend may well be there; check
-        self.syncFinished.emit(False)
 
     def _show_sign_in_banner(self) -> None:
         self._window.show_banner(
@@ -318,14 +434,18 @@ class SyncController(QObject):
         self._window.show_banner(text, "warning")
 
     def _go_offline(self, error: OfflineError) -> None:
+        """Say so at once; reconnect (a sync, then listening again) with backoff."""
+        self._stop_listening()
         self.link.set(Link.OFFLINE, error.message(self._language))
         self._show_offline_banner()
-        self._retry.start(_ms(self._retry_delay))
+        self._retry.start(_ms(jittered(self._retry_delay)))
         self._retry_delay = min(self._retry_delay * 2, self._settings.retry_max)
 
     def apply_settings(self, settings: SyncSettings) -> None:
         """New interval and stale threshold from the settings dialog, effective at once."""
         self._settings = settings
+        if not settings.listen:
+            self._stop_listening()
         self._periodic.setInterval(_ms(settings.interval))  # restarts a running timer
         self._probe.setInterval(_ms(settings.probe_interval))
         self._retry_delay = min(self._retry_delay, settings.retry_max)
@@ -356,6 +476,9 @@ class SyncController(QObject):
         self._periodic.stop()
         self._retry.stop()
         self._probe.stop()
+        self._cooldown.stop()
+        self._stop_listening()  # a pending long-poll is dropped within a tenth of a second
+        self._feed.close()
         stopped = self._tasks.shutdown(timeout_ms)
         if stopped:
             self._task = None  # its queued outcome is never applied to a closed controller

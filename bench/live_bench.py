@@ -106,6 +106,8 @@ class Child:
                 raise RuntimeError(f"{self.name} ended; see {self._log.name}")
             if line.startswith(prefix):
                 return line.split()[1:]
+            if line.startswith("ERROR"):
+                raise RuntimeError(f"{self.name}: {line}")
 
     def ask(self, line: str, prefix: str, timeout: float = 60.0) -> list[str]:
         self.send(line)
@@ -288,10 +290,10 @@ def report(figures: Figures, counts: Sequence[int], base: dict[str, float],
                 line += f"   target p95 < {target:.0f} ms: {verdict(p95 < target and not lost)}"
             print(line)
     server, window = cpu["server"], cpu["window"]
-    print(f"idle server CPU, {waiters_now} waiters + 3 measured clients waiting, {idle_s:.0f} s: "
+    print(f"idle server CPU, {waiters_now} waiters + 3 measured clients waiting, {idle_s:g} s: "
           f"{server:5.2f} % of one core   target < {SERVER_IDLE_TARGET:.0f} %: "
           f"{verdict(server < SERVER_IDLE_TARGET)}")
-    print(f"idle client CPU, listening main window (window + listener), {idle_s:.0f} s: "
+    print(f"idle client CPU, listening main window (window + listener), {idle_s:g} s: "
           f"{window:5.2f} % of one core   target < {CLIENT_IDLE_TARGET:.0f} %: "
           f"{verdict(window < CLIENT_IDLE_TARGET)}")
     print(f"  (also idle: cache client {cpu['cache']:.2f} %, raw long-poll client "

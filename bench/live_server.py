@@ -13,6 +13,7 @@ the processing simulator off) and prints `READY <api url>`. Then reads commands,
     wake-up fire as in production. `t` is time.monotonic() taken just before the commit
     (system-wide on Linux: comparable with the clients' clocks);
   * `quit` (or the end of stdin): stops the server.
+A command that cannot be carried out answers `ERROR <why>`; the server goes on.
 
 The main thread only blocks on stdin, so this process's CPU time is the server's.
 """
@@ -55,7 +56,7 @@ def commit(database: Database, order_id: str) -> tuple[OrderStatus, float]:
     with database.write() as session:
         order = session.get(OrderRow, order_id)
         if order is None or order.status not in NEXT_STATUS:
-            raise ValueError(f"order {order_id} cannot move on")
+            raise ValueError(f"order {order_id!r} cannot move on")
         if order.status == OrderStatus.RECEIVED:
             _start_processing(session, order, now)
         else:
@@ -80,7 +81,11 @@ def serve(url: str) -> None:
                 print("PICKED none" if picked is None else f"PICKED {picked[0]} {picked[1].value}",
                       flush=True)  # fmt: skip
             elif command == "commit":
-                status, stamp = commit(database, argument)
+                try:
+                    status, stamp = commit(database, argument)
+                except ValueError as error:
+                    print(f"ERROR {error}", flush=True)
+                    continue
                 print(f"COMMITTED {argument} {status.value} {stamp:.6f}", flush=True)
             elif command == "quit":
                 break

@@ -6,6 +6,7 @@ a body that does not match the contract raises InvalidResponseError.
 """
 
 import hashlib
+import math
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -80,18 +81,20 @@ class ApiClient:
     def _send(self, method: str, path: str, *, params: Params | None = None,
               json: Any = None, headers: Mapping[str, str] | None = None,
               idempotency_key: str | None = None, expected: Sequence[int] = (200,),
+              timeout: tuple[float, float] | None = None, long_poll: bool = False,
               ) -> requests.Response:
         token = self.auth.access_token()
         response = self._transport.request(method, path, params=params, json=json,
                                            headers=dict(headers or {}) | bearer(token),
-                                           idempotency_key=idempotency_key)
+                                           idempotency_key=idempotency_key, timeout=timeout,
+                                           long_poll=long_poll)
         if response.status_code == 401:
             response.close()
             self.auth.refresh(stale_access_token=token)
             response = self._transport.request(
                 method, path, params=params, json=json,
                 headers=dict(headers or {}) | bearer(self.auth.access_token()),
-                idempotency_key=idempotency_key)
+                idempotency_key=idempotency_key, timeout=timeout, long_poll=long_poll)
             if response.status_code == 401:
                 response.close()
                 raise NotAuthenticatedError()
@@ -147,9 +150,25 @@ class ApiClient:
         """One page of the feed; CursorGoneError (410) when a full resync is needed."""
         return self._get(ChangePage, "/changes", self._feed_params(since, limit))
 
-    def changes_raw(self, since: str | None = None, limit: int = DEFAULT_PAGE_SIZE) -> bytes:
-        """The page's raw JSON body, for the sync layer's own fast validation."""
-        return self._send("GET", "/changes", params=self._feed_params(since, limit)).content
+    def changes_raw(self, since: str | None = None, limit: int = DEFAULT_PAGE_SIZE,
+                    wait: float = 0) -> bytes:
+        """The page's raw JSON body, for the sync layer's own fast validation.
+
+        `wait` > 0 long-polls: with nothing new past `since` the server holds the request up
+        to `wait` seconds (it caps the wait at MAX_WAIT) and answers once a change commits,
+        else with an empty page. The read timeout grows by `wait` for this call, and a read
+        timeout is not retried (OfflineError(timed_out=True) at once).
+        """
+        if not (math.isfinite(wait) and wait >= 0):
+            raise ValueError(f"wait must be a finite number of seconds >= 0, not {wait!r}")
+        params = self._feed_params(since, limit)
+        wait = float(wait)
+        if wait <= 0:
+            return self._send("GET", "/changes", params=params).content
+        params["wait"] = str(int(wait)) if wait.is_integer() else repr(wait)
+        timeout = (self.settings.connect_timeout, self.settings.read_timeout + wait)
+        return self._send("GET", "/changes", params=params, timeout=timeout,
+                          long_poll=True).content
 
     # --- orders and documents ---------------------------------------------------------------
 

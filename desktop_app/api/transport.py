@@ -5,15 +5,20 @@ on 429/502/503/504 with exponential backoff and jitter, honouring Retry-After up
 `ApiSettings.max_retry_after`. POST is retried only when it carries an Idempotency-Key: such
 requests go through a second session whose Retry allows POST. Every request gets
 `timeout=(connect, read)` and `verify=ca_bundle or True`; there is no way to send without.
+A long-poll (`long_poll=True`, with its own longer `timeout`) is not retried after a read
+timeout: a retry would wait all over again, and the caller's listening loop reconnects anyway.
 """
 
 import threading
 from collections.abc import Mapping
+from types import TracebackType
 from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase
+from urllib3.connectionpool import ConnectionPool
+from urllib3.exceptions import ReadTimeoutError
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 
@@ -48,9 +53,26 @@ class CappedRetry(Retry):
         return max(0.0, min(retry_after, self.max_retry_after))
 
 
-def build_retry(settings: ApiSettings, *, allow_post: bool) -> CappedRetry:
+class LongPollRetry(CappedRetry):
+    """CappedRetry that gives up at once on a read timeout: for a long-poll that is the wait
+    running out on a silent server, and each retry would wait that long again."""
+
+    def increment(self, method: str | None = None, url: str | None = None,
+                  response: BaseHTTPResponse | None = None, error: Exception | None = None,
+                  _pool: ConnectionPool | None = None,
+                  _stacktrace: TracebackType | None = None) -> "LongPollRetry":
+        if isinstance(error, ReadTimeoutError):
+            raise error.with_traceback(_stacktrace)
+        renewed = super().increment(method, url, response, error, _pool, _stacktrace)
+        assert isinstance(renewed, LongPollRetry)
+        return renewed
+
+
+def build_retry(settings: ApiSettings, *, allow_post: bool,
+                long_poll: bool = False) -> CappedRetry:
     methods = IDEMPOTENT_METHODS | {"POST"} if allow_post else IDEMPOTENT_METHODS
-    return CappedRetry(
+    retry_class = LongPollRetry if long_poll else CappedRetry
+    return retry_class(
         total=settings.max_retries,
         connect=settings.max_retries,
         read=settings.max_retries,
@@ -80,7 +102,8 @@ class _NoAuth(AuthBase):
 class TimeoutSession(requests.Session):
     """A Session that cannot send without a timeout and never with verify=False."""
 
-    def __init__(self, settings: ApiSettings, *, allow_post_retry: bool) -> None:
+    def __init__(self, settings: ApiSettings, *, allow_post_retry: bool,
+                 long_poll: bool = False) -> None:
         super().__init__()
         self._timeout = settings.timeout
         self._verify = settings.verify
@@ -88,7 +111,8 @@ class TimeoutSession(requests.Session):
         self.auth = _NoAuth()
         self.headers["User-Agent"] = settings.user_agent
         self.headers["Accept"] = "application/json"
-        adapter = HTTPAdapter(max_retries=build_retry(settings, allow_post=allow_post_retry))
+        adapter = HTTPAdapter(max_retries=build_retry(settings, allow_post=allow_post_retry,
+                                                      long_poll=long_poll))
         self.mount("https://", adapter)
         self.mount("http://", adapter)
 
@@ -112,11 +136,13 @@ class Transport:
         self._lock = threading.Lock()
         self._sessions: list[TimeoutSession] = []
 
-    def _session(self, *, idempotent_post: bool) -> TimeoutSession:
-        name = "post_session" if idempotent_post else "session"
+    def _session(self, *, idempotent_post: bool, long_poll: bool = False) -> TimeoutSession:
+        name = ("post_session" if idempotent_post else
+                "poll_session" if long_poll else "session")
         session: TimeoutSession | None = getattr(self._local, name, None)
         if session is None:
-            session = TimeoutSession(self.settings, allow_post_retry=idempotent_post)
+            session = TimeoutSession(self.settings, allow_post_retry=idempotent_post,
+                                     long_poll=long_poll and not idempotent_post)
             setattr(self._local, name, session)
             with self._lock:
                 self._sessions.append(session)
@@ -129,19 +155,24 @@ class Transport:
                 params: Mapping[str, str | int] | None = None,
                 json: Any = None,
                 headers: Mapping[str, str] | None = None,
-                idempotency_key: str | None = None) -> requests.Response:
+                idempotency_key: str | None = None,
+                timeout: tuple[float, float] | None = None,
+                long_poll: bool = False) -> requests.Response:
         """One request with retries; raises OfflineError, TlsError or ServerError on failure.
 
-        HTTP error statuses are returned, not raised: the caller maps them.
+        HTTP error statuses are returned, not raised: the caller maps them. `timeout`
+        (connect, read) replaces the settings' for this call; `long_poll`: a read timeout is
+        not retried (the server holds the request, up to its wait, on purpose).
         """
         method = method.upper()
         all_headers = dict(headers or {})
         if idempotency_key is not None:
             all_headers[IDEMPOTENCY_HEADER] = idempotency_key
-        session = self._session(idempotent_post=method == "POST" and idempotency_key is not None)
+        session = self._session(idempotent_post=method == "POST" and idempotency_key is not None,
+                                long_poll=long_poll)
         try:
             return session.request(method, self.url(path), params=params, json=json,
-                                   headers=all_headers, timeout=self.settings.timeout,
+                                   headers=all_headers, timeout=timeout or self.settings.timeout,
                                    verify=self.settings.verify, allow_redirects=False)
         except requests.RequestException as error:
             raise self.map_exception(error) from None

@@ -54,6 +54,7 @@ class Recorded:
     path: str
     headers: dict[str, str]
     body: bytes
+    query: str = ""
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -81,8 +82,9 @@ class StubServer:
             def _handle(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                path = self.path.split("?", 1)[0]
-                reply = stub.next_reply(Recorded(self.command, path, dict(self.headers), body))
+                path, _, query = self.path.partition("?")
+                reply = stub.next_reply(Recorded(self.command, path, dict(self.headers), body,
+                                                 query))
                 if reply.delay:
                     time.sleep(reply.delay)
                 content, content_type = reply.payload()

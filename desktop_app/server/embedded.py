@@ -42,7 +42,10 @@ class EmbeddedServer:
               port: int | None = None) -> "EmbeddedServer":
         # Bound here, not in uvicorn's thread: a taken port raises OSError to the caller
         # (uvicorn would exit its thread instead), and no one can take it in between.
-        listener = socket.socket()
+        # proto=IPPROTO_TCP, not socket()'s 0: asyncio sets TCP_NODELAY only on TCP-proto
+        # sockets, and without it each answer waited ~40 ms for the client's delayed ACK.
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         if os.name != "nt":  # as uvicorn does: a restart may reuse a port in TIME_WAIT
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:

@@ -29,9 +29,9 @@ def pump(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     database = Database(url)
     seed_generated(database, 200)
     database.dispose()
-    with subprocess.Popen([sys.executable, str(BENCH / "live_server.py"), "--database", url],
-                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                          cwd=ROOT) as process:  # fmt: skip
+    command = [sys.executable, str(BENCH / "live_server.py"), "--database", url]
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,  # noqa: S603
+                          text=True, cwd=ROOT) as process:  # fmt: skip
         assert process.stdin is not None and process.stdout is not None
         ready = process.stdout.readline().split()
         assert ready[0] == "READY", ready
@@ -79,7 +79,7 @@ def test_the_pump_refuses_unknown_orders_and_commands_and_goes_on(
 
 
 def test_the_benchmark_runs_in_a_tiny_configuration() -> None:
-    run = subprocess.run(
+    run = subprocess.run(  # noqa: S603 (our own interpreter and script)
         [sys.executable, str(BENCH / "live_bench.py"), "--changes", "1", "--warmup", "0",
          "--waiters", "1,3", "--orders", "300", "--idle", "0.5"],
         capture_output=True, text=True, cwd=ROOT, timeout=280, check=False)  # fmt: skip

@@ -333,7 +333,8 @@ def _quote_row(quote: QuoteRecord) -> Row:
 # Tracking (live pages): the page's orders' and quotes' cached state, read before the page
 # is written; notifications and marks written after it, in the same transaction.
 _SQL_OLD_ORDERS = (
-    "SELECT id, status, clearing_note FROM orders WHERE id IN (SELECT value FROM json_each(?))"
+    "SELECT id, status, clearing_note, contract_number FROM orders"
+    " WHERE id IN (SELECT value FROM json_each(?))"
 )
 _SQL_OLD_QUOTES = "SELECT id, state FROM quotes WHERE id IN (SELECT value FROM json_each(?))"
 _SQL_QUOTE_AUTHORS = (
@@ -374,7 +375,9 @@ class _Tracker:
     quotes: one indexed lookup per record); `record` after the page's upserts: an order whose
     status became completed (detail: its contract number) or whose clearing note appeared
     (detail: the note), a quote that became approved, rejected or expired, each gives one
-    notification; records new to the cache give none. Every order of the page is marked.
+    notification; records new to the cache give none. An order is marked when it is new to
+    the cache or its status, clearing note or contract number changed: the backend also
+    republishes an order for changes a clerk does not look for (e.g. its documents rendered).
     """
 
     def __init__(self, connection: Connection, orders: Sequence[OrderRecord],
@@ -382,13 +385,14 @@ class _Tracker:
         self._connection = connection
         self._orders = orders
         self._quotes = quotes
-        self._old_orders: dict[str, tuple[str, str | None]] = {}
+        self._old_orders: dict[str, tuple[str, str | None, str | None]] = {}
         self._old_quotes: dict[str, str] = {}
         if orders:
             ids = _dumps([order["id"] for order in orders]).decode()
             self._old_orders = {
-                oid: (status, note)
-                for oid, status, note in connection.exec_driver_sql(_SQL_OLD_ORDERS, (ids,))
+                oid: (status, note, contract)
+                for oid, status, note, contract in connection.exec_driver_sql(_SQL_OLD_ORDERS,
+                                                                              (ids,))
             }
         if quotes:
             self._old_quotes = _pairs(connection, _SQL_OLD_QUOTES,
@@ -398,9 +402,15 @@ class _Tracker:
         rows = self._order_events() + self._quote_events()
         if rows:
             self._connection.exec_driver_sql(_SQL_NOTIFY, rows)
-        if self._orders:
-            self._connection.exec_driver_sql(
-                _SQL_MARK, [(order["id"], _ts(order["updated_at"])) for order in self._orders])
+        marks = [(order["id"], _ts(order["updated_at"])) for order in self._changed_orders()]
+        if marks:
+            self._connection.exec_driver_sql(_SQL_MARK, marks)
+
+    def _changed_orders(self) -> list[OrderRecord]:
+        old_orders = self._old_orders
+        return [order for order in self._orders
+                if (old := old_orders.get(order["id"])) is None
+                or old != (order["status"], order["clearing_note"], order["contract_number"])]
 
     def _order_events(self) -> list[Row]:
         events: list[tuple[OrderRecord, str, str | None]] = []
@@ -409,7 +419,7 @@ class _Tracker:
             old = old_orders.get(order["id"])
             if old is None:
                 continue  # new to the cache: history, not news
-            old_status, old_note = old
+            old_status, old_note, _old_contract = old
             if order["status"] == _COMPLETED and old_status != _COMPLETED:
                 events.append((order, NotificationKind.ORDER_COMPLETED.value,
                                order["contract_number"]))  # fmt: skip

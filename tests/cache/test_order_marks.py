@@ -28,6 +28,11 @@ def order_id(number: int) -> str:
     return f"order-{number:06d}"
 
 
+def moved(number: int, **changes: object) -> Model:
+    """Order `number` as the backend sends it once it is in processing: a change worth a mark."""
+    return records.order(number, status=OrderStatus.IN_PROCESSING, **changes)  # type: ignore[arg-type]
+
+
 def changed(store: CacheStore, numbers: range | list[int] = range(1, 11)) -> set[str]:
     with store.session() as session:
         return notifications.changed_order_ids(session, [order_id(n) for n in numbers])
@@ -42,13 +47,15 @@ def _ten(store: CacheStore) -> None:
     apply(store, [records.order(n, created_by=f"u-{n % 2}") for n in range(1, 11)], track=False)
 
 
-def test_a_tracked_page_marks_every_order_it_brings(store: CacheStore) -> None:
+def test_a_tracked_page_marks_the_orders_it_really_changes(store: CacheStore) -> None:
     _ten(store)
     assert changed(store) == set()
-    apply(store, [records.order(2, created_by="u-0"),  # unchanged state: still marked
+    later = records.BASE_TIME + timedelta(days=9)
+    apply(store, [records.order(2, created_by="u-0", updated_at=later),  # same state: no mark
                   records.order(3, created_by="u-1", status=OrderStatus.IN_PROCESSING),
+                  records.order(5, created_by="u-1", contract_number="VT-5"),
                   records.order(11)])  # new to the cache: marked, not notified
-    assert changed(store, range(1, 12)) == {order_id(2), order_id(3), order_id(11)}
+    assert changed(store, range(1, 12)) == {order_id(3), order_id(5), order_id(11)}
     assert changed_count(store) == 3
 
 
@@ -61,8 +68,9 @@ def test_an_untracked_page_marks_nothing(store: CacheStore) -> None:
 def test_marks_keep_the_latest_change_time(store: CacheStore) -> None:
     _ten(store)
     later = records.BASE_TIME + timedelta(days=9)
-    apply(store, [records.order(1)])
-    apply(store, [records.order(1, updated_at=later)])
+    apply(store, [moved(1)])
+    apply(store, [records.order(1, status=OrderStatus.COMPLETED, contract_number="VT-1",
+                                updated_at=later)])
     raw = store.engine.raw_connection()
     try:
         rows = raw.execute("SELECT order_id, changed_at FROM order_marks").fetchall()
@@ -73,18 +81,19 @@ def test_marks_keep_the_latest_change_time(store: CacheStore) -> None:
 
 def test_mark_seen_clears_the_mark(store: CacheStore) -> None:
     _ten(store)
-    apply(store, [records.order(1), records.order(2)])
+    apply(store, [moved(1), moved(2)])
     assert notifications.mark_seen(store, order_id(1)) is True
     assert notifications.mark_seen(store, order_id(1)) is False  # already seen
     assert notifications.mark_seen(store, "order-unknown") is False
     assert changed(store) == {order_id(2)}
-    apply(store, [records.order(1)])  # it changes again
+    apply(store, [records.order(1, status=OrderStatus.COMPLETED, contract_number="VT-1")])
+    # it changed again
     assert changed(store) == {order_id(1), order_id(2)}
 
 
 def test_a_deleted_order_loses_its_mark(store: CacheStore) -> None:
     _ten(store)
-    apply(store, [records.order(1), records.order(2)])
+    apply(store, [moved(1), moved(2)])
     apply(store, [], deletes=[order_id(1)])
     assert changed(store) == {order_id(2)}
     assert changed_count(store) == 1
@@ -92,7 +101,7 @@ def test_a_deleted_order_loses_its_mark(store: CacheStore) -> None:
 
 def test_changed_order_ids_of_many(store: CacheStore) -> None:
     apply(store, [records.order(n) for n in range(1, 1201)], track=False)
-    apply(store, [records.order(n) for n in range(1, 1201, 100)])
+    apply(store, [moved(n) for n in range(1, 1201, 100)])
     asked = [order_id(n) for n in range(1, 1201)] + ["order-unknown"]
     with store.session() as session:
         assert notifications.changed_order_ids(session, asked) == {
@@ -102,7 +111,7 @@ def test_changed_order_ids_of_many(store: CacheStore) -> None:
 
 def test_changed_count_ignores_marks_of_orders_not_cached(store: CacheStore) -> None:
     _ten(store)
-    apply(store, [records.order(1)])
+    apply(store, [moved(1)])
     raw = store.engine.raw_connection()
     try:
         raw.execute("INSERT INTO order_marks VALUES ('order-gone', '2025-01-01T00:00:00.000000Z')")
@@ -115,7 +124,7 @@ def test_changed_count_ignores_marks_of_orders_not_cached(store: CacheStore) -> 
 def _marked(store: CacheStore) -> None:
     _ten(store)  # u-0: even numbers, u-1: odd ones
     apply(store, [records.order(3, created_by="u-1", status=OrderStatus.IN_PROCESSING),
-                  records.order(4, created_by="u-0"),
+                  records.order(4, created_by="u-0", contract_number="VT-4"),
                   records.order(7, created_by="u-1", status=OrderStatus.COMPLETED,
                                 contract_number="VT-7")])  # fmt: skip
 

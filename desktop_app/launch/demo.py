@@ -33,7 +33,7 @@ __all__ = ["DEMO_USER", "DemoSession", "run_demo", "start_demo_backend", "ui_lan
 DEMO_USER = "max.nord"
 DEMO_USER_ID, DEMO_TENANT = "u-002", "t-nordlicht"  # fixed by the demo seed
 DEMO_CLOCK_SPEED = 60.0
-DEMO_SIMULATOR_INTERVAL = 2.0
+DEMO_SIMULATOR_INTERVAL = 1.0  # a fully automated order completes ~5 s after submission
 PAINT_FALLBACK_MS = 1_000  # a window that is never painted (minimized) still gets its backend
 
 

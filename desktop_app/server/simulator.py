@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 from datetime import datetime
 
 from sqlalchemy import select
@@ -28,6 +29,9 @@ from desktop_app.server.settings import ServerSettings
 
 log = logging.getLogger(__name__)
 BATCH = 200
+# The background loop prunes tombstones at most this often (seconds): the query scans the
+# feed, and a round every second (the demo's) would spend most of its time on it.
+PRUNE_INTERVAL = 60.0
 CLEARING_NOTE = ("Clearing-Fall: Die Angaben zum Nutzungsort werden manuell geprüft; "
                  "Rückfrage beim Vertriebspartner möglich.")
 
@@ -38,8 +42,8 @@ class ProcessingSimulator:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def advance(self, now: datetime | None = None) -> int:
-        """One round; returns how many orders moved on."""
+    def advance(self, now: datetime | None = None, *, prune: bool = True) -> int:
+        """One round; returns how many orders moved on. `prune`: forget old tombstones too."""
         now = now or utcnow()
         moved = 0
         with self._database.write() as session:
@@ -55,7 +59,8 @@ class ProcessingSimulator:
                 _complete(session, order, now)
                 moved += 1
             expire_overdue(session, now)
-            feed.prune_tombstones(session, self._settings.tombstone_retention, now)
+            if prune:
+                feed.prune_tombstones(session, self._settings.tombstone_retention, now)
         return moved
 
     def start(self) -> None:
@@ -72,9 +77,13 @@ class ProcessingSimulator:
             self._thread = None
 
     def _run(self) -> None:
+        pruned_at: float | None = None
         while not self._stop.wait(self._settings.simulator_interval):
+            prune = pruned_at is None or time.monotonic() - pruned_at >= PRUNE_INTERVAL
             try:
-                self.advance()
+                self.advance(prune=prune)
+                if prune:
+                    pruned_at = time.monotonic()
             except Exception:  # keep simulating; a bad round must not kill the server
                 log.exception("processing simulator round failed")
 

@@ -157,6 +157,9 @@ def verdict(met: bool) -> str:
 class Figures:
     latencies: dict[tuple[int, str], list[float]] = field(default_factory=dict)  # ms
     lost: dict[tuple[int, str], int] = field(default_factory=dict)
+    # CPU ms per counted change (commit to every waiter polling again), per waiter count
+    server_cpu: dict[int, float] = field(default_factory=dict)
+    waiters_cpu: dict[int, float] = field(default_factory=dict)
 
 
 class Bench:
@@ -233,7 +236,10 @@ class Bench:
             self.waiters.ask(f"target {count}", "TARGET")
             self.settle(count, None)
             time.sleep(0.5)
+            busy = {"server": 0.0, "waiters": 0.0}
+            counted = 0
             for step in range(warmup + changes):
+                before = {name: cpu_seconds(self.pid_of(name)) for name in busy}
                 result = self.one_change(count)
                 if result is None:
                     print(f"  (no order left to move on after {step} changes with {count} "
@@ -241,12 +247,21 @@ class Bench:
                     break
                 if step < warmup:
                     continue
+                counted += 1
+                for name in busy:  # includes the gap after the change: idle, ~0
+                    busy[name] += cpu_seconds(self.pid_of(name)) - before[name]
                 for kind, value in result.items():
                     if value is None:
                         figures.lost[count, kind] = figures.lost.get((count, kind), 0) + 1
                     else:
                         figures.latencies.setdefault((count, kind), []).append(value)
+            if counted:
+                figures.server_cpu[count] = busy["server"] / counted * 1000
+                figures.waiters_cpu[count] = busy["waiters"] / counted * 1000
         return figures
+
+    def pid_of(self, name: str) -> int:
+        return next(child.pid for child in self.children if child.name == name)
 
     def idle_cpu(self, seconds: float) -> dict[str, float]:
         """% of one core over `seconds` with no changes, per child."""
@@ -289,6 +304,10 @@ def report(figures: Figures, counts: Sequence[int], base: dict[str, float],
             if target is not None:
                 line += f"   target p95 < {target:.0f} ms: {verdict(p95 < target and not lost)}"
             print(line)
+    per_change = ", ".join(f"{figures.server_cpu[count]:.0f} ms with {count} waiters "
+                           f"(their process {figures.waiters_cpu[count]:.0f} ms)"
+                           for count in counts if count in figures.server_cpu)  # fmt: skip
+    print(f"  (server CPU per change, all clients answered and polling again: {per_change})")
     server, window = cpu["server"], cpu["window"]
     print(f"idle server CPU, {waiters_now} waiters + 3 measured clients waiting, {idle_s:g} s: "
           f"{server:5.2f} % of one core   target < {SERVER_IDLE_TARGET:.0f} %: "
@@ -328,10 +347,12 @@ def main() -> None:
                   f"wait {args.wait:.0f} s, waiters' wait 60 s; {os.cpu_count()} cores, "
                   f"platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
             modes = ", ".join(f"{kind} {' '.join(mode)}" for kind, mode in bench.modes.items())
-            print(f"  (clients: {modes})")
+            load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+            print(f"  (clients: {modes}; load average before: {load})")
             base = bench.baseline(20)
             figures = bench.measure(counts, changes, args.warmup)
             cpu = bench.idle_cpu(idle_s)
+            load_after = ", ".join(f"{value:.2f}" for value in os.getloadavg())
             waiters_now, _, _, _, errors, early = bench.waiter_status()
             early_clients = {kind: child.early for kind, child in bench.clients.items()
                              if child.early}  # fmt: skip
@@ -343,6 +364,7 @@ def main() -> None:
             raise
         bench.stop()
     report(figures, counts, base, cpu, idle_s, waiters_now)
+    print(f"  (load average after: {load_after}; other work on the machine slows all figures)")
     if early or early_clients:
         print(f"  NOTE: the server answered waiting requests at once (no long-poll): "
               f"{early} early waiter answers, clients {early_clients}; these are polling "

@@ -6,6 +6,7 @@ the 60 s a wrongly held request would take.
 """
 
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -388,3 +389,16 @@ def _answers(base: str) -> bool:
         return httpx.get(base + "/health", timeout=5).status_code == 200
     except (OSError, httpx.HTTPError):
         return False
+
+
+def test_a_client_that_hangs_up_stops_waiting(live_server: LiveServer, clerk: Api) -> None:
+    cursor = _head(clerk)
+    already = _wakeup(live_server).waiting
+    host, port = live_server.base_url.removeprefix("http://").split(":")
+    request = (f"GET /api/v1/changes?since={cursor}&wait=60 HTTP/1.1\r\nHost: {host}\r\n"
+               f"Authorization: Bearer {clerk.token}\r\n\r\n").encode()
+    with socket.create_connection((host, int(port))) as raw:
+        raw.sendall(request)
+        _until(lambda: _wakeup(live_server).waiting == already + 1, "the request to wait")
+    # Hung up: the server forgets the wait long before its 60 s.
+    _until(lambda: _wakeup(live_server).waiting == already, "the wait to end")

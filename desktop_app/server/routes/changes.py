@@ -3,7 +3,7 @@
 import asyncio
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from desktop_app.contract.changes import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ChangePage, capped_wait
@@ -24,7 +24,7 @@ PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 @router.get("/changes", response_model=ChangePage, responses={
     400: PROBLEM | {"description": "Invalid cursor"},
     410: PROBLEM | {"description": "Cursor expired: start a full resync from the beginning"}})
-async def changes(context: Context, principal: CurrentPrincipal,
+async def changes(request: Request, context: Context, principal: CurrentPrincipal,
                   since: Annotated[str | None, Query(max_length=40)] = None,
                   limit: Annotated[int, Query(ge=1)] = DEFAULT_PAGE_SIZE,
                   wait: Annotated[float, Query(ge=0, allow_inf_nan=False,
@@ -37,13 +37,28 @@ async def changes(context: Context, principal: CurrentPrincipal,
     if timeout <= 0:
         page = await _read(context, since, limit, tenant_ids)
     else:
-        page = await _long_poll(context, since, limit, tenant_ids, timeout)
+        hung_up = asyncio.ensure_future(_hung_up(request))
+        try:
+            page = await _long_poll(context, since, limit, tenant_ids, timeout, hung_up)
+        finally:
+            hung_up.cancel()
     return Response(page.to_json(), media_type="application/json")
 
 
+async def _hung_up(request: Request) -> None:
+    """Returns when the client has closed the connection."""
+    try:
+        while (await request.receive())["type"] != "http.disconnect":
+            pass
+    except Exception:  # a broken connection: nobody waits for the answer
+        return
+
+
 async def _long_poll(context: ServerContext, since: str | None, limit: int,
-                     tenant_ids: frozenset[str] | None, timeout: float) -> feed.RawPage:
-    """The first page with changes, else the last empty page read when the wait ends.
+                     tenant_ids: frozenset[str] | None, timeout: float,
+                     hung_up: "asyncio.Future[None]") -> feed.RawPage:
+    """The first page with changes, else the last empty page read when the wait ends (or
+    the client hung up: nobody reads that answer, but the wait is over).
 
     The waiter is registered before each read, so a commit between the read and the wait
     cannot be missed; a wake that brings nothing visible (it cannot, in this process, but a
@@ -57,7 +72,10 @@ async def _long_poll(context: ServerContext, since: str | None, limit: int,
         try:
             await asyncio.sleep(0)  # let the wait register
             page = await _read(context, since, limit, tenant_ids)
-            if page.rows or not await waiting or loop.time() >= deadline:
+            if page.rows or hung_up.done():
+                return page
+            await asyncio.wait((waiting, hung_up), return_when=asyncio.FIRST_COMPLETED)
+            if hung_up.done() or not waiting.result() or loop.time() >= deadline:
                 return page
         finally:
             waiting.cancel()

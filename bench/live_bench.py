@@ -22,9 +22,11 @@ the commit (system-wide on Linux: one clock for all processes) to
       (an event filter on the table viewport's Paint events; the row scrolled into view).
 Prints medians and p95 (nearest rank) per configuration, and the baseline of the same run:
 a plain GET /api/v1/health round trip and a no-wait GET /changes at the head of the feed.
-Then, with 200 waiters and no changes for --idle seconds: the CPU time (utime+stime from
-/proc/<pid>/stat) of the server process and of the idle listening window process, as % of
-one core.
+Also the server's CPU time per change (from the commit until every client waits again), a
+measure of what each woken waiter costs. Then, with the largest waiter count still waiting and
+no changes for --idle seconds: the CPU time (utime+stime from /proc/<pid>/stat) of the server
+process and of the idle listening window process, as % of one core. The load average before
+and after is printed: other work on this 2-core machine slows every figure.
 """
 
 import argparse

@@ -6,7 +6,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from desktop_app.contract.changes import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ChangePage, capped_wait
+from desktop_app.contract.changes import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    MAX_WAIT,
+    ChangePage,
+    capped_wait,
+)
 from desktop_app.server import feed
 from desktop_app.server.context import Context, CurrentPrincipal, ServerContext
 from desktop_app.server.problems import ProblemError
@@ -15,9 +21,9 @@ router = APIRouter(tags=["changes"])
 
 WAIT_DESCRIPTION = (
     "Long-poll: when no change past `since` is visible to the caller, hold the request up to "
-    "this many seconds (capped server-side at 60; larger values are accepted and capped) and "
-    "answer as soon as such a change commits; on timeout an empty page with the same cursor. "
-    "0 or absent: answer at once.")
+    f"this many seconds (capped server-side at {MAX_WAIT:g}; larger values are accepted and "
+    "capped) and answer as soon as such a change commits; on timeout an empty page with the "
+    "same cursor. 0 or absent: answer at once.")
 PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 

@@ -6,16 +6,18 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.gui.notifications.model import SUBLINE_ROLE, UNREAD_ROLE
+from desktop_app.gui.panels.status_badge import CHANGED_COLOR
 
 __all__ = ["NotificationDelegate"]
 
 _PAD, _DOT, _GAP = 8, 8, 6
-UNREAD_COLOR = "#2f6fb3"  # the order list's "changed" mark has the same blue
+UNREAD_COLOR = CHANGED_COLOR  # as the order list's mark of a changed order
 
 
 class NotificationDelegate(QStyledItemDelegate):
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         main, small = QFont(option.font), QFont(option.font)
+        small.setBold(False)  # (the model's font for an unread one is bold)
         small.setPointSizeF(max(option.font.pointSizeF() * 0.9, 7.0))
         return main, small
 
@@ -25,9 +27,9 @@ class NotificationDelegate(QStyledItemDelegate):
         bold = QFont(main)
         bold.setBold(True)
         height = QFontMetrics(bold).height() + QFontMetrics(small).height() + 2 * _PAD + 2
-        text = str(index.data() or "")
-        width = QFontMetrics(bold).horizontalAdvance(text) + 2 * _PAD + _DOT + _GAP
-        return QSize(min(width, 520), height)
+        texts = (QFontMetrics(bold).horizontalAdvance(str(index.data() or "")),
+                 QFontMetrics(small).horizontalAdvance(str(index.data(SUBLINE_ROLE) or "")))
+        return QSize(max(texts) + 2 * _PAD + _DOT + _GAP, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

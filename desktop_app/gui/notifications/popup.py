@@ -70,7 +70,7 @@ class NotificationPopup(QFrame):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.view)
         self.pages.addWidget(self.empty_label)
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(header)
         layout.addWidget(self.pages)
@@ -104,20 +104,29 @@ class NotificationPopup(QFrame):
     def popup_at(self, anchor: QWidget) -> None:
         """Open above `anchor` (the status bar's button), right edges aligned, on its
         screen; the focus goes to the newest notification."""
-        metrics = self.fontMetrics()
-        width = metrics.averageCharWidth() * 64
-        line = self.view.sizeHintForRow(0) if self._center.model.rowCount() else 0
-        line = line or metrics.height() * 3
-        height = line * _SHOWN_LINES + self.mark_all_button.sizeHint().height() + 32
+        screen = anchor.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, 1600, 1000)
+        metrics, rows = self.fontMetrics(), self._center.model.rowCount()
+        margins = self._layout.contentsMargins()
+        frame = 2 * self.view.frameWidth()
+        sides = margins.left() + margins.right() + frame
+        needed = self.view.sizeHintForColumn(0) + self.view.verticalScrollBar().sizeHint().width()
+        slack = metrics.averageCharWidth() * 3  # (bold text measures a little wider)
+        width = max(metrics.averageCharWidth() * 56, needed + sides + slack if rows else 0)
+        width = min(width, room.width() * 3 // 5)  # longer texts are elided (tooltip: whole)
+        header = max(self.mark_all_button.sizeHint().height(), metrics.height())
+        if rows:
+            pages = self.view.sizeHintForRow(0) * min(rows, _SHOWN_LINES) + frame + 4
+        else:
+            pages = self.empty_label.heightForWidth(width - sides) + 3 * metrics.height()
+        height = header + pages + margins.top() + margins.bottom() + self._layout.spacing()
+        height = min(height, room.height() * 4 // 5)
         self.resize(width, height)
         corner = anchor.mapToGlobal(QPoint(anchor.width(), 0))
-        frame = QRect(QPoint(corner.x() - width, corner.y() - height), self.size())
-        screen = anchor.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            frame.moveLeft(max(room.left(), min(frame.left(), room.right() - width + 1)))
-            frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - height + 1)))
-        self.move(frame.topLeft())
+        place = QRect(QPoint(corner.x() - width, corner.y() - height), self.size())
+        place.moveLeft(max(room.left(), min(place.left(), room.right() - width + 1)))
+        place.moveTop(max(room.top(), min(place.top(), room.bottom() - height + 1)))
+        self.move(place.topLeft())
         self.show()
         if self._center.model.rowCount():
             self.view.setCurrentIndex(self._center.model.index(0, 0))

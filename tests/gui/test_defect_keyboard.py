@@ -89,6 +89,7 @@ def test_tab_follows_the_layout(window: MainWindow, qtbot: QtBot) -> None:
     window.focus_search()
     assert _tab_stops(window, qtbot, window.table) == [
         "statusCombo", "transactionCombo", "familyCombo", "dateFromCheck", "dateFromEdit",
-        "dateToCheck", "dateToEdit", "mineCheck", "resetButton", "restoredFiltersHint",
+        "dateToCheck", "dateToEdit", "mineCheck", "changedCheck", "resetButton",
+        "restoredFiltersHint",
         "orderTable",
     ]  # fmt: skip

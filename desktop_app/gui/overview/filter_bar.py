@@ -25,9 +25,12 @@ from desktop_app.cache.queries import CLEARING, OrderFilter
 from desktop_app.domain.enums import ProductFamily
 from desktop_app.gui.common.forms import child
 
-__all__ = ["DEBOUNCE_MS", "FilterBar", "FilterValues"]
+__all__ = ["CHANGED", "DEBOUNCE_MS", "FilterBar", "FilterValues"]
 
 DEBOUNCE_MS = 150
+CHANGED = "changed"
+"""The key of the changed orders' count in the counts the list loader hands over (the
+"Changed only" check shows it)."""
 DEFAULT_SPAN_DAYS = 30  # a date field switched on starts a month back
 
 
@@ -42,6 +45,7 @@ class FilterValues:
     date_from: date | None = None
     date_to: date | None = None
     mine: bool = False
+    changed: bool = False  # only orders changed since the clerk last opened them
 
 
 def _qdate(value: date) -> QDate:
@@ -74,6 +78,9 @@ class FilterBar(QObject):
         self.to_check = child(form, QCheckBox, "dateToCheck")
         self.to_edit = child(form, QDateEdit, "dateToEdit")
         self.mine = child(form, QCheckBox, "mineCheck")
+        self.changed = child(form, QCheckBox, "changedCheck")
+        self._changed_text = self.changed.text()
+        self._changed_count = 0
         self.reset_button = child(form, QPushButton, "resetButton")
         self.restored_hint = self._restored_hint(form)
         self._status_labels: dict[str, str] = {}
@@ -104,6 +111,8 @@ class FilterBar(QObject):
             self.mine.setToolTip(self.tr("Not available: no signed-in user is known."))
         else:
             self.mine.setToolTip(self.tr("Only orders you created"))
+        self.changed.setToolTip(self.tr("Only orders that changed since you last opened them "
+                                        "(marked in the list)"))
         self.reset_button.setToolTip(self.tr("Show all orders again"))
         self.set_options({}, {})
 
@@ -146,6 +155,7 @@ class FilterBar(QObject):
             check.toggled.connect(self._emit)
             edit.dateChanged.connect(self._emit)
         self.mine.toggled.connect(self._emit)
+        self.changed.toggled.connect(self._emit)
         self.reset_button.clicked.connect(self.reset)
 
     # --- options ---------------------------------------------------------------------------
@@ -172,13 +182,26 @@ class FilterBar(QObject):
             self._quiet = False
 
     def set_status_counts(self, counts: Mapping[str, int], number: Callable[[int], str]) -> None:
-        """Show how many orders each status would list ("Received (1.234)")."""
+        """Show how many orders each status would list ("Received (1.234)"), and how many
+        changed orders "Changed only" would ("Changed only (3)")."""
+        if CHANGED in counts:
+            self.set_changed_count(counts[CHANGED], number)
         for index in range(1, self.status.count()):
             code = str(self.status.itemData(index))
             label = self._status_labels.get(code, code)
             if code in counts:
                 label = f"{label} ({number(counts[code])})"
             self.status.setItemText(index, label)
+
+    def set_changed_count(self, count: int, number: Callable[[int], str]) -> None:
+        self.changed.setText(f"{self._changed_text} ({number(count)})" if count
+                             else self._changed_text)
+        self._changed_count = count
+
+    @property
+    def changed_count(self) -> int:
+        """The count "Changed only" shows (0 before the first count)."""
+        return self._changed_count
 
     # --- values ------------------------------------------------------------------------------
 
@@ -191,6 +214,7 @@ class FilterBar(QObject):
             date_from=_pydate(self.from_edit.date()) if self.from_check.isChecked() else None,
             date_to=_pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
             mine=self.mine.isChecked() and self._user is not None,
+            changed=self.changed.isChecked(),
         )
 
     def set_values(self, values: FilterValues) -> None:
@@ -208,6 +232,7 @@ class FilterBar(QObject):
                     edit.setDate(_qdate(day))
                 check.setChecked(day is not None)
             self.mine.setChecked(values.mine and self._user is not None)
+            self.changed.setChecked(values.changed)
         finally:
             self._quiet = False
         self._emit()
@@ -233,6 +258,7 @@ class FilterBar(QObject):
             date_from=date_from,
             date_to=date_to,
             created_by=self._user if values.mine else None,
+            changed_only=values.changed,
         )
 
     def is_default(self) -> bool:

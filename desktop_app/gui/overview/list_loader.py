@@ -11,14 +11,17 @@ an older request is dropped (serial numbers). The window hears `firstRowsShown` 
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.cache import queries
+from desktop_app.cache.queries import OrderFilter
 from desktop_app.cache.store import CacheStore
 from desktop_app.gui.common import errors
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
+from desktop_app.gui.overview.filter_bar import CHANGED
 from desktop_app.gui.overview.order_source import CacheOrderSource, OrderQuery
 from desktop_app.gui.overview.order_table_model import OrderTableModel
 from desktop_app.sync.progress import CancelToken, SyncCancelled
@@ -101,8 +104,7 @@ class OrderListLoader(QObject):
         if self._closed:
             self._serial += 1
             ids = self.source.order_ids(query)
-            with self._store.session() as session:
-                counts = queries.status_counts(session, query.order_filter)
+            counts = _counts(self._store, query.order_filter)
             self._loaded((self._serial, query, ids, counts))
             return
         # A new filter or sort paints its first rows at once; a refresh after a sync keeps
@@ -131,9 +133,7 @@ class OrderListLoader(QObject):
             if with_ids and ids is None:
                 ids = source.order_ids(query)
             cancel.raise_if_cancelled()
-            with store.session() as session:
-                counts = queries.status_counts(session, query.order_filter)
-            return serial, query, ids, counts
+            return serial, query, ids, _counts(store, query.order_filter)
 
         self._queries.cancel_all()  # only order queries run here: all older ones are stale
         (Operation(work, name="order ids").on_success(self._loaded)
@@ -245,3 +245,12 @@ class OrderListLoader(QObject):
         if not self._closed:
             self._closed = True
             self._queries.shutdown()
+
+
+def _counts(store: CacheStore, order_filter: OrderFilter) -> dict[str, int]:
+    """The status counts, and under `CHANGED` how many orders "Changed only" would list with
+    the other filters as they are (the marks are few: a lookup per marked order)."""
+    with store.session() as session:
+        counts = queries.status_counts(session, order_filter)
+        counts[CHANGED] = queries.count_orders(session, replace(order_filter, changed_only=True))
+    return counts

@@ -43,6 +43,7 @@ from desktop_app.gui.overview.order_columns import OrderLabels
 from desktop_app.gui.overview.order_menu import OrderMenu
 from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTableModel
 from desktop_app.gui.overview.output_hookup import OutputHookup
+from desktop_app.gui.overview.seen_marks import SeenMarks
 from desktop_app.gui.overview.sync_facing import SyncFacing
 from desktop_app.gui.overview.window_actions import WindowActions
 from desktop_app.gui.overview.window_dialogs import choose_language, open_about, open_settings
@@ -134,6 +135,8 @@ class MainWindow(SyncFacing, QMainWindow):
         self.model = OrderTableModel(self.loader.source, self._labels, locale=self._locale,
                                      id_loader=self.loader.load_ids, parent=self)
         self.loader.attach(self.model)
+        self.seen_marks = SeenMarks(cache.store, self.model, self.filter_bar, tasks,
+                                    self._locale, self.table)
         self._order_menu = OrderMenu(self.table, cache.store, self.newCartRequested.emit,
                                      self.new_cart_action, self.show_confirmation)
         self.table.setModel(self.model)
@@ -247,6 +250,7 @@ class MainWindow(SyncFacing, QMainWindow):
         order_id = current.data(ORDER_ID_ROLE) if current.isValid() else None
         if order_id != self._shown_id:
             self._show(order_id)
+            self.seen_marks.opened(order_id)  # the clerk opened it: no longer "changed"
 
     @property
     def _filter_scope(self) -> str:
@@ -405,4 +409,5 @@ class MainWindow(SyncFacing, QMainWindow):
             self.loader.shutdown()
             self._outputs.shutdown()
             self.notifications.shutdown()
+            self.seen_marks.shutdown()
         super().closeEvent(event)

@@ -23,6 +23,7 @@ __all__ = [
     "CONTEXT",
     "OrderColumn",
     "OrderLabels",
+    "changed_hint",
     "clearing_case",
     "clearing_hint",
     "contract_pending_hint",
@@ -100,6 +101,11 @@ def clearing_hint() -> str:
         "Clearing case: the provider's clearing team corrects the order by hand; "
         "processing continues afterwards.",
     )
+
+
+def changed_hint() -> str:
+    """The tooltip of an order's mark: it changed since the clerk last opened it."""
+    return QCoreApplication.translate("OrderColumns", "Changed since you last opened it")
 
 
 def contract_pending_hint() -> str:

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 
 from desktop_app.cache.queries import OrderFilter, OrderSort
 from desktop_app.cache.records import OrderListRow
@@ -36,6 +36,7 @@ from desktop_app.gui.common.formatting import datetime_format, format_datetime, 
 from desktop_app.gui.overview.order_columns import (
     OrderColumn,
     OrderLabels,
+    changed_hint,
     clearing_case,
     clearing_hint,
     contract_pending_hint,
@@ -47,6 +48,8 @@ from desktop_app.gui.overview.order_columns import (
 from desktop_app.gui.overview.order_source import OrderQuery, OrderSource
 from desktop_app.gui.overview.row_cache import RowCache
 from desktop_app.gui.panels.status_badge import (
+    blank_icon,
+    changed_icon,
     clearing_color,
     clearing_icon,
     status_color,
@@ -72,6 +75,8 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_NUMBER = int(OrderColumn.ORDER_NUMBER)  # where a changed order's mark is
 _STATUS = int(OrderColumn.STATUS)
 _CONTRACT = int(OrderColumn.CONTRACT_NUMBER)
 _COLUMNS = tuple(OrderColumn)
@@ -80,6 +85,7 @@ _MAX_RUNS = 32  # more separate inserted/removed runs than this: reset instead
 _MAX_LOOKUPS = 32  # persistent indexes on more orders than this: map all ids at once
 _ROOT = QModelIndex()
 _CLEARING_ICON = "clearing"
+_CHANGED_ICON, _BLANK_ICON = "changed", "blank"
 
 
 @dataclass(slots=True)
@@ -124,6 +130,8 @@ class OrderTableModel(QAbstractTableModel):
         self._window = window
         self._rows: RowCache[_Entry] = RowCache(max(max_cached_rows, window))
         self._icons: dict[OrderStatus | str, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._ids: list[str] = []
         self._positions: dict[str, int] | None = None
         self._query = OrderQuery()
@@ -269,6 +277,10 @@ class OrderTableModel(QAbstractTableModel):
             return entry.row
         if role == _TOOLTIP:
             return self._tooltip(entry, column)
+        if role == _FONT:
+            return self._bold if entry.row.changed else None
+        if column == _NUMBER and role == _DECORATION:
+            return self._mark(entry.row.changed)
         if column == _STATUS:
             if role == BADGE_COLOR_ROLE:
                 return clearing_color() if entry.row.clearing else status_color(entry.row.status)
@@ -311,6 +323,8 @@ class OrderTableModel(QAbstractTableModel):
         )
 
     def _tooltip(self, entry: _Entry, column: int) -> str:
+        if column == _NUMBER and entry.row.changed:
+            return f"{entry.row.order_number}\n{changed_hint()}"
         if column == _STATUS:
             explanation = self._labels.explanation(entry.row.status.value)
             label = self._labels.status(entry.row.status.value)
@@ -319,6 +333,31 @@ class OrderTableModel(QAbstractTableModel):
         if column == _CONTRACT and entry.row.contract_number is None:
             return contract_pending_hint()
         return self._texts_of(entry)[column]
+
+    def _mark(self, changed: bool) -> QIcon:
+        key = _CHANGED_ICON if changed else _BLANK_ICON
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = changed_icon() if changed else blank_icon()
+        return icon
+
+    def mark_seen(self, order_id: str) -> bool:
+        """The clerk opened the order: its row loses the "changed" mark in place (one
+        dataChanged). False when the row is not listed or was not marked."""
+        row = self.row_of(order_id)
+        entry = self._rows.get(order_id)
+        if row is None or entry is None or not entry.row.changed:
+            return False
+        entry.row = replace(entry.row, changed=False)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1),
+                              [_FONT, _DECORATION, _TOOLTIP])
+        return True
+
+    def is_changed(self, order_id: str) -> bool:
+        """The listed order is marked changed (its row is fetched, as for a paint)."""
+        row = self.row_of(order_id)
+        entry = self._entry(row) if row is not None else None
+        return entry is not None and entry.row.changed
 
     def _icon(self, row: OrderListRow) -> QIcon:
         key = _CLEARING_ICON if row.clearing else row.status

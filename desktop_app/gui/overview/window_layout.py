@@ -2,6 +2,7 @@
 (geometry, dock state, splitter, header, sort and filters) in QSettings."""
 
 from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,12 +18,14 @@ from desktop_app.gui.overview import window_settings as list_settings
 from desktop_app.gui.overview.column_fit import ColumnFit
 from desktop_app.gui.overview.filter_bar import FilterBar
 from desktop_app.gui.overview.order_columns import OrderColumn
+from desktop_app.gui.panels.status_badge import MARK_SIZE
 
 __all__ = ["fit_panels", "restore_layout", "save_layout", "setup_order_table"]
 
 # Default column widths as sample texts (plus padding); the clerk's own widths are restored.
+# The order number and the status have their marks (changed, status) before the text.
 _SAMPLES = {
-    OrderColumn.ORDER_NUMBER: "AU-00000000", OrderColumn.ORDER_DATE: "26.11.2026 18:00",
+    OrderColumn.ORDER_NUMBER: "● AU-00000000", OrderColumn.ORDER_DATE: "26.11.2026 18:00",
     OrderColumn.CUSTOMER: "Müller Elektro GmbH", OrderColumn.BUSINESS_TRANSACTION:
     "Produktwechsel", OrderColumn.PRODUCT: "Tengo Centraflex 50 Plätze",
     OrderColumn.STATUS: "●  In Bearbeitung", OrderColumn.CONTRACT_NUMBER: "VT-10000000",
@@ -46,6 +49,7 @@ def setup_order_table(table: QTableView) -> ColumnFit:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.verticalHeader().hide()
+    table.setIconSize(QSize(MARK_SIZE, MARK_SIZE))  # the marks' own size: no room wasted
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()
     header.setSectionsMovable(True)
@@ -53,13 +57,15 @@ def setup_order_table(table: QTableView) -> ColumnFit:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    cells, titles = table.fontMetrics(), header.fontMetrics()
+    bold = QFont(table.font())
+    bold.setBold(True)  # a changed order's row is bold: its numbers and dates still fit
+    cells, titles, whole = table.fontMetrics(), header.fontMetrics(), QFontMetrics(bold)
     chars = cells.averageCharWidth()
     model = table.model()
     preferred, minimums = {}, {}
     for column, sample in _SAMPLES.items():
         title = titles.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
-        cell = cells.horizontalAdvance(sample)
+        cell = (whole if column in _WHOLE else cells).horizontalAdvance(sample)
         preferred[column] = max(cell, title + 16) + 20  # padding, and the sort arrow
         # Narrower, texts and titles elide; numbers and the order date are not cut.
         minimums[column] = cell + 8 if column in _WHOLE else chars * _MIN_CHARS[column]

@@ -51,6 +51,7 @@ def save_filters(settings: QSettings, values: FilterValues, scope: str) -> None:
         ("date_from", values.date_from.isoformat() if values.date_from else ""),
         ("date_to", values.date_to.isoformat() if values.date_to else ""),
         ("mine", values.mine),
+        ("changed", values.changed),
     ):
         settings.setValue(_FILTERS + name, value)
 
@@ -71,4 +72,5 @@ def load_filters(settings: QSettings, scope: str) -> FilterValues:
         date_from=_day(text("date_from")),
         date_to=_day(text("date_to")),
         mine=bool(settings.value(_FILTERS + "mine", False, bool)),
+        changed=bool(settings.value(_FILTERS + "changed", False, bool)),
     )

@@ -5,7 +5,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 
 from desktop_app.domain.enums import OrderStatus
 
-__all__ = ["clearing_color", "clearing_icon", "status_color", "status_icon"]
+__all__ = ["CHANGED_COLOR", "MARK_SIZE", "blank_icon", "changed_icon", "clearing_color",
+           "clearing_icon", "status_color", "status_icon"]
 
 # Readable as text on white and as a filled dot.
 _STATUS_COLORS: dict[OrderStatus, str] = {
@@ -17,7 +18,10 @@ _UNKNOWN_COLOR = "#757575"
 # A clearing case waits for a manual correction: red-orange, and a diamond instead of the
 # dot, so that it stands out in the list also without colour vision.
 _CLEARING_COLOR = "#c2410c"
-_ICON_SIZE = 12
+_ICON_SIZE = MARK_SIZE = 12  # pixels (device-independent)
+# An order changed since the clerk last opened it (and an unread notification): violet, apart
+# from every status colour.
+CHANGED_COLOR = "#7b3fc4"
 
 
 def status_color(status: OrderStatus) -> QColor:
@@ -36,6 +40,18 @@ def status_icon(status: OrderStatus) -> QIcon:
 def clearing_icon() -> QIcon:
     """A filled diamond in the clearing colour."""
     return _icon(clearing_color(), diamond=True)
+
+
+def changed_icon() -> QIcon:
+    """A filled dot in the "changed" colour: the order list's mark of a changed order."""
+    return _icon(QColor(CHANGED_COLOR), diamond=False)
+
+
+def blank_icon() -> QIcon:
+    """Nothing, as large as the marks: unmarked rows keep their text where marked ones have it."""
+    pixmap = QPixmap(_ICON_SIZE, _ICON_SIZE)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
 
 
 def _icon(color: QColor, *, diamond: bool) -> QIcon:

@@ -25,7 +25,7 @@ __all__ = ["fit_panels", "restore_layout", "save_layout", "setup_order_table"]
 # Default column widths as sample texts (plus padding); the clerk's own widths are restored.
 # The order number and the status have their marks (changed, status) before the text.
 _SAMPLES = {
-    OrderColumn.ORDER_NUMBER: "● AU-00000000", OrderColumn.ORDER_DATE: "26.11.2026 18:00",
+    OrderColumn.ORDER_NUMBER: "●  AU-00000000", OrderColumn.ORDER_DATE: "26.11.2026 18:00",
     OrderColumn.CUSTOMER: "Müller Elektro GmbH", OrderColumn.BUSINESS_TRANSACTION:
     "Produktwechsel", OrderColumn.PRODUCT: "Tengo Centraflex 50 Plätze",
     OrderColumn.STATUS: "●  In Bearbeitung", OrderColumn.CONTRACT_NUMBER: "VT-10000000",
@@ -34,7 +34,7 @@ _SAMPLES = {
 _WHOLE = (OrderColumn.ORDER_NUMBER, OrderColumn.ORDER_DATE, OrderColumn.CONTRACT_NUMBER)
 # The other columns' narrowest widths, in average characters (the status has its icon).
 _MIN_CHARS = {
-    OrderColumn.CUSTOMER: 14, OrderColumn.PRODUCT: 14, OrderColumn.STATUS: 13,
+    OrderColumn.CUSTOMER: 14, OrderColumn.PRODUCT: 14, OrderColumn.STATUS: 12,
     OrderColumn.BUSINESS_TRANSACTION: 9, OrderColumn.LAST_CHANGE: 9,
 }  # fmt: skip
 _GEOMETRY, _WINDOW_STATE = "main_window/geometry", "main_window/state"

@@ -837,6 +837,10 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Nur selbst erfasste Aufträge</translation>
         </message>
         <message>
+            <source>Only orders that changed since you last opened them (marked in the list)</source>
+            <translation>Nur Aufträge, die sich seit Ihrem letzten Öffnen geändert haben (in der Liste markiert)</translation>
+        </message>
+        <message>
             <source>Show all orders again</source>
             <translation>Wieder alle Aufträge zeigen</translation>
         </message>
@@ -1291,12 +1295,106 @@ Change them or reset the filters.</source>
             <translation>Von mir erfasst</translation>
         </message>
         <message>
+            <source>Changed only</source>
+            <translation>Nur geänderte</translation>
+        </message>
+        <message>
             <source>Reset filters</source>
             <translation>Filter zurücksetzen</translation>
         </message>
         <message>
             <source>Order details</source>
             <translation>Auftragsdetails</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationButton</name>
+        <message>
+            <source>Notifications: %1</source>
+            <translation>Benachrichtigungen: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unread notification(s) – click to show (Ctrl+Shift+N)</source>
+            <translation>
+                <numerusform>%n ungelesene Benachrichtigung – zum Anzeigen klicken (Strg+Umschalt+N)</numerusform>
+                <numerusform>%n ungelesene Benachrichtigungen – zum Anzeigen klicken (Strg+Umschalt+N)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>No unread notifications – click to show the list (Ctrl+Shift+N)</source>
+            <translation>Keine ungelesenen Benachrichtigungen – zum Anzeigen der Liste klicken (Strg+Umschalt+N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationListModel</name>
+        <message>
+            <source>Unread: </source>
+            <translation>Ungelesen: </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationPopup</name>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>&amp;Mark all as read</source>
+            <translation>Alle als gelesen &amp;markieren</translation>
+        </message>
+        <message>
+            <source>Notifications are switched off.
+Turn them on under View → Settings.</source>
+            <translation>Benachrichtigungen sind ausgeschaltet.
+Einschalten unter Ansicht → Einstellungen.</translation>
+        </message>
+        <message>
+            <source>No notifications yet.
+You are told here when an order is completed or becomes a clearing case, and when a quote is approved, rejected or expires.</source>
+            <translation>Noch keine Benachrichtigungen.
+Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird und wenn ein Angebot freigegeben, abgelehnt wird oder abläuft.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message numerus="yes">
+            <source>%n new notification(s)</source>
+            <translation>
+                <numerusform>%n neue Benachrichtigung</numerusform>
+                <numerusform>%n neue Benachrichtigungen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Order %1 completed – contract %2</source>
+            <translation>Auftrag %1 abgeschlossen – Vertrag %2</translation>
+        </message>
+        <message>
+            <source>Order %1 completed</source>
+            <translation>Auftrag %1 abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Order %1 – clearing case: %2</source>
+            <translation>Auftrag %1 – Clearing-Fall: %2</translation>
+        </message>
+        <message>
+            <source>Order %1 is a clearing case</source>
+            <translation>Auftrag %1 ist ein Clearing-Fall</translation>
+        </message>
+        <message>
+            <source>Quote %1 approved by the customer</source>
+            <translation>Angebot %1 vom Kunden freigegeben</translation>
+        </message>
+        <message>
+            <source>Quote %1 rejected by the customer</source>
+            <translation>Angebot %1 vom Kunden abgelehnt</translation>
+        </message>
+        <message>
+            <source>Quote %1 expired</source>
+            <translation>Angebot %1 abgelaufen</translation>
         </message>
     </context>
     <context>
@@ -1370,6 +1468,10 @@ Change them or reset the filters.</source>
         <message>
             <source>Clearing case: the provider's clearing team corrects the order by hand; processing continues afterwards.</source>
             <translation>Clearing-Fall: Das Clearing-Team des Anbieters korrigiert den Auftrag von Hand; danach geht die Bearbeitung weiter.</translation>
+        </message>
+        <message>
+            <source>Changed since you last opened it</source>
+            <translation>Geändert, seit Sie ihn zuletzt geöffnet haben</translation>
         </message>
         <message>
             <source>The contract number is shown once the order has been processed.</source>
@@ -1829,6 +1931,18 @@ Change them or reset the filters.</source>
             <source>OrderDesk – settings</source>
             <translation>OrderDesk – Einstellungen</translation>
         </message>
+        <message>
+            <source>My orders and quotes</source>
+            <translation>Meine Aufträge und Angebote</translation>
+        </message>
+        <message>
+            <source>All of my company's orders and quotes</source>
+            <translation>Alle Aufträge und Angebote meines Unternehmens</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keine</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialogForm</name>
@@ -1863,6 +1977,18 @@ Change them or reset the filters.</source>
         <message>
             <source> h</source>
             <translation> Std.</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Benachrichtigungen</translation>
+        </message>
+        <message>
+            <source>&amp;Notify me about:</source>
+            <translation>&amp;Benachrichtigen über:</translation>
+        </message>
+        <message>
+            <source>Completed orders, clearing cases, and approved, rejected or expired quotes: in the list under the status bar's Notifications and as desktop messages.</source>
+            <translation>Abgeschlossene Aufträge, Clearing-Fälle sowie freigegebene, abgelehnte oder abgelaufene Angebote: in der Liste unter „Benachrichtigungen“ in der Statusleiste und als Desktop-Meldung.</translation>
         </message>
     </context>
     <context>
@@ -2168,6 +2294,14 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>&amp;English</source>
             <translation>&amp;Englisch</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications…</source>
+            <translation>&amp;Benachrichtigungen…</translation>
+        </message>
+        <message>
+            <source>What happened to your orders and quotes (Ctrl+Shift+N)</source>
+            <translation>Was mit Ihren Aufträgen und Angeboten geschehen ist (Strg+Umschalt+N)</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>

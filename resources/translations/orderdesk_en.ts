@@ -837,6 +837,10 @@ This cannot be undone.</translation>
             <translation>Only orders you created</translation>
         </message>
         <message>
+            <source>Only orders that changed since you last opened them (marked in the list)</source>
+            <translation>Only orders that changed since you last opened them (marked in the list)</translation>
+        </message>
+        <message>
             <source>Show all orders again</source>
             <translation>Show all orders again</translation>
         </message>
@@ -1291,12 +1295,106 @@ Change them or reset the filters.</translation>
             <translation>Created by me</translation>
         </message>
         <message>
+            <source>Changed only</source>
+            <translation>Changed only</translation>
+        </message>
+        <message>
             <source>Reset filters</source>
             <translation>Reset filters</translation>
         </message>
         <message>
             <source>Order details</source>
             <translation>Order details</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationButton</name>
+        <message>
+            <source>Notifications: %1</source>
+            <translation>Notifications: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unread notification(s) – click to show (Ctrl+Shift+N)</source>
+            <translation>
+                <numerusform>%n unread notification – click to show (Ctrl+Shift+N)</numerusform>
+                <numerusform>%n unread notifications – click to show (Ctrl+Shift+N)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <source>No unread notifications – click to show the list (Ctrl+Shift+N)</source>
+            <translation>No unread notifications – click to show the list (Ctrl+Shift+N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationListModel</name>
+        <message>
+            <source>Unread: </source>
+            <translation>Unread: </translation>
+        </message>
+    </context>
+    <context>
+        <name>NotificationPopup</name>
+        <message>
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <source>&amp;Mark all as read</source>
+            <translation>&amp;Mark all as read</translation>
+        </message>
+        <message>
+            <source>Notifications are switched off.
+Turn them on under View → Settings.</source>
+            <translation>Notifications are switched off.
+Turn them on under View → Settings.</translation>
+        </message>
+        <message>
+            <source>No notifications yet.
+You are told here when an order is completed or becomes a clearing case, and when a quote is approved, rejected or expires.</source>
+            <translation>No notifications yet.
+You are told here when an order is completed or becomes a clearing case, and when a quote is approved, rejected or expires.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifications</name>
+        <message numerus="yes">
+            <source>%n new notification(s)</source>
+            <translation>
+                <numerusform>%n new notification</numerusform>
+                <numerusform>%n new notifications</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Order %1 completed – contract %2</source>
+            <translation>Order %1 completed – contract %2</translation>
+        </message>
+        <message>
+            <source>Order %1 completed</source>
+            <translation>Order %1 completed</translation>
+        </message>
+        <message>
+            <source>Order %1 – clearing case: %2</source>
+            <translation>Order %1 – clearing case: %2</translation>
+        </message>
+        <message>
+            <source>Order %1 is a clearing case</source>
+            <translation>Order %1 is a clearing case</translation>
+        </message>
+        <message>
+            <source>Quote %1 approved by the customer</source>
+            <translation>Quote %1 approved by the customer</translation>
+        </message>
+        <message>
+            <source>Quote %1 rejected by the customer</source>
+            <translation>Quote %1 rejected by the customer</translation>
+        </message>
+        <message>
+            <source>Quote %1 expired</source>
+            <translation>Quote %1 expired</translation>
         </message>
     </context>
     <context>
@@ -1370,6 +1468,10 @@ Change them or reset the filters.</translation>
         <message>
             <source>Clearing case: the provider's clearing team corrects the order by hand; processing continues afterwards.</source>
             <translation>Clearing case: the provider's clearing team corrects the order by hand; processing continues afterwards.</translation>
+        </message>
+        <message>
+            <source>Changed since you last opened it</source>
+            <translation>Changed since you last opened it</translation>
         </message>
         <message>
             <source>The contract number is shown once the order has been processed.</source>
@@ -1829,6 +1931,18 @@ Change them or reset the filters.</translation>
             <source>OrderDesk – settings</source>
             <translation>OrderDesk – settings</translation>
         </message>
+        <message>
+            <source>My orders and quotes</source>
+            <translation>My orders and quotes</translation>
+        </message>
+        <message>
+            <source>All of my company's orders and quotes</source>
+            <translation>All of my company's orders and quotes</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialogForm</name>
@@ -1863,6 +1977,18 @@ Change them or reset the filters.</translation>
         <message>
             <source> h</source>
             <translation> h</translation>
+        </message>
+        <message>
+            <source>Notifications</source>
+            <translation>Notifications</translation>
+        </message>
+        <message>
+            <source>&amp;Notify me about:</source>
+            <translation>&amp;Notify me about:</translation>
+        </message>
+        <message>
+            <source>Completed orders, clearing cases, and approved, rejected or expired quotes: in the list under the status bar's Notifications and as desktop messages.</source>
+            <translation>Completed orders, clearing cases, and approved, rejected or expired quotes: in the list under the status bar's Notifications and as desktop messages.</translation>
         </message>
     </context>
     <context>
@@ -2168,6 +2294,14 @@ This cannot be undone.</translation>
         <message>
             <source>&amp;English</source>
             <translation>&amp;English</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications…</source>
+            <translation>&amp;Notifications…</translation>
+        </message>
+        <message>
+            <source>What happened to your orders and quotes (Ctrl+Shift+N)</source>
+            <translation>What happened to your orders and quotes (Ctrl+Shift+N)</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>

@@ -335,6 +335,25 @@ def test_refresh_after_sync_keeps_the_scroll_position(
     assert window.table.selectionModel().currentIndex().row() == 80
 
 
+def test_a_scroll_while_a_refresh_is_read_is_kept(
+    make_window: WindowFactory, cache: LiveCache, qtbot: QtBot
+) -> None:
+    """Live updates refresh the list every few seconds: a clerk who scrolls while one is
+    being read must not be thrown back to where the list was when it began."""
+    window = make_window()
+    window.select_row(10)
+    bar = window.table.verticalScrollBar()
+    changed = GENERATED[0].model_copy(update={"contract_number": "VT-99999998"})
+    writer.apply_page(cache.store, [writer.record_of(changed)], [], "after-sync")
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        window.refresh_after_sync()  # read on a worker; its result comes back queued
+        bar.setValue(bar.maximum() // 2)  # the clerk scrolls meanwhile
+        scrolled = bar.value()
+        assert scrolled > 0
+    assert bar.value() == scrolled
+    assert window.table.selectionModel().currentIndex().row() == 10
+
+
 def test_a_long_list_paints_its_first_rows_then_appends_the_rest(
     tmp_path: Path, qtbot: QtBot
 ) -> None:

@@ -172,6 +172,8 @@ class OrderListLoader(QObject):
             self.listLoaded.emit(counts)
             return
         current_id = self._current_id()
+        if self._keep_top is not None:  # a refresh: keep where the clerk is now, not where
+            self.keep_position()  # the list was when it began (they may have scrolled since)
         self.applying = True  # no panel update for the interim current (a reset clears it)
         try:
             if not self._model().apply_ids(ids, query):

@@ -6,7 +6,7 @@ own. Sorting, filtering, counting and search all happen in SQLite, on indexes.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -128,6 +128,10 @@ class OrderFilter:
     created_by: str | None = None
     clearing: bool = False  # only clearing cases (orders that need a manual correction)
     changed_only: bool = False  # only orders marked changed since last opened (order_marks)
+    # Completed orders whose completion (the "completed" event of their cached status
+    # history) falls on these Berlin days, inclusive.
+    completed_from: date | None = None
+    completed_to: date | None = None
 
 
 def _local_midnight(day: date) -> datetime:
@@ -170,7 +174,31 @@ def _conditions(
         conditions.append(OrderRow.created_by == order_filter.created_by)
     if order_filter.changed_only:
         conditions.append(_CHANGED)
+    if order_filter.completed_from is not None or order_filter.completed_to is not None:
+        conditions.append(_completed_between(order_filter.completed_from,
+                                             order_filter.completed_to))
     return conditions
+
+
+# A completed order's completion time is its history's "completed" event (RFC 3339 text in
+# order_details.history_json); julianday() compares it whatever its offset or fraction.
+_COMPLETED_AT = (
+    "EXISTS (SELECT 1 FROM order_details AS d, json_each(d.history_json) AS e"
+    " WHERE d.order_id = orders.id AND json_extract(e.value, '$.status') = 'completed'"
+    " AND julianday(json_extract(e.value, '$.at')) >= julianday(:completed_start)"
+    " AND julianday(json_extract(e.value, '$.at')) < julianday(:completed_end))"
+)
+
+
+def _completed_between(first: date | None, last: date | None) -> ColumnElement[bool]:
+    start = _local_midnight(first) if first is not None else datetime(1, 1, 2, tzinfo=UTC)
+    end = (_local_midnight(last + timedelta(days=1)) if last is not None
+           else datetime(9999, 1, 1, tzinfo=UTC))
+    if first is not None and last is not None and last < first:
+        start, end = _local_midnight(last), _local_midnight(first + timedelta(days=1))
+    found = text(_COMPLETED_AT).bindparams(completed_start=start.isoformat(),
+                                           completed_end=end.isoformat())
+    return (OrderRow.status == OrderStatus.COMPLETED.value) & found
 
 
 def _order_by(sort: OrderSort) -> list[UnaryExpression[Any]]:

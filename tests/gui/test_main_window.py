@@ -354,6 +354,24 @@ def test_a_scroll_while_a_refresh_is_read_is_kept(
     assert window.table.selectionModel().currentIndex().row() == 10
 
 
+def test_a_new_order_shows_at_the_top_of_a_list_scrolled_to_the_top(
+    make_window: WindowFactory, cache: LiveCache, qtbot: QtBot
+) -> None:
+    """Scrolled down, the list keeps its top order; at the very top (newest first) a new
+    order arriving live shows up there instead of being scrolled out of sight above."""
+    window = make_window()
+    bar = window.table.verticalScrollBar()
+    assert bar.value() == 0 and window.table.rowAt(0) == 0
+    newest = max(order.created_at for order in GENERATED)
+    new = orders.generated(1, seed=99, first=SEEDED + 1)[0].model_copy(
+        update={"created_at": newest + timedelta(minutes=1)})
+    writer.apply_page(cache.store, [writer.record_of(new)], [], "live")
+    with qtbot.waitSignal(window.ordersLoaded, timeout=LOAD_MS):
+        window.refresh_after_sync()
+    assert window.model.order_id(0) == new.id
+    assert bar.value() == 0 and window.table.rowAt(0) == 0  # in sight
+
+
 def test_a_long_list_paints_its_first_rows_then_appends_the_rest(
     tmp_path: Path, qtbot: QtBot
 ) -> None:

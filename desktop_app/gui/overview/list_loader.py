@@ -91,8 +91,12 @@ class OrderListLoader(QObject):
         self._keep_top = None
 
     def keep_position(self) -> None:
-        """A refresh follows: keep the top order (or the scroll position) of the list."""
+        """A refresh follows: keep the top order (or the scroll position) of the list; a list
+        scrolled to the very top stays there, so that new orders above show up."""
         table = self._table
+        if table.verticalScrollBar().value() == 0:
+            self._keep_top = (None, 0)
+            return
         top_row = table.rowAt(0)
         top_id = self._model().order_id(top_row) if top_row >= 0 else None
         self._keep_top = (top_id, table.verticalScrollBar().value())

@@ -1,0 +1,62 @@
+"""Write an export under its final name only when complete: a hidden partial file in the
+target folder, then `os.replace`. A failure or a cancel removes the partial file."""
+
+import errno
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop_app.domain.faults import EnvironmentFault
+
+__all__ = ["ExportError", "atomic_path", "sync_to_disk"]
+
+# The operating system words its errors in English; the clerk reads them in the UI language.
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("keine Schreibberechtigung", "no permission to write"),
+    errno.EPERM: ("keine Schreibberechtigung", "no permission to write"),
+    errno.ENOSPC: ("kein Speicherplatz mehr frei", "no space left on the drive"),
+    errno.EDQUOT: ("kein Speicherplatz mehr frei", "no space left on the drive"),
+    errno.EISDIR: ("dort liegt ein Ordner", "a folder is in the way"),
+    errno.ENOENT: ("Ordner nicht gefunden", "folder not found"),
+    errno.ENOTDIR: ("Ordner nicht gefunden", "folder not found"),
+    errno.EROFS: ("das Laufwerk ist schreibgeschützt", "the drive is read-only"),
+    errno.ENAMETOOLONG: ("Name zu lang", "name too long"),
+}
+
+
+class ExportError(EnvironmentFault):
+    """The export file could not be written (no permission, disk full, folder gone...)."""
+
+    @classmethod
+    def not_written(cls, path: Path, error: OSError) -> "ExportError":
+        system = error.strerror or str(error)
+        german, english = _REASONS.get(error.errno or 0, (f"Systemmeldung: {system}",
+                                                          f"system message: {system}"))
+        return cls(f"Die Liste konnte nicht exportiert werden ({path}: {german}). Es wurde "
+                   "keine Datei angelegt.",
+                   f"The list could not be exported ({path}: {english}). No file was "
+                   "written.", technical=f"{type(error).__name__}: {system}")
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A partial file's path to write; on success it becomes `target` (replacing an older
+    file), on any exception it is removed and an OSError is raised as ExportError."""
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        yield partial
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ExportError.not_written(target, error) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def sync_to_disk(path: Path) -> None:
+    """Flush the file's data to the drive before it is renamed into place."""
+    with path.open("rb+") as stream:  # writable: Windows refuses to flush a read-only handle
+        os.fsync(stream.fileno())

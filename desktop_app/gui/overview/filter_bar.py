@@ -46,6 +46,7 @@ class FilterValues:
     date_to: date | None = None
     mine: bool = False
     changed: bool = False  # only orders changed since the clerk last opened them
+    completed: bool = False  # the dates are completion days (completed orders only)
 
 
 def _qdate(value: date) -> QDate:
@@ -77,6 +78,7 @@ class FilterBar(QObject):
         self.from_edit = child(form, QDateEdit, "dateFromEdit")
         self.to_check = child(form, QCheckBox, "dateToCheck")
         self.to_edit = child(form, QDateEdit, "dateToEdit")
+        self.date_field = self._date_field_combo(form)
         self.mine = child(form, QCheckBox, "mineCheck")
         self.changed = child(form, QCheckBox, "changedCheck")
         self._changed_text = self.changed.text()
@@ -136,6 +138,25 @@ class FilterBar(QObject):
         QWidget.setTabOrder(self.reset_button, label)  # where it is shown, not last
         return label
 
+    def _date_field_combo(self, form: QWidget) -> QComboBox:
+        """Which day the date fields filter by: the order date or the completion day."""
+        combo = QComboBox(form)
+        combo.setObjectName("dateFieldCombo")
+        combo.addItem(self.tr("Ordered"), False)
+        combo.addItem(self.tr("Completed"), True)
+        combo.setToolTip(self.tr("Filter by the day the order was placed or completed"))
+        self.from_check.setText(self.tr("from"))
+        row = form.findChild(QHBoxLayout, "filterRow2")
+        if row is not None:  # close to its "from" (and the row no wider than it must be)
+            pair = QHBoxLayout()
+            pair.setSpacing(2)
+            row.insertLayout(row.indexOf(self.from_check), pair)
+            pair.addWidget(combo)
+            pair.addWidget(self.from_check)
+        QWidget.setTabOrder(self.family, combo)
+        QWidget.setTabOrder(combo, self.from_check)
+        return combo
+
     def announce_restored(self) -> None:
         """The filters shown were restored at start: say so until the clerk changes them."""
         self.restored_hint.setVisible(not self.is_default())
@@ -156,6 +177,7 @@ class FilterBar(QObject):
             edit.dateChanged.connect(self._emit)
         self.mine.toggled.connect(self._emit)
         self.changed.toggled.connect(self._emit)
+        self.date_field.currentIndexChanged.connect(self._emit)
         self.reset_button.clicked.connect(self.reset)
 
     # --- options ---------------------------------------------------------------------------
@@ -215,6 +237,7 @@ class FilterBar(QObject):
             date_to=_pydate(self.to_edit.date()) if self.to_check.isChecked() else None,
             mine=self.mine.isChecked() and self._user is not None,
             changed=self.changed.isChecked(),
+            completed=bool(self.date_field.currentData()),
         )
 
     def set_values(self, values: FilterValues) -> None:
@@ -233,6 +256,7 @@ class FilterBar(QObject):
                 check.setChecked(day is not None)
             self.mine.setChecked(values.mine and self._user is not None)
             self.changed.setChecked(values.changed)
+            self.date_field.setCurrentIndex(1 if values.completed else 0)
         finally:
             self._quiet = False
         self._emit()
@@ -249,14 +273,17 @@ class FilterBar(QObject):
         date_from, date_to = values.date_from, values.date_to
         if date_from is not None and date_to is not None and date_to < date_from:
             date_from, date_to = date_to, date_from  # the clerk meant the span
+        completed = values.completed and (date_from is not None or date_to is not None)
         return OrderFilter(
             text=values.text,
             statuses=frozenset({values.status} - {"", CLEARING}),
             clearing=values.status == CLEARING,
             transactions=frozenset({values.transaction} - {""}),
             families=frozenset({values.family} - {""}),
-            date_from=date_from,
-            date_to=date_to,
+            date_from=None if completed else date_from,
+            date_to=None if completed else date_to,
+            completed_from=date_from if completed else None,
+            completed_to=date_to if completed else None,
             created_by=self._user if values.mine else None,
             changed_only=values.changed,
         )

@@ -52,6 +52,7 @@ def save_filters(settings: QSettings, values: FilterValues, scope: str) -> None:
         ("date_to", values.date_to.isoformat() if values.date_to else ""),
         ("mine", values.mine),
         ("changed", values.changed),
+        ("completed", values.completed),
     ):
         settings.setValue(_FILTERS + name, value)
 
@@ -73,4 +74,5 @@ def load_filters(settings: QSettings, scope: str) -> FilterValues:
         date_to=_day(text("date_to")),
         mine=bool(settings.value(_FILTERS + "mine", False, bool)),
         changed=bool(settings.value(_FILTERS + "changed", False, bool)),
+        completed=bool(settings.value(_FILTERS + "completed", False, bool)),
     )

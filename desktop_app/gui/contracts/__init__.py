@@ -1,0 +1,1 @@
+"""The contracts overview (Vertragsübersicht), opened from View → Contracts."""

@@ -1,0 +1,213 @@
+"""The contracts overview's table: every contract in memory, sorted and filtered in Python.
+
+A clerk's customers hold up to some 30,000 contracts; the cache reads them in one query on
+the cache lane and the model keeps them in sort order with a precomputed search text folded
+like the order search (case, ä/ae, ö/oe, ü/ue, ß/ss), so a filter keystroke is one pass over
+those texts and a sort one key sort (bench/contracts_bench.py measures both at 30,000). Cell
+texts are formatted on first display. Sorting keeps the selection (persistent indexes moved
+by contract id); new rows or a new filter reset the model and the window reselects.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+
+from desktop_app.cache.contracts import ContractListRow
+from desktop_app.cache.search import fold
+from desktop_app.domain.enums import ContractState
+from desktop_app.gui.common.formatting import day
+from desktop_app.gui.contracts.columns import (
+    ContractColumn,
+    SortValue,
+    header_text,
+    product_name,
+    sort_value,
+    state_text,
+)
+
+__all__ = ["CONTRACT_ID_ROLE", "ContractTableModel"]
+
+CONTRACT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # str
+Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_COLUMNS = tuple(ContractColumn)
+_ROOT = QModelIndex()
+
+
+@dataclass(slots=True)
+class _Line:
+    row: ContractListRow
+    haystack: str  # number, customer, product, order numbers: folded
+    texts: tuple[str, ...] | None = None
+
+
+class ContractTableModel(QAbstractTableModel):
+    """The cached contracts; `set_rows` installs a fresh read, `set_filter` searches."""
+
+    def __init__(self, *, locale: QLocale | None = None, english: bool = False,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._locale = locale or QLocale()
+        self._english = english
+        self._today = date.today()
+        self._all: list[_Line] = []
+        self._shown: list[_Line] = []
+        self._needle = ""
+        self._sort_column = ContractColumn.NUMBER
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._dimmed = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+
+    # --- content --------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[ContractListRow], today: date | None = None) -> None:
+        self.beginResetModel()
+        self._today = today or date.today()
+        self._all = [self._line(row) for row in rows]
+        self._all.sort(key=self._key, reverse=self._descending)
+        self._shown = self._matching()
+        self.endResetModel()
+
+    def _line(self, row: ContractListRow) -> _Line:
+        parts = (row.contract_number, row.customer_name or "", row.customer_number or "",
+                 product_name(row, self._english), row.product_code, *row.order_numbers)
+        return _Line(row, fold("\n".join(parts)))
+
+    def set_filter(self, text: str) -> None:
+        """Only contracts whose number, customer, product or order numbers contain every
+        word of `text` (case- and umlaut-insensitive)."""
+        needle = fold(text.strip())
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._shown = self._matching()  # `_all` is kept sorted: filtering keeps the order
+        self.endResetModel()
+
+    def _matching(self) -> list[_Line]:
+        words = self._needle.split()
+        if not words:
+            return list(self._all)
+        if len(words) == 1:
+            word = words[0]
+            return [line for line in self._all if word in line.haystack]
+        return [line for line in self._all if all(w in line.haystack for w in words)]
+
+    @property
+    def total_count(self) -> int:
+        return len(self._all)
+
+    def contract(self, row: int) -> ContractListRow | None:
+        return self._shown[row].row if 0 <= row < len(self._shown) else None
+
+    def row_of(self, contract_id: str) -> int | None:
+        for position, line in enumerate(self._shown):
+            if line.row.id == contract_id:
+                return position
+        return None
+
+    def is_listed(self, contract_id: str) -> bool:
+        """Cached at all (whatever the filter)."""
+        return any(line.row.id == contract_id for line in self._all)
+
+    # --- sorting ----------------------------------------------------------------------------
+
+    @property
+    def _descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def _key(self, line: _Line) -> tuple[SortValue, str, str]:
+        row = line.row
+        return sort_value(row, self._sort_column, self._english), row.contract_number, row.id
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(_COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = [line.row.id for line in self._shown]
+        self._sort_column, self._sort_order = ContractColumn(column), order
+        self._all.sort(key=self._key, reverse=self._descending)
+        self._shown = self._matching()
+        after = {line.row.id: position for position, line in enumerate(self._shown)}
+        for index in self.persistentIndexList():
+            new_row = after[before[index.row()]]
+            self.changePersistentIndex(index, self.index(new_row, index.column()))
+        self.layoutChanged.emit()
+
+    # --- Qt model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
+            column = _COLUMNS[section]
+            if role == _DISPLAY:
+                return header_text(column)
+            if role == _ALIGN and column is ContractColumn.ORDERS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or index.row() >= len(self._shown):
+            return None
+        line, column = self._shown[index.row()], _COLUMNS[index.column()]
+        if role == _DISPLAY:
+            if line.texts is None:
+                line.texts = self._texts(line.row)
+            return line.texts[column]
+        if role == _EDIT:
+            return sort_value(line.row, column, self._english)
+        if role == _TOOLTIP:
+            return self._tooltip(line.row, column)
+        if role == _ALIGN and column is ContractColumn.ORDERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _FOREGROUND and line.row.state is ContractState.TERMINATED:
+            return self._dimmed
+        if role == CONTRACT_ID_ROLE:
+            return line.row.id
+        return None
+
+    def _texts(self, row: ContractListRow) -> tuple[str, ...]:
+        locale = self._locale
+        return (
+            row.contract_number, row.customer_name or row.customer_id,
+            product_name(row, self._english), state_text(row.state),
+            day(row.start_date, locale), day(row.minimum_term_end, locale),
+            locale.toString(row.order_count),
+        )  # fmt: skip
+
+    def _tooltip(self, row: ContractListRow, column: ContractColumn) -> str | None:
+        if column is ContractColumn.CUSTOMER and row.customer_number:
+            return self.tr("Customer number %1").replace("%1", row.customer_number)
+        if column is ContractColumn.TERM_END:
+            months = self.tr("%n month(s) from the start", "", row.minimum_term_months)
+            if row.state is ContractState.RUNNING and self._today < row.minimum_term_end:
+                return self.tr("Inside the minimum term (%1)").replace("%1", months)
+            return months
+        if column is ContractColumn.ORDERS and row.order_numbers:
+            return "\n".join(row.order_numbers)
+        return None

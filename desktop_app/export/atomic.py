@@ -5,7 +5,7 @@ import errno
 import os
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from desktop_app.domain.faults import EnvironmentFault
@@ -49,11 +49,17 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield partial
         partial.replace(target)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise ExportError.not_written(target, error) from error
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
+
+
+def _remove(partial: Path) -> None:
+    """Remove the partial file, if one was made (the folder may be gone or be no folder)."""
+    with suppress(OSError):
+        partial.unlink(missing_ok=True)
 
 
 def sync_to_disk(path: Path) -> None:

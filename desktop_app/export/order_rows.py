@@ -4,7 +4,7 @@ The matching ids come first (one indexed query, as the list itself gets them); t
 follow in chunks by id, so however many orders match, only one chunk of rows is in memory.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
 from desktop_app.cache import queries
@@ -22,7 +22,7 @@ Progress = Callable[[int, int], None]  # rows handed out so far, rows matching
 @dataclass(frozen=True, slots=True)
 class OrderRows:
     total: int  # the matching orders when the export started
-    rows: Iterator[OrderListRow]
+    rows: Generator[OrderListRow, None, None]  # close() it when stopping early
 
 
 def order_rows(store: CacheStore, order_filter: OrderFilter, sort: OrderSort,
@@ -34,7 +34,7 @@ def order_rows(store: CacheStore, order_filter: OrderFilter, sort: OrderSort,
         ids = queries.order_ids(session, order_filter, sort)
     total = len(ids)
 
-    def rows() -> Iterator[OrderListRow]:
+    def rows() -> Generator[OrderListRow, None, None]:
         with store.session() as session:
             for start in range(0, total, chunk):
                 part = ids[start:start + chunk]

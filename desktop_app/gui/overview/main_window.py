@@ -35,6 +35,7 @@ from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.overview import window_settings as list_settings
 from desktop_app.gui.overview.confirmation_windows import ConfirmationWindows
 from desktop_app.gui.overview.filter_bar import FilterBar, FilterValues
+from desktop_app.gui.overview.list_export import ListExport
 from desktop_app.gui.overview.list_keyboard import ListKeyboard
 from desktop_app.gui.overview.list_loader import FIRST_ROWS, OrderListLoader
 from desktop_app.gui.overview.list_status import ListStatus
@@ -81,6 +82,8 @@ class MainWindow(SyncFacing, QMainWindow):
     cartRequested = Signal(str)  # noqa: N815 (Qt naming): a quote's notification: its cart id
     # Ordering (see gui/ordering/controller.py): customer id and contract id ("" for none).
     newCartRequested = Signal(str, str)  # noqa: N815 (Qt naming)
+    # A contract id to show in the contracts overview (the order menu's "Show contract").
+    contractRequested = Signal(str)  # noqa: N815 (Qt naming)
     # A document id to open; the confirmation (order id) to preview, print, save as PDF.
     documentRequested = Signal(str)  # noqa: N815 (Qt naming)
     previewRequested = Signal(str)  # noqa: N815 (Qt naming)
@@ -138,9 +141,14 @@ class MainWindow(SyncFacing, QMainWindow):
         self.seen_marks = SeenMarks(cache.store, self.model, self.filter_bar, tasks,
                                     self._locale, self.table)
         self._order_menu = OrderMenu(self.table, cache.store, self.newCartRequested.emit,
-                                     self.new_cart_action, self.show_confirmation)
+                                     self.new_cart_action, self.show_confirmation,
+                                     self.contractRequested.emit)
         self.table.setModel(self.model)
         self.column_fit = setup_order_table(self.table)
+        self.list_export = ListExport(self, cache.store, tasks, language, settings,
+                                      self.table.horizontalHeader(), lambda: self.model.query,
+                                      lambda: self._labels)
+        self.list_export.status = lambda text: self.statusBar().showMessage(text, 15_000)
         self.keyboard = ListKeyboard(self.search_edit, self.table, self.filter_bar, self.loader,
                                      self.model, self._open_details)
         self._connect()
@@ -191,6 +199,7 @@ class MainWindow(SyncFacing, QMainWindow):
         acts.settings.triggered.connect(self.open_settings)
         acts.about.triggered.connect(self.open_about)
         acts.new_cart.triggered.connect(lambda: self.newCartRequested.emit("", ""))
+        acts.export_list.triggered.connect(self.list_export.export)
         self._outputs.wire(acts, lambda: self._shown_id, self.selected_order_ids,
                               (self.documentRequested, self.previewRequested,
                                self.printRequested, self.savePdfRequested))
@@ -408,6 +417,7 @@ class MainWindow(SyncFacing, QMainWindow):
             self._closed = True
             self.loader.shutdown()
             self._outputs.shutdown()
+            self.list_export.shutdown()
             self.notifications.shutdown()
             self.seen_marks.shutdown()
         super().closeEvent(event)

@@ -33,6 +33,12 @@ class WindowActions(QObject):
         self.save_pdf = action(self.tr("Save confirmation as P&DF…"), "Ctrl+Shift+S")
         self.export_pdfs = action(self.tr("E&xport confirmations of the selected orders…"),
                                   "Ctrl+Shift+E")
+        self.print_batch = action(self.tr("Print confirmations of the selected &orders…"))
+        self.print_batch.setToolTip(self.tr("Print the confirmations of all selected orders in "
+                                            "one print job"))
+        self.export_list = action(self.tr("Expor&t list…"), "Ctrl+E")
+        self.export_list.setToolTip(self.tr("Export the listed orders as filtered and sorted, "
+                                            "with the visible columns, as XLSX or CSV (Ctrl+E)"))
         self.quit = action(self.tr("&Quit"), "Ctrl+Q")
         self.sign_in = action(self.tr("&Log in again…"))
         self.sign_in.setToolTip(self.tr("Log in to the order backend again to synchronize"))
@@ -48,6 +54,9 @@ class WindowActions(QObject):
         self.notifications = action(self.tr("&Notifications…"), "Ctrl+Shift+N")
         self.notifications.setToolTip(self.tr("What happened to your orders and quotes "
                                               "(Ctrl+Shift+N)"))
+        self.contracts = action(self.tr("&Contracts…"), "Ctrl+Shift+V")
+        self.contracts.setToolTip(self.tr("Your customers' contracts, the orders that made "
+                                          "them and new carts for them (Ctrl+Shift+V)"))
         self.settings = action(self.tr("&Settings…"), "Ctrl+,")
         self.about = action(self.tr("&About OrderDesk…"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -63,7 +72,10 @@ class WindowActions(QObject):
         file_menu.addAction(self.sync)
         file_menu.addAction(self.sign_in)
         file_menu.addSeparator()
-        file_menu.addActions([self.print, self.preview, self.save_pdf, self.export_pdfs])
+        file_menu.addActions([self.print, self.preview, self.save_pdf, self.print_batch,
+                              self.export_pdfs])
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_list)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         orders_menu = menus.addMenu(self.tr("&Orders"))
@@ -78,6 +90,7 @@ class WindowActions(QObject):
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions([self.german, self.english])
         view_menu.addAction(self.notifications)
+        view_menu.addAction(self.contracts)
         view_menu.addSeparator()
         view_menu.addAction(self.settings)
         help_menu = menus.addMenu(self.tr("&Help"))

@@ -10,6 +10,8 @@ download) runs on this object's worker, reporting back by signal:
 - `save_pdf(parent, order_id, path=None)`: asks for a file (unless given), writes on a worker;
 - `export_pdfs(parent, order_ids, folder=None)`: one PDF per order into a folder, with a
   progress dialog and Cancel;
+- `print_batch(parent, order_ids, printer=None)`: the print dialog once, then every order's
+  confirmation in one print job (batch_print.py), with a progress dialog and Cancel;
 - `open_backend_document(parent, document_id)`: a backend PDF, verified by sha256 and from the
   local store when there (offline too), in the PDF viewer.
 """
@@ -44,6 +46,7 @@ from desktop_app.gui.common.tasks import (
     ProgressReport,
     TaskManager,
 )
+from desktop_app.gui.documents.batch_print import PrintResult, print_confirmations
 from desktop_app.gui.documents.confirmation_batch import (
     BatchResult,
     confirmation_filename,
@@ -72,6 +75,7 @@ class ConfirmationOutput(QObject):
 
     pdfSaved = Signal(str)  # noqa: N815 (Qt naming): the written file
     exportFinished = Signal(object)  # noqa: N815 — a BatchResult (also after Cancel)
+    batchPrinted = Signal(object)  # noqa: N815 — a PrintResult (also after Cancel)
     documentShown = Signal(object)  # noqa: N815 — the PdfViewerDialog just opened
     messageShown = Signal(str)  # noqa: N815 — a message the clerk got (errors, missing data)
 
@@ -84,6 +88,7 @@ class ConfirmationOutput(QObject):
         self._downloads = tasks.group(self, Lane.NETWORK)  # backend documents
         self._asker: QWidget | None = None  # the dialog parent of the latest request
         self.export_progress: QProgressDialog | None = None
+        self.print_progress: QProgressDialog | None = None
 
     @property
     def language(self) -> DocumentLanguage:
@@ -161,6 +166,89 @@ class ConfirmationOutput(QObject):
         """Print without a dialog on a configured printer (tests, print-to-PDF)."""
         found = self._order(parent, order_id)
         return self._print(parent, *found, printer) if found else 0
+
+    # --- batch printing (worker) ------------------------------------------------------
+
+    def print_batch(self, parent: QWidget, order_ids: list[str],
+                    printer: QPrinter | None = None) -> QPrintDialog | BackgroundTask | None:
+        """The print dialog once (unless a configured `printer` is given), then all letters
+        in one job; returns the dialog, or the task when printing started at once."""
+        if not order_ids:
+            return None
+        if self.print_progress is not None:
+            self._tell(parent, self.tr("A batch print is already running."))
+            return None
+        ids = list(order_ids)
+        if printer is not None:
+            return self._start_batch(parent, ids, printer)
+        chosen = new_printer(self._settings)
+        dialog = QPrintDialog(chosen, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("Print %n confirmation(s)", "", len(ids)))
+        dialog.accepted.connect(_BatchJob(dialog, self, ids, chosen).print)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog
+
+    def _start_batch(self, parent: QWidget | None, ids: list[str],
+                     printer: QPrinter) -> BackgroundTask:
+        remember_printer(self._settings, printer)
+        store, language = self._cache.store, self._language
+        progress = QProgressDialog(self.tr("Printing the confirmations…"), self.tr("Cancel"),
+                                   0, len(ids), parent)
+        progress.setWindowTitle(self.tr("Print confirmations"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+
+        def work(cancel: CancelToken, report: ProgressReport) -> PrintResult:
+            return print_confirmations(store, ids, printer, language, cancel, report)
+
+        self._asker, self.print_progress = parent, progress
+        task = (Operation(work, name="print confirmations")
+                .with_progress(self._print_progressed).on_success(self._batch_printed)
+                .on_failure(self._batch_failed).run_in(self._writes))
+        progress.canceled.connect(task.cancel)
+        return task
+
+    @Slot(int, object)
+    def _print_progressed(self, done: int, total: int | None) -> None:
+        if self.print_progress is not None:
+            self.print_progress.setValue(done)
+            if total:
+                self.print_progress.setLabelText(self.tr("Printing confirmation %1 of %2…")
+                                                 .replace("%1", str(min(done + 1, total)))
+                                                 .replace("%2", str(total)))
+
+    def _close_print_progress(self) -> None:
+        if self.print_progress is not None:
+            self.print_progress.close()
+            self.print_progress.deleteLater()
+            self.print_progress = None
+
+    @Slot(object)
+    def _batch_printed(self, result: PrintResult) -> None:
+        self._close_print_progress()
+        lines = [self.tr("%n confirmation(s) printed in one print job.", "",
+                         len(result.printed)),
+                 self.tr("%n page(s) in all.", "", result.pages)]
+        if result.cancelled:
+            lines.append(self.tr("Printing was cancelled; the job was withdrawn.") if
+                         result.aborted else self.tr("Printing was cancelled; the pages "
+                                                     "printed so far may still come out."))
+        if result.missing:
+            lines.append(self.tr("%n order(s) are no longer in the local cache.", "",
+                                 len(result.missing)))
+        self._tell(self._asker, "\n".join(lines), QMessageBox.Icon.Warning if result.missing
+                   or result.cancelled else QMessageBox.Icon.Information)
+        self.batchPrinted.emit(result)
+
+    @Slot(object)
+    def _batch_failed(self, error: BaseException) -> None:
+        self._close_print_progress()
+        errors.report(error, self._asker, self._surface(self._asker), context="printing",
+                      language=self._language)
 
     # --- save and export (worker) -------------------------------------------------------
 
@@ -322,6 +410,20 @@ class ConfirmationOutput(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         return self._writes.shutdown(timeout_ms) and self._downloads.shutdown(timeout_ms)
+
+
+class _BatchJob(QObject):
+    """The orders of one batch print dialog, owned by the dialog (like `_LetterJob`)."""
+
+    def __init__(self, dialog: QWidget, output: ConfirmationOutput, order_ids: list[str],
+                 printer: QPrinter) -> None:
+        super().__init__(dialog)
+        self._dialog, self._output = dialog, output
+        self._ids, self._printer = order_ids, printer
+
+    @Slot()
+    def print(self) -> None:
+        self._output._start_batch(self._dialog.parentWidget(), self._ids, self._printer)
 
 
 class _LetterJob(QObject):

@@ -63,6 +63,8 @@ class OutputHookup(QObject):
         actions.save_pdf.triggered.connect(lambda: with_order(self.output.save_pdf))
         actions.export_pdfs.triggered.connect(
             lambda: self.output.export_pdfs(window, selected_orders()))
+        actions.print_batch.triggered.connect(
+            lambda: self.output.print_batch(window, selected_orders()))
         document, preview, print_, save = requests
         document.connect(lambda document_id: self.output.open_backend_document(window,
                                                                               document_id))
@@ -73,10 +75,12 @@ class OutputHookup(QObject):
     @staticmethod
     def update_actions(actions: WindowActions, shown: bool, table: QTableView) -> None:
         """Print, preview and save work on the shown order (from the cache, offline too);
-        export on the selected ones."""
+        export and batch printing on the selected ones."""
         for action in (actions.print, actions.preview, actions.save_pdf):
             action.setEnabled(shown)
-        actions.export_pdfs.setEnabled(bool(table.selectionModel().hasSelection()))
+        selected = bool(table.selectionModel().hasSelection())
+        actions.export_pdfs.setEnabled(selected)
+        actions.print_batch.setEnabled(selected)
 
     def shutdown(self) -> None:
         if self._output is not None:

@@ -19,6 +19,7 @@ from desktop_app.gui.common.formatting import locale_for
 from desktop_app.gui.common.resources import app_icon
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.common.translations import install_translators, system_language
+from desktop_app.gui.contracts.window import ContractsWindow
 from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
 from desktop_app.gui.ordering.controller import OrderingController
 from desktop_app.gui.overview.main_window import MainWindow
@@ -56,7 +57,8 @@ class Workspace:
     """Client, cache, main window and sync of one signed-in account; `close()` ends them.
 
     `carts_quotes` is the carts-and-quotes window (Orders → Carts and quotes): resuming a
-    cart there continues it in the order wizard of `ordering`."""
+    cart there continues it in the order wizard of `ordering`; `contracts` the contracts
+    overview (View → Contracts), whose "New cart" opens that wizard too."""
 
     client: ApiClient
     cache: LiveCache
@@ -64,6 +66,7 @@ class Workspace:
     sync: SyncController
     carts_quotes: CartsQuotesWindow
     ordering: OrderingController
+    contracts: ContractsWindow
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
@@ -87,7 +90,8 @@ class Workspace:
         ordering = OrderingController(window, client, cache, sync, language, tasks, window)
         carts = _carts_quotes(window, client, cache, settings, language, tenant_id, tasks)
         carts.resumeCartRequested.connect(ordering.resume_cart)
-        return cls(client, cache, window, sync, carts, ordering)
+        contracts = _contracts(window, cache, settings, language, tasks, ordering)
+        return cls(client, cache, window, sync, carts, ordering, contracts)
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
@@ -112,6 +116,8 @@ class Workspace:
         self.sync.shutdown()
         self.carts_quotes.close()  # saves its layout
         self.carts_quotes.shutdown()
+        self.contracts.close()  # saves its layout
+        self.contracts.shutdown()
         self.window.close()
         self.window.deleteLater()
         self.client.close()
@@ -137,3 +143,28 @@ def _carts_quotes(window: MainWindow, client: ApiClient, cache: LiveCache, setti
     carts.syncRequested.connect(window.syncRequested)
     window.cartRequested.connect(carts.show_cart)  # a quote's notification
     return carts
+
+
+def _contracts(window: MainWindow, cache: LiveCache, settings: QSettings, language: Language,
+               tasks: TaskManager, ordering: OrderingController) -> ContractsWindow:
+    """The contracts overview: opened from View → Contracts or on an order's contract (the
+    order menu's "Show contract"); re-read after each sync, New cart only while online; its
+    orders open in the main window, its new carts in the order wizard."""
+    contracts = ContractsWindow(cache, language, settings, tasks, parent=window)
+    window.window_actions.contracts.triggered.connect(contracts.open)
+    window.contractRequested.connect(contracts.show_contract)
+    window.cacheRefreshed.connect(contracts.refresh)
+    window.onlineChanged.connect(contracts.set_online)
+    contracts.set_online(window.is_online, "")
+    contracts.syncRequested.connect(window.syncRequested)
+
+    def open_order(order_id: str) -> None:
+        window.open_order(order_id)
+        window.raise_()
+        window.activateWindow()
+
+    contracts.openOrderRequested.connect(open_order)
+    contracts.newCartRequested.connect(
+        lambda customer, contract, transaction: ordering.open_wizard(
+            customer, contract, transaction=transaction))
+    return contracts

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 
 from desktop_app.api import ApiClient
 from desktop_app.api.errors import Language
+from desktop_app.domain.enums import BusinessTransaction
 from desktop_app.gui.account.sync_controller import SyncController
 from desktop_app.gui.common import errors
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
@@ -49,8 +50,10 @@ class OrderingController(QObject):
 
     @Slot(str, str)
     def open_wizard(self, customer_id: str = "", contract_id: str = "",
-                    cart_id: str = "") -> "OrderWizard":
-        """One wizard at a time; a second request brings the open one to the front."""
+                    cart_id: str = "", transaction: str = "") -> "OrderWizard":
+        """One wizard at a time; a second request brings the open one to the front.
+        `transaction` (a BusinessTransaction value, e.g. from the contracts overview) is
+        preselected with the contract."""
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.raise_()
             self.wizard.activateWindow()
@@ -58,8 +61,9 @@ class OrderingController(QObject):
         from desktop_app.gui.ordering.wizard import OrderWizard
 
         wizard = OrderWizard(self._client, self._cache, self._language, self._task_manager,
-                             customer_id or None, contract_id or None, parent=self._window,
-                             cart_id=cart_id or None)
+                             customer_id or None, contract_id or None,
+                             BusinessTransaction(transaction) if transaction else None,
+                             parent=self._window, cart_id=cart_id or None)
         wizard.orderSubmitted.connect(self._order_submitted)
         wizard.openOrderRequested.connect(self._window.open_order)
         wizard.documentRequested.connect(self._window.documentRequested)

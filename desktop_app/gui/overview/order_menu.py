@@ -1,5 +1,5 @@
-"""The order table's context menu: a new cart for the order's customer or contract, and the
-order-receipt confirmation."""
+"""The order table's context menu: a new cart for the order's customer or contract, its
+contract in the contracts overview, and the order-receipt confirmation."""
 
 from collections.abc import Callable
 
@@ -23,7 +23,8 @@ def _literal(name: str) -> str:
 
 def order_menu(table: QTableView, position: QPoint, store: CacheStore, new_cart: NewCart,
                new_cart_action: QAction,
-               show_confirmation: Callable[[str], object]) -> QMenu | None:
+               show_confirmation: Callable[[str], object],
+               show_contract: Callable[[str], object] | None = None) -> QMenu | None:
     """The menu for the order at `position` (viewport coordinates); None off the rows."""
     index = table.indexAt(position)
     order_id = index.data(ORDER_ID_ROLE) if index.isValid() else None
@@ -48,6 +49,11 @@ def order_menu(table: QTableView, position: QPoint, store: CacheStore, new_cart:
     for action in menu.actions():
         action.setEnabled(new_cart_action.isEnabled())
     menu.addSeparator()
+    if show_contract is not None and detail.contract is not None:  # cached: it is listed
+        contract = detail.contract
+        shown = menu.addAction(translate("OrderMenu", "Show contract %1")
+                               .replace("%1", _literal(contract.contract_number)))
+        shown.triggered.connect(lambda: show_contract(contract.id))
     confirmation = menu.addAction(translate("OrderMenu", "Order-receipt confirmation…"))
     confirmation.triggered.connect(lambda: show_confirmation(detail.id))
     return menu
@@ -57,9 +63,11 @@ class OrderMenu(QObject):
     """The table's context menu; one at a time (the previous one is deleted)."""
 
     def __init__(self, table: QTableView, store: CacheStore, new_cart: NewCart,
-                 new_cart_action: QAction, show_confirmation: Callable[[str], object]) -> None:
+                 new_cart_action: QAction, show_confirmation: Callable[[str], object],
+                 show_contract: Callable[[str], object] | None = None) -> None:
         super().__init__(table)
-        self._table, self._args = table, (store, new_cart, new_cart_action, show_confirmation)
+        self._table = table
+        self._args = (store, new_cart, new_cart_action, show_confirmation, show_contract)
         self._menu: QMenu | None = None
 
     def menu_at(self, position: QPoint) -> QMenu | None:

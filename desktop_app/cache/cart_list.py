@@ -52,6 +52,8 @@ class CartQuoteListRow:
     one_time_gross_cents: int
     updated_at: datetime
     tenant_name: str | None = None  # as the cache's orders name it; None while none is cached
+    # A prospect's quote the provider has still to check and approve.
+    provider_approval_pending: bool = False
 
     @property
     def is_quote(self) -> bool:
@@ -75,6 +77,7 @@ _COLUMNS = (
     func.coalesce(QuoteRow.one_time_net_cents, CartRow.one_time_net_cents),
     func.coalesce(QuoteRow.one_time_gross_cents, CartRow.one_time_gross_cents),
     func.max(CartRow.updated_at, func.coalesce(QuoteRow.updated_at, CartRow.updated_at)),
+    and_(QuoteRow.provider_approval_required.is_(True), QuoteRow.provider_approved_at.is_(None)),
 )
 
 
@@ -86,6 +89,7 @@ def _row(values: Sequence[Any]) -> CartQuoteListRow:
         QuoteState(values[10]) if values[10] is not None else None, names_de, names_en,
         parse_timestamp(values[12]), date.fromisoformat(values[13]) if values[13] else None,
         values[14], values[15], values[16], values[17], parse_timestamp(values[18]),
+        provider_approval_pending=bool(values[19]),
     )  # fmt: skip
 
 

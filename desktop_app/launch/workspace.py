@@ -142,6 +142,7 @@ def _carts_quotes(window: MainWindow, client: ApiClient, cache: LiveCache, setti
     carts.set_online(window.is_online, "")
     carts.syncRequested.connect(window.syncRequested)
     window.cartRequested.connect(carts.show_cart)  # a quote's notification
+    window.cartsFocusRequested.connect(carts.show_focus)  # a dashboard tile
     return carts
 
 

@@ -34,6 +34,7 @@ from desktop_app.gui.common.forms import child, load_form
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.overview import window_settings as list_settings
 from desktop_app.gui.overview.confirmation_windows import ConfirmationWindows
+from desktop_app.gui.overview.dashboard_hookup import DashboardHookup
 from desktop_app.gui.overview.filter_bar import FilterBar, FilterValues
 from desktop_app.gui.overview.list_export import ListExport
 from desktop_app.gui.overview.list_keyboard import ListKeyboard
@@ -80,6 +81,7 @@ class MainWindow(SyncFacing, QMainWindow):
     cacheRefreshed = Signal()  # noqa: N815 (Qt naming): a sync changed the cache
     onlineChanged = Signal(bool, str)  # noqa: N815 (Qt naming): online?, why not
     cartRequested = Signal(str)  # noqa: N815 (Qt naming): a quote's notification: its cart id
+    cartsFocusRequested = Signal(object)  # noqa: N815 (Qt naming): a dashboard tile's CartFocus
     # Ordering (see gui/ordering/controller.py): customer id and contract id ("" for none).
     newCartRequested = Signal(str, str)  # noqa: N815 (Qt naming)
     # A contract id to show in the contracts overview (the order menu's "Show contract").
@@ -151,6 +153,8 @@ class MainWindow(SyncFacing, QMainWindow):
         self.list_export.status = lambda text: self.statusBar().showMessage(text, 15_000)
         self.keyboard = ListKeyboard(self.search_edit, self.table, self.filter_bar, self.loader,
                                      self.model, self._open_details)
+        self.dashboard = DashboardHookup(self, cache.store, tasks, language, settings,
+                                         self.filter_bar, self.table)
         self._connect()
         restore_layout(self, self.splitter, self.table, self.filter_bar, settings,
                        self._filter_scope, self.column_fit)
@@ -210,6 +214,10 @@ class MainWindow(SyncFacing, QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._order_menu.popup)
         self.ordersLoaded.connect(self._open_pending)
+        acts.show_dashboard.triggered.connect(self.dashboard.show_dashboard)
+        acts.show_orders.triggered.connect(self.dashboard.show_list)
+        self.dashboard.cartsRequested.connect(self.cartsFocusRequested)
+        self.cacheRefreshed.connect(self.dashboard.page.refresh)
         center = self.notifications.center
         center.openRequested.connect(self._open_notification)
         self.cacheRefreshed.connect(center.refresh)  # new ones after each sync
@@ -420,4 +428,5 @@ class MainWindow(SyncFacing, QMainWindow):
             self.list_export.shutdown()
             self.notifications.shutdown()
             self.seen_marks.shutdown()
+            self.dashboard.shutdown()
         super().closeEvent(event)

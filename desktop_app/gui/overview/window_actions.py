@@ -51,6 +51,10 @@ class WindowActions(QObject):
         self.show_status = action(self.tr("Processing &status"), "Ctrl+2")
         self.german = action(self.tr("&German"))
         self.english = action(self.tr("&English"))
+        self.show_dashboard = action(self.tr("&Dashboard"), "Ctrl+Shift+D")
+        self.show_dashboard.setToolTip(self.tr("What needs attention: counts, orders per week, "
+                                               "processing times (Ctrl+Shift+D)"))
+        self.show_orders = action(self.tr("&Order list"), "Ctrl+Shift+L")
         self.notifications = action(self.tr("&Notifications…"), "Ctrl+Shift+N")
         self.notifications.setToolTip(self.tr("What happened to your orders and quotes "
                                               "(Ctrl+Shift+N)"))
@@ -87,6 +91,8 @@ class WindowActions(QObject):
             else:
                 orders_menu.addAction(entry)
         view_menu = menus.addMenu(self.tr("&View"))
+        view_menu.addActions([self.show_dashboard, self.show_orders])
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         language_menu.addActions([self.german, self.english])
         view_menu.addAction(self.notifications)

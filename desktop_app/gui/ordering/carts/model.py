@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
+from desktop_app.cache.cart_focus import CartFocus, matches
 from desktop_app.cache.cart_list import CartQuoteListRow
 from desktop_app.domain.enums import QuoteState
 from desktop_app.gui.common.formatting import day, format_cents, format_datetime
@@ -101,6 +102,7 @@ class CartQuoteTableModel(QAbstractTableModel):
         self._shown: list[_Line] = []
         self._state_filter: QuoteState | None = None
         self._text_filter = ""
+        self._focus: CartFocus | None = None  # a dashboard tile's lines only
         self._sort_column = CartColumn.CREATED
         self._sort_order = Qt.SortOrder.DescendingOrder
         # Lines that need no more work (rejected, withdrawn, expired) are shown dimmed.
@@ -146,10 +148,25 @@ class CartQuoteTableModel(QAbstractTableModel):
         self._shown = self._matching()  # `_all` is kept sorted: filtering keeps the order
         self.endResetModel()
 
+    def set_focus(self, focus: CartFocus | None) -> None:
+        """Only the lines a dashboard tile counted (`cart_focus.matches`), with the state
+        and text filters on top; None: every line again."""
+        if focus == self._focus:
+            return
+        self.beginResetModel()
+        self._focus = focus
+        self._shown = self._matching()
+        self.endResetModel()
+
+    @property
+    def focus(self) -> CartFocus | None:
+        return self._focus
+
     def _matching(self) -> list[_Line]:
-        state, needle = self._state_filter, self._text_filter
+        state, needle, focus = self._state_filter, self._text_filter, self._focus
         return [line for line in self._all
-                if (state is None or line.state is state) and needle in line.haystack]
+                if (state is None or line.state is state) and needle in line.haystack
+                and (focus is None or matches(focus, line.row))]
 
     @property
     def total_count(self) -> int:

@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QStackedWidget,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.api.errors import Language
 from desktop_app.cache import queries
+from desktop_app.cache.cart_focus import CartFocus, CartFocusKind
 from desktop_app.cache.cart_list import CartQuoteListRow, open_carts_and_quotes
 from desktop_app.domain.enums import QuoteState
 from desktop_app.gui.common import errors, questions, screen_fit, stored
@@ -60,12 +62,26 @@ from desktop_app.gui.ordering.carts.permissions import (
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.progress import CancelToken
 
-__all__ = ["FORM", "CartsQuotesWindow"]
+__all__ = ["FORM", "CartsQuotesWindow", "focus_text"]
 
 FORM = "carts_quotes.ui"
 _GEOMETRY, _HEADER = "carts_quotes/geometry", "carts_quotes/header"
 Confirm = Callable[[str, str], bool]
 _Read = tuple[int, list[CartQuoteListRow], dict[str, str]]
+
+
+def focus_text(focus: CartFocus) -> str:
+    translate = QCoreApplication.translate
+    match focus.kind:
+        case CartFocusKind.AWAITING_CUSTOMER:
+            return translate("CartsQuotesWindow", "quotes awaiting the customer's approval")
+        case CartFocusKind.AWAITING_PROVIDER:
+            return translate("CartsQuotesWindow",
+                             "prospects' quotes awaiting the provider's approval")
+        case CartFocusKind.EXPIRING:
+            return translate("CartsQuotesWindow", "quotes expiring within 7 days")
+        case CartFocusKind.OPEN_CARTS:
+            return translate("CartsQuotesWindow", "open carts")
 
 
 class CartsQuotesWindow(QMainWindow):
@@ -128,6 +144,14 @@ class CartsQuotesWindow(QMainWindow):
             self.tr("Search quote number, customer, contract, product…"))
         self.count_label = child(form, QLabel, "countLabel")
         self._pages = child(form, QStackedWidget, "listPages")
+        self.focus_label = QLabel(form)  # what a dashboard tile opened the window on
+        self.focus_label.setObjectName("dashboardFocus")
+        self.focus_label.setTextFormat(Qt.TextFormat.RichText)
+        self.focus_label.setWordWrap(True)
+        self.focus_label.linkActivated.connect(lambda _link: self.show_focus(None))
+        self.focus_label.hide()
+        if (root := form.findChild(QVBoxLayout, "rootLayout")) is not None:
+            root.insertWidget(1, self.focus_label)
         self.empty_label = child(form, QLabel, "emptyLabel")
         self.table = table = child(form, QTableView, "cartTable")
         table.setModel(self.model)
@@ -410,6 +434,8 @@ class CartsQuotesWindow(QMainWindow):
         """Open the window on one cart (a quote's notification): its line is selected, now
         or once the cache read lists it; a state filter or search that hides it is cleared."""
         self._kept_id = cart_id
+        if self.model.row_of(cart_id) is None and self.model.focus is not None:
+            self.show_focus(None)
         if self.model.row_of(cart_id) is None and (self.state_combo.currentIndex() > 0
                                                    or self.search_edit.text()):
             self.state_combo.setCurrentIndex(0)
@@ -418,6 +444,23 @@ class CartsQuotesWindow(QMainWindow):
         self._reselect()
         if (row := self.model.row_of(cart_id)) is not None:
             self.table.scrollTo(self.model.index(row, 0))
+
+    @Slot(object)
+    def show_focus(self, focus: CartFocus | None) -> None:
+        """Open the window on the lines a dashboard tile counted (state filter and search
+        cleared); None lists every line again."""
+        if focus is not None:
+            self.state_combo.setCurrentIndex(0)
+            self.search_edit.clear()
+        self.model.set_focus(focus)
+        if focus is None:
+            self.focus_label.hide()
+        else:
+            self.focus_label.setText(self.tr("Dashboard: %1.").replace("%1", focus_text(focus))
+                                     + " <a href=\"all\">" + self.tr("Show all") + "</a>")
+            self.focus_label.show()
+            self.open()
+        self._reselect()
 
     def _centre_on_parent(self) -> None:
         """Centred on the main window as it is now (built with the workspace, this window

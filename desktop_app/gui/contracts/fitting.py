@@ -32,10 +32,6 @@ class Fit:
     reason: str  # why not ("" when allowed)
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Contracts", text)
-
-
 def _family(row: ContractListRow) -> ProductFamily | None:
     if row.product_family:
         try:
@@ -50,7 +46,8 @@ def fits(row: ContractListRow, open_carts: Sequence[tuple[str, BusinessTransacti
          today: date, language: Language) -> list[Fit]:
     """One verdict per transaction that acts on a contract, in the enum's order."""
     if row.customer_kind is None:
-        reason = _translate("The customer is not in the local cache yet: synchronize (F5).")
+        reason = QCoreApplication.translate(
+            "Contracts", "The customer is not in the local cache yet: synchronize (F5).")
         return [Fit(t, False, reason) for t in CONTRACT_TRANSACTIONS]
     party = Party(row.customer_id, row.tenant_id, row.customer_kind, row.customer_name or "",
                   "", None, Address("", "", "", ""))
@@ -67,9 +64,9 @@ def fits(row: ContractListRow, open_carts: Sequence[tuple[str, BusinessTransacti
             found.append(Fit(transaction, False, problems[0].message(language)))
         elif (transaction is BusinessTransaction.USAGE_LOCATION
               and (family is None or not family.is_voice)):
-            found.append(Fit(transaction, False, _translate(
-                "Usage locations are ordered for voice products (IPfonie SIP trunks, Tengo "
-                "Centraflex).")))
+            found.append(Fit(transaction, False, QCoreApplication.translate(
+                "Contracts", "Usage locations are ordered for voice products (IPfonie SIP "
+                "trunks, Tengo Centraflex).")))
         else:
             found.append(Fit(transaction, True, ""))
     return found

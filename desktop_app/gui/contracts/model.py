@@ -8,7 +8,7 @@ texts are formatted on first display. Sorting keeps the selection (persistent in
 by contract id); new rows or a new filter reset the model and the window reselects.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -36,7 +36,7 @@ from desktop_app.gui.contracts.columns import (
     state_text,
 )
 
-__all__ = ["CONTRACT_ID_ROLE", "ContractTableModel"]
+__all__ = ["CONTRACT_ID_ROLE", "ContractTableModel", "Prepared", "prepare"]
 
 CONTRACT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # str
 Index = QModelIndex | QPersistentModelIndex
@@ -54,6 +54,39 @@ class _Line:
     row: ContractListRow
     haystack: str  # number, customer, product, order numbers: folded
     texts: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Lines built and sorted off the GUI thread (`prepare`), for `install`."""
+
+    lines: list[_Line]
+    english: bool
+    column: ContractColumn
+    descending: bool
+
+
+def _line(row: ContractListRow, english: bool) -> _Line:
+    parts = (row.contract_number, row.customer_name or "", row.customer_number or "",
+             product_name(row, english), row.product_code, *row.order_numbers)
+    return _Line(row, fold("\n".join(parts)))
+
+
+def _key(column: ContractColumn, english: bool) -> Callable[[_Line], tuple[SortValue, str, str]]:
+    def key(line: _Line) -> tuple[SortValue, str, str]:
+        row = line.row
+        return sort_value(row, column, english), row.contract_number, row.id
+
+    return key
+
+
+def prepare(rows: Sequence[ContractListRow], english: bool, column: ContractColumn,
+            descending: bool) -> Prepared:
+    """The search texts and the sort order of `rows`: no Qt, so a worker can do it (at
+    30,000 contracts most of the cost of showing them)."""
+    lines = [_line(row, english) for row in rows]
+    lines.sort(key=_key(column, english), reverse=descending)
+    return Prepared(lines, english, column, descending)
 
 
 class ContractTableModel(QAbstractTableModel):
@@ -74,18 +107,26 @@ class ContractTableModel(QAbstractTableModel):
 
     # --- content --------------------------------------------------------------------------
 
+    @property
+    def sort_state(self) -> tuple[ContractColumn, bool]:
+        """The sort column and whether it is descending (for `prepare`)."""
+        return self._sort_column, self._descending
+
     def set_rows(self, rows: Sequence[ContractListRow], today: date | None = None) -> None:
+        """Install rows prepared here (small lists, tests); a worker calls `prepare`."""
+        self.install(prepare(rows, self._english, *self.sort_state), today)
+
+    def install(self, prepared: Prepared, today: date | None = None) -> None:
         self.beginResetModel()
         self._today = today or date.today()
-        self._all = [self._line(row) for row in rows]
-        self._all.sort(key=self._key, reverse=self._descending)
+        self._all = prepared.lines
+        if prepared.english != self._english:
+            self._all = [_line(line.row, self._english) for line in self._all]
+        if (prepared.column, prepared.descending) != self.sort_state \
+                or prepared.english != self._english:  # sorted meanwhile
+            self._all.sort(key=self._key, reverse=self._descending)
         self._shown = self._matching()
         self.endResetModel()
-
-    def _line(self, row: ContractListRow) -> _Line:
-        parts = (row.contract_number, row.customer_name or "", row.customer_number or "",
-                 product_name(row, self._english), row.product_code, *row.order_numbers)
-        return _Line(row, fold("\n".join(parts)))
 
     def set_filter(self, text: str) -> None:
         """Only contracts whose number, customer, product or order numbers contain every
@@ -131,8 +172,7 @@ class ContractTableModel(QAbstractTableModel):
         return self._sort_order == Qt.SortOrder.DescendingOrder
 
     def _key(self, line: _Line) -> tuple[SortValue, str, str]:
-        row = line.row
-        return sort_value(row, self._sort_column, self._english), row.contract_number, row.id
+        return _key(self._sort_column, self._english)(line)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(_COLUMNS):

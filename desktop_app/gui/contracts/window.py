@@ -45,7 +45,7 @@ from desktop_app.gui.common.formatting import locale_for
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
 from desktop_app.gui.contracts.columns import ContractColumn
 from desktop_app.gui.contracts.fitting import CONTRACT_TRANSACTIONS, Fit, fits
-from desktop_app.gui.contracts.model import ContractTableModel
+from desktop_app.gui.contracts.model import ContractTableModel, Prepared, prepare
 from desktop_app.gui.contracts.orders_model import ContractOrdersModel
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.progress import CancelToken
@@ -53,7 +53,7 @@ from desktop_app.sync.progress import CancelToken
 __all__ = ["ContractsWindow"]
 
 _GEOMETRY, _HEADER, _SPLIT = "contracts/geometry", "contracts/header", "contracts/splitter"
-_Rows = tuple[int, list[ContractListRow], dict[str, str], dict[str, str]]
+_Rows = tuple[int, Prepared, dict[str, str], dict[str, str]]
 _Detail = tuple[int, str, list[ContractOrderRow], list[tuple[str, BusinessTransaction]]]
 _WIDTHS = {ContractColumn.NUMBER: 120, ContractColumn.CUSTOMER: 240,
            ContractColumn.PRODUCT: 250, ContractColumn.STATE: 95, ContractColumn.START: 100,
@@ -232,6 +232,7 @@ class ContractsWindow(QMainWindow):
         self._stale = False
         self._serial += 1
         serial, store, english = self._serial, self._cache.store, self._language == "en"
+        column, descending = self.model.sort_state
 
         def work(_cancel: CancelToken, _report: ProgressReport) -> _Rows:
             with store.session() as session:
@@ -240,20 +241,20 @@ class ContractsWindow(QMainWindow):
                                 for t in queries.business_transactions(session)}
                 statuses = {s.code.value: s.label_en if english else s.label_de
                             for s in queries.statuses(session)}
-            return serial, rows, transactions, statuses
+            return serial, prepare(rows, english, column, descending), transactions, statuses
 
         (Operation(work, name="contracts").on_success(self._loaded)
          .on_failure(self._load_failed).run_in(self._reads))
 
     @Slot(object)
     def _loaded(self, result: _Rows) -> None:
-        serial, rows, transactions, statuses = result
+        serial, prepared, transactions, statuses = result
         if serial != self._serial:
             return  # a newer read is on its way
         self._transactions, self._statuses = transactions, statuses
         self._retitle_transactions()
         kept = self._kept_id
-        self.model.set_rows(rows, self._today())
+        self.model.install(prepared, self._today())
         self._detail_of = None  # orders may have changed too
         self._reselect(kept)
         self.rowsLoaded.emit()

@@ -5,6 +5,7 @@ import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,9 +21,23 @@ FEED_HORIZON = "feed_horizon"
 FEED_EPOCH = "feed_epoch"
 # session.info key: the tenants whose feed a write transaction recorded changes for.
 FEED_TENANTS = "feed_tenants"
+# session.info keys: the newest feed seq a write transaction recorded; whether it pruned.
+FEED_LAST_SEQ = "feed_last_seq"
+FEED_PRUNED = "feed_pruned"
 
 log = logging.getLogger(__name__)
-FeedListener = Callable[[frozenset[str]], None]
+
+
+@dataclass(frozen=True)
+class FeedCommit:
+    """What a committed write did to the change feed."""
+
+    tenant_ids: frozenset[str]  # the tenants it recorded changes for
+    last_seq: int | None  # the newest seq it recorded (None: none)
+    pruned: bool = False  # it pruned tombstones (the horizon moved)
+
+
+FeedListener = Callable[[FeedCommit], None]
 
 
 def utcnow() -> datetime:
@@ -75,7 +90,7 @@ class Database:
         self._ensure_counters()
 
     def add_feed_listener(self, listener: FeedListener) -> None:
-        """Called after each committed write that recorded feed changes, with their tenants."""
+        """Called after each committed write that recorded feed changes or pruned it."""
         self._feed_listeners.append(listener)
 
     def remove_feed_listener(self, listener: FeedListener) -> None:
@@ -104,13 +119,15 @@ class Database:
                 tenants: set[str] = session.info.setdefault(FEED_TENANTS, set())
                 yield session
             session.info.pop(FEED_TENANTS, None)
-        if tenants:
-            self._feed_committed(frozenset(tenants))
+            last_seq: int | None = session.info.pop(FEED_LAST_SEQ, None)
+            pruned = bool(session.info.pop(FEED_PRUNED, False))
+        if tenants or pruned:
+            self._feed_committed(FeedCommit(frozenset(tenants), last_seq, pruned))
 
-    def _feed_committed(self, tenant_ids: frozenset[str]) -> None:
+    def _feed_committed(self, commit: FeedCommit) -> None:
         for listener in list(self._feed_listeners):
             try:
-                listener(tenant_ids)
+                listener(commit)
             except Exception:  # the write is committed: a listener must not turn it into an error
                 log.exception("feed listener failed")
 

@@ -19,6 +19,8 @@ from desktop_app.server.counters import current_value, next_values, set_at_least
 from desktop_app.server.database import (
     FEED_EPOCH,
     FEED_HORIZON,
+    FEED_LAST_SEQ,
+    FEED_PRUNED,
     FEED_SEQ,
     FEED_TENANTS,
     json_text,
@@ -58,15 +60,18 @@ def record_many(session: Session, changes: list[tuple[ChangeKind, str, str, dict
 def _insert(session: Session,
             rows: Iterable[tuple[int, ChangeKind, str, str, dict[str, Any] | None]],
             now: datetime) -> None:
+    rows_list = list(rows)
     values = [
         {"seq": seq, "kind": kind.value, "entity_id": entity_id, "tenant_id": tenant_id,
          "op": "upsert" if data is not None else "delete",
          "data": json_text(data) if data is not None else None,
          "changed_at": now}
-        for seq, kind, entity_id, tenant_id, data in rows
+        for seq, kind, entity_id, tenant_id, data in rows_list
     ]
     # Database.write() notifies these tenants' long-polls once the transaction committed.
     session.info.setdefault(FEED_TENANTS, set()).update(value["tenant_id"] for value in values)
+    newest = max(seq for seq, *_ in rows_list)
+    session.info[FEED_LAST_SEQ] = max(session.info.get(FEED_LAST_SEQ, 0), newest)
     # Core, not ORM bulk: one executemany instead of a statement per row.
     session.connection().execute(insert(table_of(ChangeRow)), values)
 
@@ -159,6 +164,17 @@ def _count_after(session: Session, after: int, last_seq: int,
     return session.scalar(query) or 0
 
 
+def read_marks(session: Session) -> tuple[int, int, int, dict[str, int]]:
+    """(epoch, horizon, newest committed seq, newest seq per tenant) from one snapshot."""
+    epoch = current_value(session, FEED_EPOCH)
+    last_seq = current_value(session, FEED_SEQ)
+    horizon = current_value(session, FEED_HORIZON)
+    query = (select(ChangeRow.tenant_id, func.max(ChangeRow.seq))
+             .where(ChangeRow.seq <= last_seq).group_by(ChangeRow.tenant_id))
+    by_tenant = {tenant_id: int(seq) for tenant_id, seq in session.execute(query)}
+    return epoch, horizon, last_seq, by_tenant
+
+
 def read_page(session: Session, cursor: str | None, limit: int,
               tenant_ids: frozenset[str] | None) -> ChangePage:
     return read_raw_page(session, cursor, limit, tenant_ids).to_model()
@@ -175,4 +191,5 @@ def prune_tombstones(session: Session, older_than: timedelta, now: datetime) -> 
     result = session.execute(delete(ChangeRow).where(ChangeRow.op == "delete",
                                                      ChangeRow.seq <= newest_pruned))
     set_at_least(session, FEED_HORIZON, newest_pruned)
+    session.info[FEED_PRUNED] = True  # Database.write(): the in-memory feed marks are stale
     return int(result.rowcount)  # type: ignore[attr-defined]

@@ -11,9 +11,83 @@ from dataclasses import dataclass
 from typing import Protocol
 
 
+@dataclass(frozen=True)
+class FeedHead:
+    """What this process knows of the committed feed, without reading it."""
+
+    epoch: int
+    horizon: int
+    head: int  # the newest committed seq (every seq up to it is committed)
+    visible: int  # the newest committed seq of the asked tenants (an upper bound)
+    generation: int  # bumped whenever the knowledge is dropped (a prune, a notify without seq)
+
+
+class FeedMarks:
+    """The newest committed feed seq, overall and per tenant, kept in memory (thread-safe).
+
+    Marks only grow and are upper bounds: a commit raises them (notify carries its last seq)
+    before its waiters are woken, so a long-poll that registered its wait and then finds no
+    mark past its cursor cannot miss a change: a later commit wakes it. They are *known* only
+    after `loaded` merged a database snapshot; a prune (the horizon moves, old cursors become
+    410) or a notify without a seq forgets them until the next load.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._known = False
+        self._generation = 0
+        self._epoch = self._horizon = self._head = 0
+        self._by_tenant: dict[str, int] = {}
+
+    @property
+    def generation(self) -> int:
+        with self._lock:
+            return self._generation
+
+    def committed(self, tenant_ids: frozenset[str], seq: int) -> None:
+        with self._lock:
+            self._head = max(self._head, seq)
+            for tenant_id in tenant_ids:
+                if self._by_tenant.get(tenant_id, 0) < seq:
+                    self._by_tenant[tenant_id] = seq
+
+    def forget(self) -> None:
+        with self._lock:
+            self._known = False
+            self._generation += 1
+
+    def loaded(self, generation: int, epoch: int, horizon: int, head: int,
+               by_tenant: dict[str, int]) -> bool:
+        """Merge a snapshot whose reading began after `generation` was taken; False (and
+        still unknown) if the marks were forgotten meanwhile."""
+        with self._lock:
+            if generation != self._generation:
+                return False
+            self._epoch, self._horizon = epoch, horizon
+            self._head = max(self._head, head)
+            for tenant_id, seq in by_tenant.items():
+                if self._by_tenant.get(tenant_id, 0) < seq:
+                    self._by_tenant[tenant_id] = seq
+            self._known = True
+            return True
+
+    def head_for(self, tenant_ids: frozenset[str] | None) -> FeedHead | None:
+        """None while unknown; `visible` for None (every tenant) is the overall head."""
+        with self._lock:
+            if not self._known:
+                return None
+            visible = self._head if tenant_ids is None else max(
+                (self._by_tenant.get(tenant_id, 0) for tenant_id in tenant_ids), default=0)
+            return FeedHead(self._epoch, self._horizon, self._head, visible, self._generation)
+
+
 class FeedWakeup(Protocol):
-    def notify(self, tenant_ids: frozenset[str]) -> None:
-        """Changes of these tenants were committed (any thread, after the commit)."""
+    # The committed feed's marks, raised by notify before it wakes anyone.
+    marks: FeedMarks
+
+    def notify(self, tenant_ids: frozenset[str], seq: int | None = None) -> None:
+        """Changes of these tenants were committed (any thread, after the commit); `seq`:
+        the newest seq the commit recorded (None: unknown, the marks are forgotten)."""
 
     async def wait(self, tenant_ids: frozenset[str] | None, timeout: float) -> bool:
         """Wait for a notify that concerns `tenant_ids` (None: every tenant).
@@ -53,6 +127,7 @@ class LocalFeedWakeup:
         self._everyone: set[_Waiter] = set()
         self._all: set[_Waiter] = set()
         self._closed = False
+        self.marks = FeedMarks()
         self.woken = 0  # waiters woken by a notify so far (tests, benchmarks)
 
     @property
@@ -61,7 +136,13 @@ class LocalFeedWakeup:
         with self._lock:
             return len(self._all)
 
-    def notify(self, tenant_ids: frozenset[str]) -> None:
+    def notify(self, tenant_ids: frozenset[str], seq: int | None = None) -> None:
+        # Marks first: a waiter that registered before this and checks the marks after it
+        # reads the feed; one that checked them before is woken below.
+        if seq is None:
+            self.marks.forget()
+        else:
+            self.marks.committed(tenant_ids, seq)
         with self._lock:
             woken = set(self._everyone)
             for tenant_id in tenant_ids:

@@ -22,7 +22,7 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        database.add_feed_listener(context.wakeup.notify)
+        database.add_feed_listener(context.feed_committed)
         context.simulator.start()
         try:
             yield
@@ -30,7 +30,7 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
             # Usually closed already (serving.FeedServer, before uvicorn waits for requests).
             context.wakeup.close()
             context.simulator.stop()
-            database.remove_feed_listener(context.wakeup.notify)
+            database.remove_feed_listener(context.feed_committed)
 
     app = FastAPI(title="OrderDesk reference order backend", version=__version__,
                   lifespan=lifespan)

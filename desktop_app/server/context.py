@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from desktop_app.server.auth import Principal, principal_for_token, unauthorized
-from desktop_app.server.database import Database, utcnow
+from desktop_app.server.database import Database, FeedCommit, utcnow
+from desktop_app.server.feed_pages import SharedPages
 from desktop_app.server.feed_wakeup import FeedWakeup, LocalFeedWakeup
 from desktop_app.server.settings import ServerSettings
 from desktop_app.server.simulator import ProcessingSimulator
@@ -19,6 +20,15 @@ class ServerContext:
     simulator: ProcessingSimulator
     # Wakes the change feed's long-polls after commits (GET /changes?wait=S).
     wakeup: FeedWakeup = field(default_factory=LocalFeedWakeup)
+    # Shared page reads of the feed (one read for the waiters a commit wakes).
+    pages: SharedPages = field(default_factory=SharedPages)
+
+    def feed_committed(self, commit: FeedCommit) -> None:
+        """Database feed listener: forget the marks on a prune, wake the commit's tenants."""
+        if commit.pruned:
+            self.wakeup.marks.forget()
+        if commit.tenant_ids:
+            self.wakeup.notify(commit.tenant_ids, commit.last_seq)
 
 
 def get_context(request: Request) -> ServerContext:

@@ -4,7 +4,6 @@ import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from starlette.concurrency import run_in_threadpool
 
 from desktop_app.contract.changes import (
     DEFAULT_PAGE_SIZE,
@@ -41,14 +40,14 @@ async def changes(request: Request, context: Context, principal: CurrentPrincipa
     tenant_ids = principal.tenant_ids
     timeout = capped_wait(wait)
     if timeout <= 0:
-        page = await _read(context, since, limit, tenant_ids)
+        _, body = await _read(context, since, limit, tenant_ids)
     else:
         hung_up = asyncio.ensure_future(_hung_up(request))
         try:
-            page = await _long_poll(context, since, limit, tenant_ids, timeout, hung_up)
+            body = await _long_poll(context, since, limit, tenant_ids, timeout, hung_up)
         finally:
             hung_up.cancel()
-    return Response(page.to_json(), media_type="application/json")
+    return Response(body, media_type="application/json")
 
 
 async def _hung_up(request: Request) -> None:
@@ -62,13 +61,14 @@ async def _hung_up(request: Request) -> None:
 
 async def _long_poll(context: ServerContext, since: str | None, limit: int,
                      tenant_ids: frozenset[str] | None, timeout: float,
-                     hung_up: "asyncio.Future[None]") -> feed.RawPage:
-    """The first page with changes, else the last empty page read when the wait ends (or
-    the client hung up: nobody reads that answer, but the wait is over).
+                     hung_up: "asyncio.Future[None]") -> bytes:
+    """The first page with changes, else an empty page when the wait ends (or the client
+    hung up: nobody reads that answer, but the wait is over).
 
-    The waiter is registered before each read, so a commit between the read and the wait
-    cannot be missed; a wake that brings nothing visible (it cannot, in this process, but a
-    shared wake-up may) waits on until the deadline. No session is open while waiting.
+    The waiter is registered before each look at the feed, so a commit after the look cannot
+    be missed. The look is the in-memory marks when they show nothing past the cursor for the
+    caller's tenants (no read), else a (shared) page read; a wake that brings nothing visible
+    waits on until the deadline. No session is open while waiting.
     """
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -77,20 +77,54 @@ async def _long_poll(context: ServerContext, since: str | None, limit: int,
             context.wakeup.wait(tenant_ids, deadline - loop.time()))
         try:
             await asyncio.sleep(0)  # let the wait register
-            page = await _read(context, since, limit, tenant_ids)
-            if page.rows or hung_up.done():
-                return page
+            body = _quiet_answer(context, since, tenant_ids)
+            if body is None:
+                page, body = await _read(context, since, limit, tenant_ids)
+                if page.rows or hung_up.done():
+                    return body
             await asyncio.wait((waiting, hung_up), return_when=asyncio.FIRST_COMPLETED)
             if hung_up.done() or not waiting.result() or loop.time() >= deadline:
-                return page
+                # Timed out or closed: nothing visible came; the marks (or a read) say so.
+                quiet = _quiet_answer(context, since, tenant_ids)
+                if quiet is not None or hung_up.done():
+                    return quiet or body
+                return (await _read(context, since, limit, tenant_ids))[1]
         finally:
             waiting.cancel()
 
 
+def _quiet_answer(context: ServerContext, since: str | None,
+                  tenant_ids: frozenset[str] | None) -> bytes | None:
+    """The empty page at `since` when the in-memory marks show that no change past it is
+    visible to these tenants and the cursor is valid (as a read would find: not 400/410);
+    None when unknown (then read the page)."""
+    head = context.wakeup.marks.head_for(tenant_ids)
+    if head is None:
+        context.pages.load_marks_soon(context)
+        return None
+    try:
+        parsed = feed.parse_cursor(since)
+    except feed.CursorInvalid:
+        return None
+    if parsed is None:
+        return None
+    epoch, seq, known_horizon = parsed
+    if (epoch != head.epoch or seq > head.head or known_horizon > head.horizon
+            or head.horizon > max(seq, known_horizon) or head.visible > seq):
+        return None
+    empty = feed.RawPage(rows=[], next_cursor=feed.format_cursor(epoch, seq, head.horizon),
+                         has_more=False)
+    return empty.to_json()
+
+
 async def _read(context: ServerContext, since: str | None, limit: int,
-                tenant_ids: frozenset[str] | None) -> feed.RawPage:
-    """One page, read in a worker thread (the database code is synchronous)."""
-    return await run_in_threadpool(_read_page, context, since, limit, tenant_ids)
+                tenant_ids: frozenset[str] | None) -> tuple[feed.RawPage, bytes]:
+    """One page and its bytes, read in a worker thread (the database code is synchronous);
+    callers asking for the same page at the same feed head share one read."""
+    head = context.wakeup.marks.head_for(None)
+    key = None if head is None else (head.generation, head.head, since, tenant_ids, limit)
+    return await context.pages.page(
+        key, lambda: _read_page(context, since, limit, tenant_ids))
 
 
 def _read_page(context: ServerContext, since: str | None, limit: int,

@@ -1,7 +1,7 @@
 """The main window's layout: default column widths, and what it keeps across starts
 (geometry, dock state, splitter, header, sort and filters) in QSettings."""
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QSplitter,
+    QStyle,
+    QStyleOptionHeader,
     QTableView,
     QTabWidget,
 )
@@ -20,7 +22,7 @@ from desktop_app.gui.overview.filter_bar import FilterBar
 from desktop_app.gui.overview.order_columns import OrderColumn
 from desktop_app.gui.panels.status_badge import MARK_SIZE
 
-__all__ = ["fit_panels", "restore_layout", "save_layout", "setup_order_table"]
+__all__ = ["fit_panels", "restore_layout", "save_layout", "setup_order_table", "title_width"]
 
 # Default column widths as sample texts (plus padding); the clerk's own widths are restored.
 # The order number and the status have their marks (changed, status) before the text.
@@ -32,6 +34,8 @@ _SAMPLES = {
     OrderColumn.LAST_CHANGE: "26.11.2026 18:00",
 }  # fmt: skip
 _WHOLE = (OrderColumn.ORDER_NUMBER, OrderColumn.ORDER_DATE, OrderColumn.CONTRACT_NUMBER)
+# Shown whole too while the window allows (at 1400 px with the detail panel open).
+_READABLE = (*_WHOLE, OrderColumn.LAST_CHANGE)
 # The other columns' narrowest widths, in average characters (the status has its icon).
 _MIN_CHARS = {
     OrderColumn.CUSTOMER: 14, OrderColumn.PRODUCT: 14, OrderColumn.STATUS: 12,
@@ -62,16 +66,36 @@ def setup_order_table(table: QTableView) -> ColumnFit:
     cells, titles, whole = table.fontMetrics(), header.fontMetrics(), QFontMetrics(bold)
     chars = cells.averageCharWidth()
     model = table.model()
-    preferred, minimums = {}, {}
+    preferred, minimums, rooms = {}, {}, {}
     for column, sample in _SAMPLES.items():
-        title = titles.horizontalAdvance(str(model.headerData(column, Qt.Orientation.Horizontal)))
-        cell = (whole if column in _WHOLE else cells).horizontalAdvance(sample)
+        text = str(model.headerData(column, Qt.Orientation.Horizontal))
+        title = titles.horizontalAdvance(text)
+        cell = (whole if column in _READABLE else cells).horizontalAdvance(sample)
         preferred[column] = max(cell, title + 16) + 20  # padding, and the sort arrow
         # Narrower, texts and titles elide; numbers and the order date are not cut.
         minimums[column] = cell + 8 if column in _WHOLE else chars * _MIN_CHARS[column]
+        # Until the window is too narrow, no title is cut nor the last change's date.
+        readable = cell + 8 if column in _READABLE else 0
+        rooms[column] = (max(readable, title_width(header, column, text, False)),
+                         max(readable, title_width(header, column, text, True)))
         header.resizeSection(column, preferred[column])
     header.setMinimumSectionSize(min(minimums.values()) // 2)
-    return ColumnFit(table, preferred, minimums)
+    return ColumnFit(table, preferred, minimums, rooms)
+
+
+def title_width(header: QHeaderView, column: int, text: str, sorted_by: bool) -> int:
+    """The section width at which `text` shows whole (beside the sort arrow when
+    `sorted_by`), from the style's own label rectangle."""
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.section, option.text = column, text
+    option.orientation = Qt.Orientation.Horizontal
+    option.state |= QStyle.StateFlag.State_Horizontal
+    option.rect = QRect(0, 0, 1000, max(header.sizeHint().height(), 20))
+    option.sortIndicator = (QStyleOptionHeader.SortIndicator.SortDown if sorted_by
+                            else QStyleOptionHeader.SortIndicator.None_)
+    label = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+    return header.fontMetrics().horizontalAdvance(text) + 1000 - label.width() + 2
 
 
 def fit_panels(tabs: QTabWidget) -> None:

@@ -10,7 +10,14 @@ audience with the window's next read of the notifications (`settingsChanged`).
 from datetime import timedelta
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
 
 from desktop_app.domain.notifications import Audience
 from desktop_app.gui.account.sync_controller import SyncSettings
@@ -48,6 +55,10 @@ def save_sync_settings(settings: QSettings, chosen: SyncSettings) -> None:
     settings.setValue(_STALE, int(chosen.stale_after.total_seconds() // 3600))
 
 
+START_PAGE = "window/start_page"  # the main window's first page: START_ORDERS or START_DASHBOARD
+START_ORDERS, START_DASHBOARD = "orders", "dashboard"
+
+
 class SettingsDialog(QDialog):
     """Shows the stored values; OK stores the changed ones (`language_changed` tells)."""
 
@@ -79,6 +90,14 @@ class SettingsDialog(QDialog):
             self.audience_combo.addItem(text, audience.value)
         chosen_audience = load_audience(settings).value
         self.audience_combo.setCurrentIndex(max(0, self.audience_combo.findData(chosen_audience)))
+        self.start_combo = QComboBox(form)  # which page the main window opens on
+        self.start_combo.setObjectName("startPageCombo")
+        self.start_combo.addItem(self.tr("Order list"), START_ORDERS)
+        self.start_combo.addItem(self.tr("Dashboard"), START_DASHBOARD)
+        self.start_combo.setCurrentIndex(
+            1 if settings.value(START_PAGE, START_ORDERS) == START_DASHBOARD else 0)
+        if (rows := form.findChild(QFormLayout, "languageLayout")) is not None:
+            rows.addRow(self.tr("S&tart page:"), self.start_combo)
 
     def sync_settings(self) -> SyncSettings:
         return SyncSettings(interval=timedelta(minutes=self.interval_spin.value()),
@@ -90,5 +109,6 @@ class SettingsDialog(QDialog):
         stored.save_language(self._settings, chosen)
         save_sync_settings(self._settings, self.sync_settings())
         save_audience(self._settings, Audience(str(self.audience_combo.currentData())))
+        self._settings.setValue(START_PAGE, str(self.start_combo.currentData()))
         self._settings.sync()
         super().accept()

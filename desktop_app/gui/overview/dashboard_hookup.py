@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTableView, QWidget
 
 from desktop_app.cache.queries import CLEARING, OrderFilter
 from desktop_app.cache.store import CacheStore
+from desktop_app.gui.account.settings_dialog import START_DASHBOARD, START_ORDERS, START_PAGE
 from desktop_app.gui.common.formatting import Language, locale_for
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.dashboard.page import DashboardPage, business_today
@@ -21,8 +22,7 @@ from desktop_app.gui.overview.filter_bar import OPEN, FilterBar, FilterValues
 __all__ = ["DASHBOARD", "ORDERS", "START_PAGE", "DashboardHookup", "filter_values",
            "start_page"]
 
-START_PAGE = "window/start_page"
-DASHBOARD, ORDERS = "dashboard", "orders"
+DASHBOARD, ORDERS = START_DASHBOARD, START_ORDERS
 
 
 def start_page(settings: QSettings) -> str:

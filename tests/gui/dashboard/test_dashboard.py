@@ -9,8 +9,8 @@ from typing import cast
 
 import pytest
 from desktop_app.cache import writer
-from desktop_app.cache.writer import save_catalog
 from desktop_app.cache.dashboard import DashboardData
+from desktop_app.cache.writer import save_catalog
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.dashboard.page import business_today
 from desktop_app.gui.dashboard.times_model import ProcessingTimesModel
@@ -182,8 +182,7 @@ def test_the_order_list_is_the_default_start_page(
         assert not window.dashboard.showing_dashboard
         window.window_actions.show_dashboard.trigger()
         assert window.dashboard.showing_dashboard
-        with qtbot.waitSignal(window.dashboard.page.filled, timeout=WAIT_MS):
-            pass
+        qtbot.waitUntil(lambda: window.dashboard.page.data is not None, timeout=WAIT_MS)
     finally:
         window.close()
 
@@ -224,3 +223,22 @@ def test_no_tile_opens_anything_before_the_first_read(
     finally:
         window.close()
     assert date.today()  # the window closed without reading
+
+
+def test_the_settings_dialog_chooses_the_start_page(
+        qtbot: QtBot, generated: LiveCache, tmp_path: Path, tasks: TaskManager) -> None:
+    from desktop_app.gui.account.settings_dialog import SettingsDialog
+
+    settings_path = tmp_path / "choice.ini"
+    dialog = SettingsDialog(settings_at(settings_path), "en")
+    qtbot.addWidget(dialog)
+    assert dialog.start_combo.currentData() == "orders"
+    dialog.start_combo.setCurrentIndex(dialog.start_combo.findData("dashboard"))
+    dialog.accept()
+    assert settings_at(settings_path).value(START_PAGE) == "dashboard"
+    window = open_window(qtbot, generated, settings_path, tasks=tasks)
+    try:
+        assert window.dashboard.showing_dashboard
+        qtbot.waitUntil(lambda: window.dashboard.page.data is not None, timeout=WAIT_MS)
+    finally:
+        window.close()

@@ -37,12 +37,11 @@ def _formatter(kind: CellKind, formats: Formats) -> Formatter:
         case CellKind.TEXT:
             return _text
         case CellKind.DATETIME:
-            pattern = formats.csv_datetime
-            return lambda v: local_datetime(v).strftime(pattern) if isinstance(v, datetime) \
-                else ""
+            moment = formats.csv_datetime.format
+            return lambda v: moment(local_datetime(v)) if isinstance(v, datetime) else ""
         case CellKind.DATE:
-            day = formats.csv_date
-            return lambda v: v.strftime(day) if isinstance(v, date) else ""
+            day = formats.csv_date.format
+            return lambda v: day(v) if isinstance(v, date) else ""
         case CellKind.MONEY:
             point = formats.decimal_point
 

@@ -214,12 +214,14 @@ class ConfirmationOutput(QObject):
 
     @Slot(int, object)
     def _print_progressed(self, done: int, total: int | None) -> None:
-        if self.print_progress is not None:
-            self.print_progress.setValue(done)
+        # A modal progress dialog's setValue() processes events: the batch may end (and
+        # the dialog go) inside it, so the label comes first and the dialog is held here.
+        if (progress := self.print_progress) is not None:
             if total:
-                self.print_progress.setLabelText(self.tr("Printing confirmation %1 of %2…")
-                                                 .replace("%1", str(min(done + 1, total)))
-                                                 .replace("%2", str(total)))
+                progress.setLabelText(self.tr("Printing confirmation %1 of %2…")
+                                      .replace("%1", str(min(done + 1, total)))
+                                      .replace("%2", str(total)))
+            progress.setValue(done)
 
     def _close_print_progress(self) -> None:
         if self.print_progress is not None:

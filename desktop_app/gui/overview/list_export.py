@@ -209,12 +209,14 @@ class ListExport(QObject):
 
     @Slot(int, object)
     def _progressed(self, done: int, total: int | None) -> None:
-        if self.progress is not None and total is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
-            self.progress.setLabelText(self.tr("Exporting %1 of %2 orders…")
-                                       .replace("%1", self._locale.toString(done))
-                                       .replace("%2", self._locale.toString(total)))
+        # A modal progress dialog's setValue() processes events: the export may end (and
+        # the dialog go) inside it, so the label comes first and the dialog is held here.
+        if (progress := self.progress) is not None and total is not None:
+            progress.setLabelText(self.tr("Exporting %1 of %2 orders…")
+                                  .replace("%1", self._locale.toString(done))
+                                  .replace("%2", self._locale.toString(total)))
+            progress.setMaximum(max(total, 1))
+            progress.setValue(done)
 
     def _close_progress(self) -> None:
         if self.progress is not None:

@@ -244,7 +244,10 @@ class ContractTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: ContractListRow, column: ContractColumn) -> str | None:
         if column is ContractColumn.CUSTOMER and row.customer_number:
-            return self.tr("Customer number %1").replace("%1", row.customer_number)
+            return "\n".join((row.customer_name or row.customer_id, self.tr(
+                "Customer number %1").replace("%1", row.customer_number)))
+        if column is ContractColumn.PRODUCT:
+            return product_name(row, self._english)  # when the cell is cut
         if column is ContractColumn.TERM_END:
             months = self.tr("%n month(s) from the start", "", row.minimum_term_months)
             if row.state is ContractState.RUNNING and self._today < row.minimum_term_end:

@@ -56,8 +56,8 @@ _GEOMETRY, _HEADER, _SPLIT = "contracts/geometry", "contracts/header", "contract
 _Rows = tuple[int, Prepared, dict[str, str], dict[str, str]]
 _Detail = tuple[int, str, list[ContractOrderRow], list[tuple[str, BusinessTransaction]]]
 _WIDTHS = {ContractColumn.NUMBER: 120, ContractColumn.CUSTOMER: 240,
-           ContractColumn.PRODUCT: 250, ContractColumn.STATE: 95, ContractColumn.START: 100,
-           ContractColumn.TERM_END: 150, ContractColumn.ORDERS: 80}
+           ContractColumn.PRODUCT: 250, ContractColumn.STATE: 90, ContractColumn.START: 95,
+           ContractColumn.TERM_END: 110, ContractColumn.ORDERS: 80}
 
 
 class ContractsWindow(QMainWindow):
@@ -123,7 +123,8 @@ class ContractsWindow(QMainWindow):
         for column, width in _WIDTHS.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(width, titles.horizontalAdvance(title) + 28))
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        self._fit_pending = True  # widen customer and product to the window once shown
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -140,7 +141,7 @@ class ContractsWindow(QMainWindow):
         self.orders_label.setWordWrap(True)
         self.orders_table = self._table(self.orders_model, "contractOrders")
         self.orders_table.horizontalHeader().setStretchLastSection(True)
-        for section, size in enumerate((120, 140, 200, 130)):
+        for section, size in enumerate((120, 140, 260, 130)):
             self.orders_table.horizontalHeader().resizeSection(section, size)
         self.orders_label.setBuddy(self.orders_table)
         lower_layout.addWidget(self.orders_label)
@@ -151,6 +152,7 @@ class ContractsWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.statusBar()  # for messages (read errors, the offline reason)
         self.search_edit.textChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.orders_table.activated.connect(self._order_activated)
@@ -215,6 +217,7 @@ class ContractsWindow(QMainWindow):
         header = self.table.horizontalHeader()
         if (state := stored.load_state(self._settings, _HEADER)) is not None:
             header.restoreState(state)
+            self._fit_pending = False  # the clerk's widths
         else:
             header.setSortIndicator(ContractColumn.NUMBER, Qt.SortOrder.AscendingOrder)
         if (split := stored.load_state(self._settings, _SPLIT)) is not None:
@@ -257,6 +260,9 @@ class ContractsWindow(QMainWindow):
         self.model.install(prepared, self._today())
         self._detail_of = None  # orders may have changed too
         self._reselect(kept)
+        if self._fit_pending and self.model.rowCount():  # laid out, with its scroll bar
+            self._fit_pending = False
+            self._fit_columns()
         self.rowsLoaded.emit()
 
     @Slot(object)
@@ -452,6 +458,16 @@ class ContractsWindow(QMainWindow):
             self.search_edit.clear()
         self.open()
         self._reselect(contract_id)
+
+    def _fit_columns(self) -> None:
+        """The customer and product columns take the room beyond the other columns' default
+        widths, or give some back on a narrow window (150 %), down to a readable minimum."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - header.length()
+        floor = self.table.fontMetrics().horizontalAdvance("Internet Standleitung 100") + 16
+        for column in (ContractColumn.CUSTOMER, ContractColumn.PRODUCT):
+            size = header.sectionSize(column)
+            header.resizeSection(column, max(min(size, floor), size + room // 2))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

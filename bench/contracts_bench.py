@@ -28,6 +28,7 @@ from desktop_app.cache import bulk
 from desktop_app.cache.contracts import contract_orders, contract_rows
 from desktop_app.cache.store import CacheStore
 from desktop_app.cache.writer import apply_page, save_catalog
+from desktop_app.contract.orders import OrderOut
 from desktop_app.domain.enums import ContractState
 from desktop_app.gui.contracts.columns import ContractColumn
 from desktop_app.gui.contracts.model import ContractTableModel, prepare
@@ -65,16 +66,16 @@ def fill(store: CacheStore, contracts: int, order_count: int) -> None:
             apply_page(store, records.upserts(page), [], str(n))
             page = []
     apply_page(store, records.upserts(page), [], "c")
-    page = []
+    placed: list[OrderOut] = []
     for n in range(order_count):
         number = n % contracts
-        page.append(records.order(n + 1, customer_id=f"party-{number % 3000}",
-                                  contract_number=f"VT-{number:08d}",
-                                  product_code=PRODUCT_CODES[number % 3]))
-        if len(page) == 2000:
-            apply_page(store, records.upserts(page), [], f"o{n}")
-            page = []
-    apply_page(store, records.upserts(page), [], "o")
+        placed.append(records.order(n + 1, customer_id=f"party-{number % 3000}",
+                                    contract_number=f"VT-{number:08d}",
+                                    product_code=PRODUCT_CODES[number % 3]))
+        if len(placed) == 2000:
+            apply_page(store, records.upserts(placed), [], f"o{n}")
+            placed = []
+    apply_page(store, records.upserts(placed), [], "o")
     bulk.finish_bulk_load(store)
 
 

@@ -30,7 +30,7 @@ def test_lists_every_contract_with_customer_product_and_orders(store: CacheStore
     assert first.customer_name == "Müller Elektro GmbH" and first.customer_id == "party-1"
     assert first.customer_kind is PartyKind.CUSTOMER
     assert first.product_name_de == "Tengo Centraflex 10 Plätze"
-    assert first.product_name_en.startswith("Tengo Centraflex 10")
+    assert (first.product_name_en or "").startswith("Tengo Centraflex 10")
     assert first.order_count == 2
     assert first.order_numbers == ("AU-00000001", "AU-00000002")
     assert by_number["VT-10000003"].state is ContractState.TERMINATED

@@ -88,8 +88,8 @@ def test_tab_follows_the_layout(window: MainWindow, qtbot: QtBot) -> None:
     bar.restored_hint.show()  # as after a restart with filters
     window.focus_search()
     assert _tab_stops(window, qtbot, window.table) == [
-        "statusCombo", "transactionCombo", "familyCombo", "dateFieldCombo", "dateFromCheck", "dateFromEdit",
-        "dateToCheck", "dateToEdit", "mineCheck", "changedCheck", "resetButton",
+        "statusCombo", "transactionCombo", "familyCombo", "dateFieldCombo", "dateFromCheck",
+        "dateFromEdit", "dateToCheck", "dateToEdit", "mineCheck", "changedCheck", "resetButton",
         "restoredFiltersHint",
         "orderTable",
     ]  # fmt: skip

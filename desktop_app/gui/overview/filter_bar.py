@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.cache.queries import CLEARING, OrderFilter
-from desktop_app.domain.enums import ProductFamily
+from desktop_app.domain.enums import OrderStatus, ProductFamily
 from desktop_app.gui.common.forms import child
 
-__all__ = ["CHANGED", "DEBOUNCE_MS", "FilterBar", "FilterValues"]
+__all__ = ["CHANGED", "DEBOUNCE_MS", "OPEN", "FilterBar", "FilterValues"]
 
 DEBOUNCE_MS = 150
 CHANGED = "changed"
 """The key of the changed orders' count in the counts the list loader hands over (the
 "Changed only" check shows it)."""
+OPEN = "open"
+"""The status choice "Open": received or in processing (not yet completed)."""
+_OPEN_STATUSES = frozenset({OrderStatus.RECEIVED.value, OrderStatus.IN_PROCESSING.value})
 DEFAULT_SPAN_DAYS = 30  # a date field switched on starts a month back
 
 
@@ -188,7 +191,8 @@ class FilterBar(QObject):
         the statuses as a choice of their own."""
         self._quiet = True
         try:
-            statuses = {**statuses, CLEARING: self.tr("Clearing cases")}
+            statuses = {OPEN: self.tr("Open"), **statuses,
+                        CLEARING: self.tr("Clearing cases")}
             self._status_labels = dict(statuses)
             for combo, everything, items in (
                 (self.status, self.tr("All statuses"), statuses),
@@ -200,6 +204,8 @@ class FilterBar(QObject):
                 for code, label in items.items():
                     combo.addItem(label, code)
                 _select(combo, chosen)
+            self.status.setItemData(1, self.tr("Received or in processing"),
+                                    Qt.ItemDataRole.ToolTipRole)
         finally:
             self._quiet = False
 
@@ -276,7 +282,8 @@ class FilterBar(QObject):
         completed = values.completed and (date_from is not None or date_to is not None)
         return OrderFilter(
             text=values.text,
-            statuses=frozenset({values.status} - {"", CLEARING}),
+            statuses=(_OPEN_STATUSES if values.status == OPEN
+                      else frozenset({values.status} - {"", CLEARING})),
             clearing=values.status == CLEARING,
             transactions=frozenset({values.transaction} - {""}),
             families=frozenset({values.family} - {""}),

@@ -47,6 +47,8 @@ from desktop_app.gui.overview.order_table_model import ORDER_ID_ROLE, OrderTable
 from desktop_app.gui.overview.output_hookup import OutputHookup
 from desktop_app.gui.overview.seen_marks import SeenMarks
 from desktop_app.gui.overview.sync_facing import SyncFacing
+from desktop_app.gui.overview.views.saved_views import SavedViews
+from desktop_app.gui.overview.views.store import views_file
 from desktop_app.gui.overview.window_actions import WindowActions
 from desktop_app.gui.overview.window_dialogs import choose_language, open_about, open_settings
 from desktop_app.gui.overview.window_layout import (
@@ -155,6 +157,8 @@ class MainWindow(SyncFacing, QMainWindow):
                                      self.model, self._open_details)
         self.dashboard = DashboardHookup(self, cache.store, tasks, language, settings,
                                          self.filter_bar, self.table)
+        self.saved_views = SavedViews(self, self.filter_bar, self.table, self.column_fit,
+                                      views_file(cache.path))
         self._connect()
         restore_layout(self, self.splitter, self.table, self.filter_bar, settings,
                        self._filter_scope, self.column_fit)

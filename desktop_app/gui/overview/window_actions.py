@@ -47,8 +47,9 @@ class WindowActions(QObject):
         self.previous_order = action(self.tr("&Previous order"), "Alt+Up")
         self.next_order = action(self.tr("N&ext order"), "Alt+Down")
         self.reset_filters = action(self.tr("&Reset filters"))
-        self.show_detail = action(self.tr("Order &details"), "Ctrl+1")
-        self.show_status = action(self.tr("Processing &status"), "Ctrl+2")
+        # Alt+1/2: Ctrl+1 ... Ctrl+9 open the saved views (views/saved_views.py).
+        self.show_detail = action(self.tr("Order &details"), "Alt+1")
+        self.show_status = action(self.tr("Processing &status"), "Alt+2")
         self.german = action(self.tr("&German"))
         self.english = action(self.tr("&English"))
         self.show_dashboard = action(self.tr("&Dashboard"), "Ctrl+Shift+D")

@@ -1,0 +1,1 @@
+"""Saved views of the order list and its column chooser (issue 14, items 2 and 3)."""

@@ -285,3 +285,23 @@ def test_a_newer_head_reads_again_and_errors_are_not_kept() -> None:
         return len(calls), pages.reads
 
     assert asyncio.run(scenario()) == (2, 6)
+
+
+def test_a_wait_that_ends_after_the_marks_were_forgotten_reads_its_answer(
+        own_server: LiveServer) -> None:
+    clerk = Api(own_server, "max.nord")
+    try:
+        _known_marks(own_server)
+        cursor = _head(clerk)
+        reads = _reads(own_server)
+        poll = Poll(clerk, cursor, wait=60)
+        poll.start()
+        _until(lambda: _wakeup(own_server).waiting == 1, "the request to wait")
+        assert _reads(own_server) == reads
+        own_server.context.wakeup.marks.forget()  # e.g. a prune while it waited
+        own_server.context.wakeup.close()  # the wait ends (as when the server stops)
+        page = poll.page()
+        assert (page.changes, page.next_cursor) == ([], cursor)
+        assert _reads(own_server) == reads + 1
+    finally:
+        clerk.close()

@@ -78,17 +78,19 @@ async def _long_poll(context: ServerContext, since: str | None, limit: int,
         try:
             await asyncio.sleep(0)  # let the wait register
             body = _quiet_answer(context, since, tenant_ids)
+            read = body is None
             if body is None:
                 page, body = await _read(context, since, limit, tenant_ids)
                 if page.rows or hung_up.done():
                     return body
             await asyncio.wait((waiting, hung_up), return_when=asyncio.FIRST_COMPLETED)
             if hung_up.done() or not waiting.result() or loop.time() >= deadline:
-                # Timed out or closed: nothing visible came; the marks (or a read) say so.
-                quiet = _quiet_answer(context, since, tenant_ids)
-                if quiet is not None or hung_up.done():
-                    return quiet or body
-                return (await _read(context, since, limit, tenant_ids))[1]
+                # Timed out or closed: the empty page read before the wait; without a read,
+                # the marks' empty page if they still say so, else a read after all.
+                if read or hung_up.done():
+                    return body
+                return _quiet_answer(context, since, tenant_ids) or (
+                    await _read(context, since, limit, tenant_ids))[1]
         finally:
             waiting.cancel()
 

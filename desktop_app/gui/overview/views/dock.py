@@ -3,14 +3,15 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListView,
     QMainWindow,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,23 +50,33 @@ class ViewsDock(QDockWidget):
         self.list.clicked.connect(lambda index: views.apply(index.row()))
         self.list.activated.connect(lambda index: views.apply(index.row()))
         layout.addWidget(self.list)
-        buttons = QHBoxLayout()
+        # Narrow: the order list keeps its room. Save on a row of its own, then rename,
+        # delete and the arrows.
+        buttons = QGridLayout()
         buttons.setSpacing(2)
-        for action, name in ((views.save_action, "saveView"), (views.rename_action, "renameView"),
-                             (views.delete_action, "deleteView"), (views.up_action, "viewUp"),
-                             (views.down_action, "viewDown")):  # fmt: skip
+        for action, name, row, column, span in (
+            (views.save_action, "saveView", 0, 0, 4), (views.rename_action, "renameView", 1, 0, 1),
+            (views.delete_action, "deleteView", 1, 1, 1), (views.up_action, "viewUp", 1, 2, 1),
+            (views.down_action, "viewDown", 1, 3, 1),
+        ):  # fmt: skip
             button = QToolButton(body)
             button.setObjectName(name)
             button.setDefaultAction(action)
             if name in ("viewUp", "viewDown"):
                 button.setArrowType(Qt.ArrowType.UpArrow if name == "viewUp"
                                     else Qt.ArrowType.DownArrow)  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            else:
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, row, column, 1, span)
         layout.addLayout(buttons)
+        self.list.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
         self.setWidget(body)
         self.list.selectionModel().currentChanged.connect(
             lambda _current, _previous: views.update_actions())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 34), hint.height())
 
     def set_problem(self, text: str) -> None:
         self.problem_label.setText(text)

@@ -21,17 +21,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import itertools
 
-from desktop_app.cache.dashboard import dashboard  # noqa: E402
-from desktop_app.cache.writer import save_catalog  # noqa: E402
-from desktop_app.gui.common.tasks import TaskManager  # noqa: E402
-from desktop_app.gui.dashboard.page import business_today  # noqa: E402
-from desktop_app.gui.overview.main_window import MainWindow  # noqa: E402
-from desktop_app.sync.live_cache import LiveCache  # noqa: E402
-from tests.cache import dashboard_data  # noqa: E402
-from tests.gui import orders  # noqa: E402
+from desktop_app.cache.dashboard import dashboard
+from desktop_app.cache.writer import save_catalog
+from desktop_app.gui.common.tasks import TaskManager
+from desktop_app.gui.dashboard.page import business_today
+from desktop_app.gui.overview.main_window import MainWindow
+from desktop_app.sync.live_cache import LiveCache
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from tests.cache import dashboard_data
+from tests.gui import orders
 
 TICK_MS = 5
 TARGET_MS, STALL_TARGET_MS = 150.0, 50.0
@@ -63,7 +64,7 @@ def longest_stall(window: MainWindow) -> float:
     loop.exec()
     timer.stop()
     page.filled.disconnect(loop.quit)
-    return max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) * 1000
+    return max(b - a for a, b in itertools.pairwise(ticks)) * 1000
 
 
 def main() -> None:

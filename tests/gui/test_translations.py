@@ -87,7 +87,7 @@ def test_german_main_window_and_qt_dialogs(tmp_path: Path, qtbot: QtBot) -> None
         window = open_window(qtbot, cache, tmp_path / "settings.ini")
         assert window.windowTitle() == "OrderDesk – Auftragsübersicht"
         menus = [action.text() for action in window.menuBar().actions()]
-        assert menus == ["&Datei", "&Aufträge", "&Ansicht", "&Hilfe"]
+        assert menus == ["&Datei", "&Aufträge", "&Ansicht", "Ansi&chten", "&Hilfe"]
         assert window.search_edit.placeholderText().startswith("Auftragsnummer")  # a form
         assert window.count_label.text() == "120 Aufträge"
         assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Auftragsnummer"

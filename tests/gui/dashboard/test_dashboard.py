@@ -4,6 +4,7 @@ without a backend, follows a sync, and the start page is a setting."""
 
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -92,7 +93,7 @@ def _check_tiles(qtbot: QtBot, window: MainWindow, carts: CartsQuotesWindow) -> 
     page = window.dashboard.page
     for key in ORDER_TILES:
         tile = data.order_tiles()[key]
-        shown = _list_rows_after(qtbot, window, lambda k=key: page.tiles[k].click())
+        shown = _list_rows_after(qtbot, window, page.tiles[key].click)
         assert (key, shown) == (key, tile.count)
         assert window.model.matching_count == tile.count
         assert window.filter_bar.order_filter() == tile.order_filter  # shown in the bar
@@ -134,7 +135,7 @@ def test_each_bar_lists_its_week_and_transaction(
     for bar_set, (transaction, counts) in zip(bar_sets, weekly.counts.items(), strict=True):
         for week in (0, 6, len(counts) - 1):
             window.dashboard.show_dashboard()
-            shown = _list_rows_after(qtbot, window, lambda w=week, b=bar_set: b.clicked.emit(w))
+            shown = _list_rows_after(qtbot, window, partial(bar_set.clicked.emit, week))
             assert shown == counts[week]
             bar = window.filter_bar.order_filter()
             assert bar.transactions == {transaction.value}

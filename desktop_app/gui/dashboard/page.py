@@ -98,46 +98,48 @@ class DashboardPage(QWidget):
         top.addWidget(self.as_of_label)
         root.addLayout(top)
 
-        tr = self.tr
         days = str(PERIOD_DAYS)
         self.tiles: dict[str, Tile] = {
-            "received": Tile(tr("Orders received in the last %1 days").replace("%1", days)),
-            "in_processing": Tile(tr("Of these in processing").replace("%1", days)),
-            "completed": Tile(tr("Orders completed in the last %1 days").replace("%1", days)),
-            "clearing": Tile(tr("Clearing cases")),
-            "awaiting_customer": Tile(tr("Quotes awaiting the customer's approval")),
-            "awaiting_provider": Tile(tr("Prospects' quotes awaiting the provider's approval")),
-            "expiring": Tile(tr("Quotes expiring within 7 days")),
-            "open_carts": Tile(tr("Open carts")),
+            "received": Tile(self.tr("Orders received in the last %1 days").replace("%1", days)),
+            "in_processing": Tile(self.tr("Of these in processing").replace("%1", days)),
+            "completed": Tile(self.tr("Orders completed in the last %1 days").replace("%1", days)),
+            "clearing": Tile(self.tr("Clearing cases")),
+            "awaiting_customer": Tile(self.tr("Quotes awaiting the customer's approval")),
+            "awaiting_provider": Tile(
+                self.tr("Prospects' quotes awaiting the provider's approval")),
+            "expiring": Tile(self.tr("Quotes expiring within 7 days")),
+            "open_carts": Tile(self.tr("Open carts")),
         }
         tips = {
-            "received": tr("List the orders received in the last %1 days").replace("%1", days),
-            "in_processing": tr("List the orders received in the last %1 days that are in "
-                                "processing now").replace("%1", days),
-            "completed": tr("List the orders completed in the last %1 days").replace("%1", days),
-            "clearing": tr("List the orders that need a manual correction"),
-            "awaiting_customer": tr("Show the sent quotes the customer has not approved yet"),
-            "awaiting_provider": tr("Show the prospects' quotes the provider still has to "
-                                    "check and approve"),
-            "expiring": tr("Show the quotes whose validity ends within 7 days"),
-            "open_carts": tr("Show the carts that have no quote yet"),
+            "received": self.tr("List the orders received in the last %1 days").replace("%1", days),
+            "in_processing": self.tr("List the orders received in the last %1 days that are "
+                                     "in processing now").replace("%1", days),
+            "completed": self.tr("List the orders completed in the last %1 days").replace(
+                "%1", days),
+            "clearing": self.tr("List the orders that need a manual correction"),
+            "awaiting_customer": self.tr(
+                "Show the sent quotes the customer has not approved yet"),
+            "awaiting_provider": self.tr("Show the prospects' quotes the provider still has "
+                                         "to check and approve"),
+            "expiring": self.tr("Show the quotes whose validity ends within 7 days"),
+            "open_carts": self.tr("Show the carts that have no quote yet"),
         }
         for key, tile in self.tiles.items():
             tile.setToolTip(tips[key])
             tile.clicked.connect(lambda _checked=False, k=key: self.open_tile(k))
-        root.addWidget(_heading(tr("Orders")))
+        root.addWidget(_heading(self.tr("Orders")))
         root.addLayout(self._tile_row(["received", "in_processing", "completed", "clearing"]))
-        root.addWidget(_heading(tr("Quotes and carts")))
+        root.addWidget(_heading(self.tr("Quotes and carts")))
         root.addLayout(self._tile_row(["awaiting_customer", "awaiting_provider", "expiring",
                                        "open_carts"]))
         bottom = QHBoxLayout()
         bottom.setSpacing(16)
         left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(_heading(tr("Orders per week by business transaction")))
+        left.addWidget(_heading(self.tr("Orders per week by business transaction")))
         self.chart = WeeklyChart(self._locale)
         self.chart.barClicked.connect(self._bar_clicked)
         left.addWidget(self.chart, 1)
-        right.addWidget(_heading(tr("Processing time (orders completed in the last %1 days)")
+        right.addWidget(_heading(self.tr("Processing time (orders completed in the last %1 days)")
                                  .replace("%1", days)))
         self.times_model = ProcessingTimesModel(self._locale, self)
         self.times_table = QTableView()

@@ -389,6 +389,22 @@
     <context>
         <name>CartsQuotesWindow</name>
         <message>
+            <source>quotes awaiting the customer's approval</source>
+            <translation>Angebote, die auf die Zustimmung des Kunden warten</translation>
+        </message>
+        <message>
+            <source>prospects' quotes awaiting the provider's approval</source>
+            <translation>Angebote an Interessenten, die auf die Freigabe des Anbieters warten</translation>
+        </message>
+        <message>
+            <source>quotes expiring within 7 days</source>
+            <translation>Angebote, die in 7 Tagen ablaufen</translation>
+        </message>
+        <message>
+            <source>open carts</source>
+            <translation>offene Warenkörbe</translation>
+        </message>
+        <message>
             <source>OrderDesk – carts and quotes</source>
             <translation>OrderDesk – Warenkörbe und Angebote</translation>
         </message>
@@ -477,6 +493,14 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>Delete cart</source>
             <translation>Warenkorb löschen</translation>
+        </message>
+        <message>
+            <source>Dashboard: %1.</source>
+            <translation>Dashboard: %1.</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Alle zeigen</translation>
         </message>
     </context>
     <context>
@@ -570,6 +594,51 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>Print confirmation – order %1</source>
             <translation>Bestätigung drucken – Auftrag %1</translation>
+        </message>
+        <message>
+            <source>A batch print is already running.</source>
+            <translation>Es läuft bereits ein Sammeldruck.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Print %n confirmation(s)</source>
+            <translation>
+                <numerusform>%n Bestätigung drucken</numerusform>
+                <numerusform>%n Bestätigungen drucken</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Printing the confirmations…</source>
+            <translation>Die Bestätigungen werden gedruckt…</translation>
+        </message>
+        <message>
+            <source>Print confirmations</source>
+            <translation>Bestätigungen drucken</translation>
+        </message>
+        <message>
+            <source>Printing confirmation %1 of %2…</source>
+            <translation>Bestätigung %1 von %2 wird gedruckt…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n confirmation(s) printed in one print job.</source>
+            <translation>
+                <numerusform>%n Bestätigung in einem Druckauftrag gedruckt.</numerusform>
+                <numerusform>%n Bestätigungen in einem Druckauftrag gedruckt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) in all.</source>
+            <translation>
+                <numerusform>%n Seite insgesamt.</numerusform>
+                <numerusform>%n Seiten insgesamt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Printing was cancelled; the job was withdrawn.</source>
+            <translation>Der Druck wurde abgebrochen; der Druckauftrag wurde zurückgezogen.</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled; the pages printed so far may still come out.</source>
+            <translation>Der Druck wurde abgebrochen; die bis dahin gedruckten Seiten können noch ausgegeben werden.</translation>
         </message>
         <message>
             <source>Save confirmation as PDF</source>
@@ -688,6 +757,194 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>ContractOrders</name>
+        <message>
+            <source>Order</source>
+            <translation>Auftrag</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Eingegangen</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractTableModel</name>
+        <message>
+            <source>Customer number %1</source>
+            <translation>Kundennummer %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s) from the start</source>
+            <translation>
+                <numerusform>%n Monat ab Beginn</numerusform>
+                <numerusform>%n Monate ab Beginn</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Inside the minimum term (%1)</source>
+            <translation>In der Mindestlaufzeit (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Contracts</name>
+        <message>
+            <source>Contract</source>
+            <translation>Vertrag</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produkt</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Beginn</translation>
+        </message>
+        <message>
+            <source>Minimum term until</source>
+            <translation>Mindestlaufzeit bis</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>The customer is not in the local cache yet: synchronize (F5).</source>
+            <translation>Der Kunde ist noch nicht im lokalen Zwischenspeicher: bitte synchronisieren (F5).</translation>
+        </message>
+        <message>
+            <source>Usage locations are ordered for voice products (IPfonie SIP trunks, Tengo Centraflex).</source>
+            <translation>Nutzungsorte werden für Sprachprodukte bestellt (IPfonie SIP-Trunks, Tengo Centraflex).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractsWindow</name>
+        <message>
+            <source>OrderDesk – contracts</source>
+            <translation>OrderDesk – Vertragsübersicht</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Suche:</translation>
+        </message>
+        <message>
+            <source>Contract number, customer, product or order number…</source>
+            <translation>Vertragsnummer, Kunde, Produkt oder Auftragsnummer …</translation>
+        </message>
+        <message>
+            <source>&amp;New cart for this contract</source>
+            <translation>&amp;Neuer Warenkorb für diesen Vertrag</translation>
+        </message>
+        <message>
+            <source>&amp;Synchronize</source>
+            <translation>&amp;Synchronisieren</translation>
+        </message>
+        <message>
+            <source>Fetch the latest changes from the order backend</source>
+            <translation>Die neuesten Änderungen vom Auftrags-Backend holen</translation>
+        </message>
+        <message>
+            <source>&amp;Find contracts</source>
+            <translation>Verträge &amp;suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Contract actions</source>
+            <translation>Vertragsaktionen</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Orders that created or changed contract %1 (%n):</source>
+            <translation>
+                <numerusform>&amp;Auftrag, der Vertrag %1 erstellt oder geändert hat (%n):</numerusform>
+                <numerusform>&amp;Aufträge, die Vertrag %1 erstellt oder geändert haben (%n):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No cached order created or changed contract %1.</source>
+            <translation>Kein zwischengespeicherter Auftrag hat Vertrag %1 erstellt oder geändert.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 contracts</source>
+            <translation>%1 von %2 Verträgen</translation>
+        </message>
+        <message>
+            <source>No contract matches the search.</source>
+            <translation>Kein Vertrag passt zur Suche.</translation>
+        </message>
+        <message>
+            <source>There are no contracts in the local cache.
+Contracts arise from orders; they appear here after the next synchronization (F5).</source>
+            <translation>Im lokalen Zwischenspeicher sind keine Verträge.
+Verträge entstehen aus Aufträgen; sie erscheinen hier nach der nächsten Synchronisierung (F5).</translation>
+        </message>
+        <message>
+            <source>Select a contract to see its orders.</source>
+            <translation>Wählen Sie einen Vertrag, um seine Aufträge zu sehen.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>das Auftrags-Backend ist nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Select a contract first.</source>
+            <translation>Wählen Sie zuerst einen Vertrag.</translation>
+        </message>
+        <message>
+            <source>Start the order wizard on the selected contract (Ctrl+N)</source>
+            <translation>Den Bestellassistenten für den gewählten Vertrag starten (Strg+N)</translation>
+        </message>
+        <message>
+            <source>No business transaction fits this contract.</source>
+            <translation>Kein Geschäftsvorfall passt zu diesem Vertrag.</translation>
+        </message>
+        <message>
+            <source>Reorder</source>
+            <translation>Nachbestellung</translation>
+        </message>
+        <message>
+            <source>Contract extension</source>
+            <translation>Vertragsverlängerung</translation>
+        </message>
+        <message>
+            <source>Product change</source>
+            <translation>Produktwechsel</translation>
+        </message>
+        <message>
+            <source>Product change with new order</source>
+            <translation>Produktwechsel mit Neubestellung</translation>
+        </message>
+        <message>
+            <source>Usage location</source>
+            <translation>Nutzungsort</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>OrderDesk – internal error</source>
@@ -755,6 +1012,168 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>The email address is required.</source>
             <translation>Die E-Mail-Adresse ist erforderlich.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>W%1</source>
+            <translation>KW %1</translation>
+        </message>
+        <message>
+            <source>%1, week of %2: %3 orders (click to list)</source>
+            <translation>%1, Woche ab %2: %3 Aufträge (Klick listet sie auf)</translation>
+        </message>
+        <message>
+            <source>fully automated</source>
+            <translation>vollautomatisch</translation>
+        </message>
+        <message>
+            <source>partly automated</source>
+            <translation>teilautomatisiert</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>manuell</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 Min.</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 Std.</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 Tage</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Automation</source>
+            <translation>Automatisierung</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>Median time</source>
+            <translation>Median</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Erwartet</translation>
+        </message>
+        <message>
+            <source>Slower than expected</source>
+            <translation>Langsamer als erwartet</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Reading the cache…</source>
+            <translation>Lese den Cache…</translation>
+        </message>
+        <message>
+            <source>Orders received in the last %1 days</source>
+            <translation>Aufträge eingegangen in den letzten %1 Tagen</translation>
+        </message>
+        <message>
+            <source>Of these in processing</source>
+            <translation>Davon in Bearbeitung</translation>
+        </message>
+        <message>
+            <source>Orders completed in the last %1 days</source>
+            <translation>Aufträge abgeschlossen in den letzten %1 Tagen</translation>
+        </message>
+        <message>
+            <source>Clearing cases</source>
+            <translation>Clearing-Fälle</translation>
+        </message>
+        <message>
+            <source>Quotes awaiting the customer's approval</source>
+            <translation>Angebote warten auf die Zustimmung des Kunden</translation>
+        </message>
+        <message>
+            <source>Prospects' quotes awaiting the provider's approval</source>
+            <translation>Angebote an Interessenten warten auf die Freigabe des Anbieters</translation>
+        </message>
+        <message>
+            <source>Quotes expiring within 7 days</source>
+            <translation>Angebote laufen in 7 Tagen ab</translation>
+        </message>
+        <message>
+            <source>Open carts</source>
+            <translation>Offene Warenkörbe</translation>
+        </message>
+        <message>
+            <source>List the orders received in the last %1 days</source>
+            <translation>Die in den letzten %1 Tagen eingegangenen Aufträge auflisten</translation>
+        </message>
+        <message>
+            <source>List the orders received in the last %1 days that are in processing now</source>
+            <translation>Die in den letzten %1 Tagen eingegangenen Aufträge auflisten, die jetzt in Bearbeitung sind</translation>
+        </message>
+        <message>
+            <source>List the orders completed in the last %1 days</source>
+            <translation>Die in den letzten %1 Tagen abgeschlossenen Aufträge auflisten</translation>
+        </message>
+        <message>
+            <source>List the orders that need a manual correction</source>
+            <translation>Die Aufträge auflisten, die eine manuelle Korrektur brauchen</translation>
+        </message>
+        <message>
+            <source>Show the sent quotes the customer has not approved yet</source>
+            <translation>Die versendeten Angebote zeigen, denen der Kunde noch nicht zugestimmt hat</translation>
+        </message>
+        <message>
+            <source>Show the prospects' quotes the provider still has to check and approve</source>
+            <translation>Die Angebote an Interessenten zeigen, die der Anbieter noch prüfen und freigeben muss</translation>
+        </message>
+        <message>
+            <source>Show the quotes whose validity ends within 7 days</source>
+            <translation>Die Angebote zeigen, deren Gültigkeit in 7 Tagen endet</translation>
+        </message>
+        <message>
+            <source>Show the carts that have no quote yet</source>
+            <translation>Die Warenkörbe ohne Angebot zeigen</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>Quotes and carts</source>
+            <translation>Angebote und Warenkörbe</translation>
+        </message>
+        <message>
+            <source>Orders per week by business transaction</source>
+            <translation>Aufträge pro Woche nach Geschäftsvorfall</translation>
+        </message>
+        <message>
+            <source>Processing time (orders completed in the last %1 days)</source>
+            <translation>Bearbeitungsdauer (in den letzten %1 Tagen abgeschlossene Aufträge)</translation>
+        </message>
+        <message>
+            <source>Newest: %1 – %2</source>
+            <translation>Neuester: %1 – %2</translation>
+        </message>
+        <message>
+            <source>As of %1, from the local cache</source>
+            <translation>Stand %1, aus dem lokalen Cache</translation>
+        </message>
+        <message>
+            <source>The dashboard could not be read from the cache.</source>
+            <translation>Das Dashboard konnte nicht aus dem Cache gelesen werden.</translation>
         </message>
     </context>
     <context>
@@ -853,6 +1272,26 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Alle Aufträge zeigen</translation>
         </message>
         <message>
+            <source>Ordered</source>
+            <translation>Beauftragt</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Filter by the day the order was placed or completed</source>
+            <translation>Nach dem Tag filtern, an dem der Auftrag erteilt oder abgeschlossen wurde</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>vom</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Offen</translation>
+        </message>
+        <message>
             <source>Clearing cases</source>
             <translation>Clearing-Fälle</translation>
         </message>
@@ -863,6 +1302,10 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>All business transactions</source>
             <translation>Alle Geschäftsvorfälle</translation>
+        </message>
+        <message>
+            <source>Received or in processing</source>
+            <translation>Eingegangen oder in Bearbeitung</translation>
         </message>
     </context>
     <context>
@@ -1064,6 +1507,21 @@ Das lässt sich nicht rückgängig machen.</translation>
         </message>
     </context>
     <context>
+        <name>HeaderMenu</name>
+        <message>
+            <source>&amp;Reset columns</source>
+            <translation>Spalten &amp;zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Show every column in its place, at its width</source>
+            <translation>Alle Spalten an ihrem Platz und in ihrer Breite zeigen</translation>
+        </message>
+        <message>
+            <source>Always shown</source>
+            <translation>Immer sichtbar</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemsView</name>
         <message>
             <source>Item</source>
@@ -1088,6 +1546,60 @@ Das lässt sich nicht rückgängig machen.</translation>
         <message>
             <source>Phone numbers: %1</source>
             <translation>Rufnummern: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV für Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export order list</source>
+            <translation>Auftragsliste exportieren</translation>
+        </message>
+        <message>
+            <source>Orders %1</source>
+            <translation>Aufträge %1</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>Es läuft bereits ein Export.</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Aufträge</translation>
+        </message>
+        <message>
+            <source>Exporting the order list to %1…</source>
+            <translation>Die Auftragsliste wird nach %1 exportiert…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Exporting %1 of %2 orders…</source>
+            <translation>%1 von %2 Aufträgen exportiert…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) exported to %1.</source>
+            <translation>
+                <numerusform>%n Auftrag nach %1 exportiert.</numerusform>
+                <numerusform>%n Aufträge nach %1 exportiert.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>Export abgebrochen; es wurde keine Datei angelegt.</translation>
+        </message>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
         </message>
     </context>
     <context>
@@ -1703,6 +2215,10 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
             <translation>Neuer Warenkorb für Vertrag %1 …</translation>
         </message>
         <message>
+            <source>Show contract %1</source>
+            <translation>Vertrag %1 anzeigen</translation>
+        </message>
+        <message>
             <source>Order-receipt confirmation…</source>
             <translation>Auftragseingangsbestätigung …</translation>
         </message>
@@ -1926,6 +2442,105 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
         </message>
     </context>
     <context>
+        <name>SavedViews</name>
+        <message>
+            <source>My open orders</source>
+            <translation>Meine offenen Aufträge</translation>
+        </message>
+        <message>
+            <source>Clearing cases</source>
+            <translation>Clearing-Fälle</translation>
+        </message>
+        <message>
+            <source>Completed today</source>
+            <translation>Heute abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Your saved views were stored by a newer OrderDesk (format %1; this version reads up to %2). They are kept unchanged; until you update, the default views are shown and changes are not saved.</source>
+            <translation>Ihre gespeicherten Ansichten stammen von einer neueren OrderDesk-Version (Format %1; diese Version liest bis Format %2). Sie bleiben unverändert; bis zum Update werden die Standardansichten gezeigt und Änderungen nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Your saved views could not be read and were set aside as %1. The default views are shown.</source>
+            <translation>Ihre gespeicherten Ansichten waren nicht lesbar und wurden als %1 beiseitegelegt. Die Standardansichten werden gezeigt.</translation>
+        </message>
+        <message>
+            <source>Views &amp;list</source>
+            <translation>Liste der &amp;Ansichten</translation>
+        </message>
+        <message>
+            <source>Show or hide the list of saved views (F9)</source>
+            <translation>Liste der gespeicherten Ansichten ein- oder ausblenden (F9)</translation>
+        </message>
+        <message>
+            <source>Your views could not be saved: %1</source>
+            <translation>Ihre Ansichten konnten nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Save current view…</source>
+            <translation>Aktuelle Ansicht &amp;speichern …</translation>
+        </message>
+        <message>
+            <source>Keep the current filters, sort and columns under a name</source>
+            <translation>Die aktuellen Filter, die Sortierung und die Spalten unter einem Namen behalten</translation>
+        </message>
+        <message>
+            <source>&amp;Rename view…</source>
+            <translation>Ansicht &amp;umbenennen …</translation>
+        </message>
+        <message>
+            <source>&amp;Delete view…</source>
+            <translation>Ansicht &amp;löschen …</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Nach &amp;oben</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>Nach u&amp;nten</translation>
+        </message>
+        <message>
+            <source>Vie&amp;ws</source>
+            <translation>Ansi&amp;chten</translation>
+        </message>
+        <message>
+            <source>No saved views</source>
+            <translation>Keine gespeicherten Ansichten</translation>
+        </message>
+        <message>
+            <source>Save view</source>
+            <translation>Ansicht speichern</translation>
+        </message>
+        <message>
+            <source>Name of the view:</source>
+            <translation>Name der Ansicht:</translation>
+        </message>
+        <message>
+            <source>Replace the view “%1” with the current filters?</source>
+            <translation>Die Ansicht „%1“ durch die aktuellen Filter ersetzen?</translation>
+        </message>
+        <message>
+            <source>Rename view</source>
+            <translation>Ansicht umbenennen</translation>
+        </message>
+        <message>
+            <source>New name:</source>
+            <translation>Neuer Name:</translation>
+        </message>
+        <message>
+            <source>A view needs a name that no other view has.</source>
+            <translation>Eine Ansicht braucht einen Namen, den keine andere Ansicht hat.</translation>
+        </message>
+        <message>
+            <source>Delete view</source>
+            <translation>Ansicht löschen</translation>
+        </message>
+        <message>
+            <source>Delete the view “%1”?</source>
+            <translation>Die Ansicht „%1“ löschen?</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>OrderDesk – settings</source>
@@ -1942,6 +2557,18 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
         <message>
             <source>None</source>
             <translation>Keine</translation>
+        </message>
+        <message>
+            <source>Order list</source>
+            <translation>Auftragsliste</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>S&amp;tart page:</source>
+            <translation>S&amp;tartseite:</translation>
         </message>
     </context>
     <context>
@@ -2214,6 +2841,24 @@ Das kann nicht rückgängig gemacht werden.</translation>
         </message>
     </context>
     <context>
+        <name>ViewListModel</name>
+        <message>
+            <source>%1 (Ctrl+%2)</source>
+            <translation>%1 (Strg+%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewsDock</name>
+        <message>
+            <source>Views</source>
+            <translation>Ansichten</translation>
+        </message>
+        <message>
+            <source>Click a view to show it; F2 renames it; drag to reorder</source>
+            <translation>Klick zeigt eine Ansicht; F2 benennt sie um; Ziehen ändert die Reihenfolge</translation>
+        </message>
+    </context>
+    <context>
         <name>WindowActions</name>
         <message>
             <source>&amp;Synchronize</source>
@@ -2250,6 +2895,22 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>E&amp;xport confirmations of the selected orders…</source>
             <translation>Bestätigungen der ausgewählten Aufträge e&amp;xportieren …</translation>
+        </message>
+        <message>
+            <source>Print confirmations of the selected &amp;orders…</source>
+            <translation>Bestätigungen der ausgewählten Aufträge dr&amp;ucken …</translation>
+        </message>
+        <message>
+            <source>Print the confirmations of all selected orders in one print job</source>
+            <translation>Die Auftragseingangsbestätigungen aller ausgewählten Aufträge in einem Druckauftrag drucken</translation>
+        </message>
+        <message>
+            <source>Expor&amp;t list…</source>
+            <translation>Liste expor&amp;tieren …</translation>
+        </message>
+        <message>
+            <source>Export the listed orders as filtered and sorted, with the visible columns, as XLSX or CSV (Ctrl+E)</source>
+            <translation>Die aufgelisteten Aufträge gefiltert und sortiert, mit den sichtbaren Spalten, als XLSX oder CSV exportieren (Strg+E)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -2296,12 +2957,32 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>&amp;Englisch</translation>
         </message>
         <message>
+            <source>&amp;Dashboard</source>
+            <translation>&amp;Dashboard</translation>
+        </message>
+        <message>
+            <source>What needs attention: counts, orders per week, processing times (Ctrl+Shift+D)</source>
+            <translation>Was Aufmerksamkeit braucht: Zahlen, Aufträge pro Woche, Bearbeitungsdauer (Strg+Umschalt+D)</translation>
+        </message>
+        <message>
+            <source>&amp;Order list</source>
+            <translation>Auftrags&amp;liste</translation>
+        </message>
+        <message>
             <source>&amp;Notifications…</source>
             <translation>&amp;Benachrichtigungen…</translation>
         </message>
         <message>
             <source>What happened to your orders and quotes (Ctrl+Shift+N)</source>
             <translation>Was mit Ihren Aufträgen und Angeboten geschehen ist (Strg+Umschalt+N)</translation>
+        </message>
+        <message>
+            <source>&amp;Contracts…</source>
+            <translation>&amp;Verträge …</translation>
+        </message>
+        <message>
+            <source>Your customers' contracts, the orders that made them and new carts for them (Ctrl+Shift+V)</source>
+            <translation>Die Verträge Ihrer Kunden, die Aufträge dazu und neue Warenkörbe dafür (Strg+Umschalt+V)</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>

@@ -389,6 +389,22 @@
     <context>
         <name>CartsQuotesWindow</name>
         <message>
+            <source>quotes awaiting the customer's approval</source>
+            <translation>quotes awaiting the customer's approval</translation>
+        </message>
+        <message>
+            <source>prospects' quotes awaiting the provider's approval</source>
+            <translation>prospects' quotes awaiting the provider's approval</translation>
+        </message>
+        <message>
+            <source>quotes expiring within 7 days</source>
+            <translation>quotes expiring within 7 days</translation>
+        </message>
+        <message>
+            <source>open carts</source>
+            <translation>open carts</translation>
+        </message>
+        <message>
             <source>OrderDesk – carts and quotes</source>
             <translation>OrderDesk – carts and quotes</translation>
         </message>
@@ -477,6 +493,14 @@ This cannot be undone.</translation>
         <message>
             <source>Delete cart</source>
             <translation>Delete cart</translation>
+        </message>
+        <message>
+            <source>Dashboard: %1.</source>
+            <translation>Dashboard: %1.</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Show all</translation>
         </message>
     </context>
     <context>
@@ -570,6 +594,51 @@ This cannot be undone.</translation>
         <message>
             <source>Print confirmation – order %1</source>
             <translation>Print confirmation – order %1</translation>
+        </message>
+        <message>
+            <source>A batch print is already running.</source>
+            <translation>A batch print is already running.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Print %n confirmation(s)</source>
+            <translation>
+                <numerusform>Print %n confirmation</numerusform>
+                <numerusform>Print %n confirmations</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Printing the confirmations…</source>
+            <translation>Printing the confirmations…</translation>
+        </message>
+        <message>
+            <source>Print confirmations</source>
+            <translation>Print confirmations</translation>
+        </message>
+        <message>
+            <source>Printing confirmation %1 of %2…</source>
+            <translation>Printing confirmation %1 of %2…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n confirmation(s) printed in one print job.</source>
+            <translation>
+                <numerusform>%n confirmation printed in one print job.</numerusform>
+                <numerusform>%n confirmations printed in one print job.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s) in all.</source>
+            <translation>
+                <numerusform>%n page in all.</numerusform>
+                <numerusform>%n pages in all.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Printing was cancelled; the job was withdrawn.</source>
+            <translation>Printing was cancelled; the job was withdrawn.</translation>
+        </message>
+        <message>
+            <source>Printing was cancelled; the pages printed so far may still come out.</source>
+            <translation>Printing was cancelled; the pages printed so far may still come out.</translation>
         </message>
         <message>
             <source>Save confirmation as PDF</source>
@@ -688,6 +757,194 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>ContractOrders</name>
+        <message>
+            <source>Order</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractTableModel</name>
+        <message>
+            <source>Customer number %1</source>
+            <translation>Customer number %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s) from the start</source>
+            <translation>
+                <numerusform>%n month from the start</numerusform>
+                <numerusform>%n months from the start</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Inside the minimum term (%1)</source>
+            <translation>Inside the minimum term (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Contracts</name>
+        <message>
+            <source>Contract</source>
+            <translation>Contract</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>Minimum term until</source>
+            <translation>Minimum term until</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>The customer is not in the local cache yet: synchronize (F5).</source>
+            <translation>The customer is not in the local cache yet: synchronize (F5).</translation>
+        </message>
+        <message>
+            <source>Usage locations are ordered for voice products (IPfonie SIP trunks, Tengo Centraflex).</source>
+            <translation>Usage locations are ordered for voice products (IPfonie SIP trunks, Tengo Centraflex).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractsWindow</name>
+        <message>
+            <source>OrderDesk – contracts</source>
+            <translation>OrderDesk – contracts</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Search:</translation>
+        </message>
+        <message>
+            <source>Contract number, customer, product or order number…</source>
+            <translation>Contract number, customer, product or order number…</translation>
+        </message>
+        <message>
+            <source>&amp;New cart for this contract</source>
+            <translation>&amp;New cart for this contract</translation>
+        </message>
+        <message>
+            <source>&amp;Synchronize</source>
+            <translation>&amp;Synchronize</translation>
+        </message>
+        <message>
+            <source>Fetch the latest changes from the order backend</source>
+            <translation>Fetch the latest changes from the order backend</translation>
+        </message>
+        <message>
+            <source>&amp;Find contracts</source>
+            <translation>&amp;Find contracts</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <source>Contract actions</source>
+            <translation>Contract actions</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Orders that created or changed contract %1 (%n):</source>
+            <translation>
+                <numerusform>&amp;Orders that created or changed contract %1 (%n):</numerusform>
+                <numerusform>&amp;Orders that created or changed contract %1 (%n):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No cached order created or changed contract %1.</source>
+            <translation>No cached order created or changed contract %1.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 contracts</source>
+            <translation>%1 of %2 contracts</translation>
+        </message>
+        <message>
+            <source>No contract matches the search.</source>
+            <translation>No contract matches the search.</translation>
+        </message>
+        <message>
+            <source>There are no contracts in the local cache.
+Contracts arise from orders; they appear here after the next synchronization (F5).</source>
+            <translation>There are no contracts in the local cache.
+Contracts arise from orders; they appear here after the next synchronization (F5).</translation>
+        </message>
+        <message>
+            <source>Select a contract to see its orders.</source>
+            <translation>Select a contract to see its orders.</translation>
+        </message>
+        <message>
+            <source>Offline: %1</source>
+            <translation>Offline: %1</translation>
+        </message>
+        <message>
+            <source>the order backend cannot be reached.</source>
+            <translation>the order backend cannot be reached.</translation>
+        </message>
+        <message>
+            <source>Select a contract first.</source>
+            <translation>Select a contract first.</translation>
+        </message>
+        <message>
+            <source>Start the order wizard on the selected contract (Ctrl+N)</source>
+            <translation>Start the order wizard on the selected contract (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>No business transaction fits this contract.</source>
+            <translation>No business transaction fits this contract.</translation>
+        </message>
+        <message>
+            <source>Reorder</source>
+            <translation>Reorder</translation>
+        </message>
+        <message>
+            <source>Contract extension</source>
+            <translation>Contract extension</translation>
+        </message>
+        <message>
+            <source>Product change</source>
+            <translation>Product change</translation>
+        </message>
+        <message>
+            <source>Product change with new order</source>
+            <translation>Product change with new order</translation>
+        </message>
+        <message>
+            <source>Usage location</source>
+            <translation>Usage location</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>OrderDesk – internal error</source>
@@ -755,6 +1012,168 @@ This cannot be undone.</translation>
         <message>
             <source>The email address is required.</source>
             <translation>The email address is required.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>W%1</source>
+            <translation>W%1</translation>
+        </message>
+        <message>
+            <source>%1, week of %2: %3 orders (click to list)</source>
+            <translation>%1, week of %2: %3 orders (click to list)</translation>
+        </message>
+        <message>
+            <source>fully automated</source>
+            <translation>fully automated</translation>
+        </message>
+        <message>
+            <source>partly automated</source>
+            <translation>partly automated</translation>
+        </message>
+        <message>
+            <source>manual</source>
+            <translation>manual</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 h</translation>
+        </message>
+        <message>
+            <source>%1 days</source>
+            <translation>%1 days</translation>
+        </message>
+        <message>
+            <source>Business transaction</source>
+            <translation>Business transaction</translation>
+        </message>
+        <message>
+            <source>Automation</source>
+            <translation>Automation</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>Median time</source>
+            <translation>Median time</translation>
+        </message>
+        <message>
+            <source>Expected</source>
+            <translation>Expected</translation>
+        </message>
+        <message>
+            <source>Slower than expected</source>
+            <translation>Slower than expected</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Reading the cache…</source>
+            <translation>Reading the cache…</translation>
+        </message>
+        <message>
+            <source>Orders received in the last %1 days</source>
+            <translation>Orders received in the last %1 days</translation>
+        </message>
+        <message>
+            <source>Of these in processing</source>
+            <translation>Of these in processing</translation>
+        </message>
+        <message>
+            <source>Orders completed in the last %1 days</source>
+            <translation>Orders completed in the last %1 days</translation>
+        </message>
+        <message>
+            <source>Clearing cases</source>
+            <translation>Clearing cases</translation>
+        </message>
+        <message>
+            <source>Quotes awaiting the customer's approval</source>
+            <translation>Quotes awaiting the customer's approval</translation>
+        </message>
+        <message>
+            <source>Prospects' quotes awaiting the provider's approval</source>
+            <translation>Prospects' quotes awaiting the provider's approval</translation>
+        </message>
+        <message>
+            <source>Quotes expiring within 7 days</source>
+            <translation>Quotes expiring within 7 days</translation>
+        </message>
+        <message>
+            <source>Open carts</source>
+            <translation>Open carts</translation>
+        </message>
+        <message>
+            <source>List the orders received in the last %1 days</source>
+            <translation>List the orders received in the last %1 days</translation>
+        </message>
+        <message>
+            <source>List the orders received in the last %1 days that are in processing now</source>
+            <translation>List the orders received in the last %1 days that are in processing now</translation>
+        </message>
+        <message>
+            <source>List the orders completed in the last %1 days</source>
+            <translation>List the orders completed in the last %1 days</translation>
+        </message>
+        <message>
+            <source>List the orders that need a manual correction</source>
+            <translation>List the orders that need a manual correction</translation>
+        </message>
+        <message>
+            <source>Show the sent quotes the customer has not approved yet</source>
+            <translation>Show the sent quotes the customer has not approved yet</translation>
+        </message>
+        <message>
+            <source>Show the prospects' quotes the provider still has to check and approve</source>
+            <translation>Show the prospects' quotes the provider still has to check and approve</translation>
+        </message>
+        <message>
+            <source>Show the quotes whose validity ends within 7 days</source>
+            <translation>Show the quotes whose validity ends within 7 days</translation>
+        </message>
+        <message>
+            <source>Show the carts that have no quote yet</source>
+            <translation>Show the carts that have no quote yet</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>Quotes and carts</source>
+            <translation>Quotes and carts</translation>
+        </message>
+        <message>
+            <source>Orders per week by business transaction</source>
+            <translation>Orders per week by business transaction</translation>
+        </message>
+        <message>
+            <source>Processing time (orders completed in the last %1 days)</source>
+            <translation>Processing time (orders completed in the last %1 days)</translation>
+        </message>
+        <message>
+            <source>Newest: %1 – %2</source>
+            <translation>Newest: %1 – %2</translation>
+        </message>
+        <message>
+            <source>As of %1, from the local cache</source>
+            <translation>As of %1, from the local cache</translation>
+        </message>
+        <message>
+            <source>The dashboard could not be read from the cache.</source>
+            <translation>The dashboard could not be read from the cache.</translation>
         </message>
     </context>
     <context>
@@ -853,6 +1272,26 @@ This cannot be undone.</translation>
             <translation>Show all orders</translation>
         </message>
         <message>
+            <source>Ordered</source>
+            <translation>Ordered</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>Filter by the day the order was placed or completed</source>
+            <translation>Filter by the day the order was placed or completed</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
             <source>Clearing cases</source>
             <translation>Clearing cases</translation>
         </message>
@@ -863,6 +1302,10 @@ This cannot be undone.</translation>
         <message>
             <source>All business transactions</source>
             <translation>All business transactions</translation>
+        </message>
+        <message>
+            <source>Received or in processing</source>
+            <translation>Received or in processing</translation>
         </message>
     </context>
     <context>
@@ -1064,6 +1507,21 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>HeaderMenu</name>
+        <message>
+            <source>&amp;Reset columns</source>
+            <translation>&amp;Reset columns</translation>
+        </message>
+        <message>
+            <source>Show every column in its place, at its width</source>
+            <translation>Show every column in its place, at its width</translation>
+        </message>
+        <message>
+            <source>Always shown</source>
+            <translation>Always shown</translation>
+        </message>
+    </context>
+    <context>
         <name>ItemsView</name>
         <message>
             <source>Item</source>
@@ -1088,6 +1546,60 @@ This cannot be undone.</translation>
         <message>
             <source>Phone numbers: %1</source>
             <translation>Phone numbers: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV for Excel (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export order list</source>
+            <translation>Export order list</translation>
+        </message>
+        <message>
+            <source>Orders %1</source>
+            <translation>Orders %1</translation>
+        </message>
+        <message>
+            <source>An export is already running.</source>
+            <translation>An export is already running.</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>Exporting the order list to %1…</source>
+            <translation>Exporting the order list to %1…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Exporting %1 of %2 orders…</source>
+            <translation>Exporting %1 of %2 orders…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) exported to %1.</source>
+            <translation>
+                <numerusform>%n order exported to %1.</numerusform>
+                <numerusform>%n orders exported to %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>Export cancelled; no file was written.</translation>
+        </message>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
         </message>
     </context>
     <context>
@@ -1703,6 +2215,10 @@ You are told here when an order is completed or becomes a clearing case, and whe
             <translation>New cart for contract %1…</translation>
         </message>
         <message>
+            <source>Show contract %1</source>
+            <translation>Show contract %1</translation>
+        </message>
+        <message>
             <source>Order-receipt confirmation…</source>
             <translation>Order-receipt confirmation…</translation>
         </message>
@@ -1926,6 +2442,105 @@ You are told here when an order is completed or becomes a clearing case, and whe
         </message>
     </context>
     <context>
+        <name>SavedViews</name>
+        <message>
+            <source>My open orders</source>
+            <translation>My open orders</translation>
+        </message>
+        <message>
+            <source>Clearing cases</source>
+            <translation>Clearing cases</translation>
+        </message>
+        <message>
+            <source>Completed today</source>
+            <translation>Completed today</translation>
+        </message>
+        <message>
+            <source>Your saved views were stored by a newer OrderDesk (format %1; this version reads up to %2). They are kept unchanged; until you update, the default views are shown and changes are not saved.</source>
+            <translation>Your saved views were stored by a newer OrderDesk (format %1; this version reads up to %2). They are kept unchanged; until you update, the default views are shown and changes are not saved.</translation>
+        </message>
+        <message>
+            <source>Your saved views could not be read and were set aside as %1. The default views are shown.</source>
+            <translation>Your saved views could not be read and were set aside as %1. The default views are shown.</translation>
+        </message>
+        <message>
+            <source>Views &amp;list</source>
+            <translation>Views &amp;list</translation>
+        </message>
+        <message>
+            <source>Show or hide the list of saved views (F9)</source>
+            <translation>Show or hide the list of saved views (F9)</translation>
+        </message>
+        <message>
+            <source>Your views could not be saved: %1</source>
+            <translation>Your views could not be saved: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Save current view…</source>
+            <translation>&amp;Save current view…</translation>
+        </message>
+        <message>
+            <source>Keep the current filters, sort and columns under a name</source>
+            <translation>Keep the current filters, sort and columns under a name</translation>
+        </message>
+        <message>
+            <source>&amp;Rename view…</source>
+            <translation>&amp;Rename view…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete view…</source>
+            <translation>&amp;Delete view…</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Move &amp;up</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>Move do&amp;wn</translation>
+        </message>
+        <message>
+            <source>Vie&amp;ws</source>
+            <translation>Vie&amp;ws</translation>
+        </message>
+        <message>
+            <source>No saved views</source>
+            <translation>No saved views</translation>
+        </message>
+        <message>
+            <source>Save view</source>
+            <translation>Save view</translation>
+        </message>
+        <message>
+            <source>Name of the view:</source>
+            <translation>Name of the view:</translation>
+        </message>
+        <message>
+            <source>Replace the view “%1” with the current filters?</source>
+            <translation>Replace the view “%1” with the current filters?</translation>
+        </message>
+        <message>
+            <source>Rename view</source>
+            <translation>Rename view</translation>
+        </message>
+        <message>
+            <source>New name:</source>
+            <translation>New name:</translation>
+        </message>
+        <message>
+            <source>A view needs a name that no other view has.</source>
+            <translation>A view needs a name that no other view has.</translation>
+        </message>
+        <message>
+            <source>Delete view</source>
+            <translation>Delete view</translation>
+        </message>
+        <message>
+            <source>Delete the view “%1”?</source>
+            <translation>Delete the view “%1”?</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>OrderDesk – settings</source>
@@ -1942,6 +2557,18 @@ You are told here when an order is completed or becomes a clearing case, and whe
         <message>
             <source>None</source>
             <translation>None</translation>
+        </message>
+        <message>
+            <source>Order list</source>
+            <translation>Order list</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>S&amp;tart page:</source>
+            <translation>S&amp;tart page:</translation>
         </message>
     </context>
     <context>
@@ -2214,6 +2841,24 @@ This cannot be undone.</translation>
         </message>
     </context>
     <context>
+        <name>ViewListModel</name>
+        <message>
+            <source>%1 (Ctrl+%2)</source>
+            <translation>%1 (Ctrl+%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ViewsDock</name>
+        <message>
+            <source>Views</source>
+            <translation>Views</translation>
+        </message>
+        <message>
+            <source>Click a view to show it; F2 renames it; drag to reorder</source>
+            <translation>Click a view to show it; F2 renames it; drag to reorder</translation>
+        </message>
+    </context>
+    <context>
         <name>WindowActions</name>
         <message>
             <source>&amp;Synchronize</source>
@@ -2250,6 +2895,22 @@ This cannot be undone.</translation>
         <message>
             <source>E&amp;xport confirmations of the selected orders…</source>
             <translation>E&amp;xport confirmations of the selected orders…</translation>
+        </message>
+        <message>
+            <source>Print confirmations of the selected &amp;orders…</source>
+            <translation>Print confirmations of the selected &amp;orders…</translation>
+        </message>
+        <message>
+            <source>Print the confirmations of all selected orders in one print job</source>
+            <translation>Print the confirmations of all selected orders in one print job</translation>
+        </message>
+        <message>
+            <source>Expor&amp;t list…</source>
+            <translation>Expor&amp;t list…</translation>
+        </message>
+        <message>
+            <source>Export the listed orders as filtered and sorted, with the visible columns, as XLSX or CSV (Ctrl+E)</source>
+            <translation>Export the listed orders as filtered and sorted, with the visible columns, as XLSX or CSV (Ctrl+E)</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -2296,12 +2957,32 @@ This cannot be undone.</translation>
             <translation>&amp;English</translation>
         </message>
         <message>
+            <source>&amp;Dashboard</source>
+            <translation>&amp;Dashboard</translation>
+        </message>
+        <message>
+            <source>What needs attention: counts, orders per week, processing times (Ctrl+Shift+D)</source>
+            <translation>What needs attention: counts, orders per week, processing times (Ctrl+Shift+D)</translation>
+        </message>
+        <message>
+            <source>&amp;Order list</source>
+            <translation>&amp;Order list</translation>
+        </message>
+        <message>
             <source>&amp;Notifications…</source>
             <translation>&amp;Notifications…</translation>
         </message>
         <message>
             <source>What happened to your orders and quotes (Ctrl+Shift+N)</source>
             <translation>What happened to your orders and quotes (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <source>&amp;Contracts…</source>
+            <translation>&amp;Contracts…</translation>
+        </message>
+        <message>
+            <source>Your customers' contracts, the orders that made them and new carts for them (Ctrl+Shift+V)</source>
+            <translation>Your customers' contracts, the orders that made them and new carts for them (Ctrl+Shift+V)</translation>
         </message>
         <message>
             <source>&amp;Settings…</source>

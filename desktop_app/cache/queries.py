@@ -6,7 +6,7 @@ own. Sorting, filtering, counting and search all happen in SQLite, on indexes.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -180,25 +180,18 @@ def _conditions(
     return conditions
 
 
-# A completed order's completion time is its history's "completed" event (RFC 3339 text in
-# order_details.history_json); julianday() compares it whatever its offset or fraction.
-_COMPLETED_AT = (
-    "EXISTS (SELECT 1 FROM order_details AS d, json_each(d.history_json) AS e"
-    " WHERE d.order_id = orders.id AND json_extract(e.value, '$.status') = 'completed'"
-    " AND julianday(json_extract(e.value, '$.at')) >= julianday(:completed_start)"
-    " AND julianday(json_extract(e.value, '$.at')) < julianday(:completed_end))"
-)
-
-
 def _completed_between(first: date | None, last: date | None) -> ColumnElement[bool]:
-    start = _local_midnight(first) if first is not None else datetime(1, 1, 2, tzinfo=UTC)
-    end = (_local_midnight(last + timedelta(days=1)) if last is not None
-           else datetime(9999, 1, 1, tzinfo=UTC))
+    """Completed orders whose completion (`orders.completed_at`, the time of the 'completed'
+    event of their status history; NULL unless completed) falls on these Berlin days,
+    inclusive, on the completion index."""
     if first is not None and last is not None and last < first:
-        start, end = _local_midnight(last), _local_midnight(first + timedelta(days=1))
-    found = text(_COMPLETED_AT).bindparams(completed_start=start.isoformat(),
-                                           completed_end=end.isoformat())
-    return (OrderRow.status == OrderStatus.COMPLETED.value) & found
+        first, last = last, first
+    condition: ColumnElement[bool] = OrderRow.completed_at.is_not(None)
+    if first is not None:
+        condition = condition & (OrderRow.completed_at >= _local_midnight(first))
+    if last is not None:
+        condition = condition & (OrderRow.completed_at < _local_midnight(last + timedelta(days=1)))
+    return condition
 
 
 def _order_by(sort: OrderSort) -> list[UnaryExpression[Any]]:

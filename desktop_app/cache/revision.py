@@ -9,7 +9,7 @@ from pathlib import Path
 
 __all__ = ["HEAD_REVISION", "current_revision", "is_at_head"]
 
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 
 def current_revision(path: Path) -> str | None:

@@ -130,7 +130,7 @@ _TOTALS = ("monthly_net_cents", "monthly_gross_cents", "one_time_net_cents",
            "one_time_gross_cents")  # fmt: skip
 ORDER_COLUMNS = (
     *_ORDER_FIELDS, *_ORDER_ENUMS, "created_at", "expected_completion_at", "updated_at",
-    *_TOTALS,
+    *_TOTALS, "completed_at",
 )  # fmt: skip
 DETAIL_COLUMNS = ("order_id", "items_json", "history_json", "recipients_json")
 _SQL_ORDER = _positional(_upsert("orders", ORDER_COLUMNS, "id"), ORDER_COLUMNS)
@@ -237,8 +237,19 @@ def order_row(order: OrderRecord) -> Row:
         *_order_fields(order), str(order["business_transaction"]),
         str(order["product_family"]), str(order["status"]), str(order["automation"]),
         _ts(order["created_at"]), _ts(order["expected_completion_at"]),
-        _ts(order["updated_at"]), *_totals(order["totals"]),
+        _ts(order["updated_at"]), *_totals(order["totals"]), _completed_at(order),
     )  # fmt: skip
+
+
+def _completed_at(order: OrderRecord) -> str | None:
+    """`orders.completed_at`: the last 'completed' event of a completed order's history."""
+    if order["status"] != _COMPLETED:
+        return None
+    found = None
+    for event in order["history"]:
+        if event["status"] == _COMPLETED:
+            found = event["at"]
+    return None if found is None else _ts(found)
 
 
 def order_detail_row(order: OrderRecord) -> Row:

@@ -10,7 +10,7 @@ from desktop_app.cache.queries import CLEARING, OrderFilter, OrderSort, OrderSor
 from desktop_app.cache.store import CacheStore
 from desktop_app.domain.enums import OrderStatus
 
-from tests.cache import records
+from tests.cache import old_cache, records
 
 T0 = datetime(2025, 5, 1, 9, tzinfo=UTC)
 
@@ -56,8 +56,8 @@ def test_german_spellings_match_both_ways(
 def test_an_existing_cache_is_migrated_to_the_folded_search(cache_path: Path) -> None:
     migrate.upgrade(cache_path, "0004")
     old = CacheStore(cache_path, migrate=False)
-    writer.apply_page(old, records.upserts([records.order(1, customer_name="Dörschner")]), [],
-                      "c1")  # fmt: skip
+    old_cache.apply_old_page(old, records.upserts([records.order(1, customer_name="Dörschner")]),
+                             "c1")  # fmt: skip
     old.dispose()
     with CacheStore(cache_path) as store:
         assert migrate.current_revision(cache_path) == migrate.head_revision()

@@ -6,19 +6,19 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from desktop_app.cache import migrate, queries, revision, writer
+from desktop_app.cache import migrate, queries, revision
 from desktop_app.cache.engine import make_engine
 from desktop_app.cache.schema import Base
 from desktop_app.cache.store import CacheStore
 from sqlalchemy import inspect
 
-from tests.cache import records
+from tests.cache import old_cache, records
 
 
 def test_new_cache_is_at_head(cache_path: Path) -> None:
     with CacheStore(cache_path):
         pass
-    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0006"
+    assert migrate.current_revision(cache_path) == migrate.head_revision() == "0007"
 
 
 def test_migrations_produce_exactly_the_models(cache_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_upgrade_from_0001_backfills_search(cache_path: Path) -> None:
     # Fill the 0001 cache through the writer without upgrading it.
     old = CacheStore(cache_path, migrate=False)
     models = [records.order(1, customer_name="Schröder Bau AG"), records.order(2)]
-    writer.apply_page(old, records.upserts(models), [], "c1")
+    old_cache.apply_old_page(old, records.upserts(models), "c1")
     old.dispose()
 
     with CacheStore(cache_path) as store, store.session() as session:
@@ -101,7 +101,7 @@ def test_opening_a_cache_at_head_does_not_import_alembic(cache_path: Path) -> No
 def test_upgrade_from_0003_adds_pending_submissions_and_keeps_orders(cache_path: Path) -> None:
     migrate.upgrade(cache_path, "0003")
     old = CacheStore(cache_path, migrate=False)
-    writer.apply_page(old, records.upserts([records.order(1)]), [], "c1")
+    old_cache.apply_old_page(old, records.upserts([records.order(1)]), "c1")
     old.dispose()
     with CacheStore(cache_path) as store, store.session() as session:
         assert migrate.current_revision(cache_path) == revision.HEAD_REVISION
@@ -115,10 +115,10 @@ def test_upgrade_from_0003_adds_pending_submissions_and_keeps_orders(cache_path:
 def test_upgrade_from_0005_adds_marks_and_notifications(cache_path: Path) -> None:
     migrate.upgrade(cache_path, "0005")
     old = CacheStore(cache_path, migrate=False)
-    writer.apply_page(old, records.upserts([records.order(1)]), [], "c1")  # untracked
+    old_cache.apply_old_page(old, records.upserts([records.order(1)]), "c1")  # untracked
     old.dispose()
     with CacheStore(cache_path) as store, store.session() as session:
-        assert migrate.current_revision(cache_path) == "0006"
+        assert migrate.current_revision(cache_path) == revision.HEAD_REVISION
         assert queries.count_orders(session, queries.OrderFilter()) == 1
     engine = make_engine(cache_path)
     with engine.connect() as connection:

@@ -4,13 +4,22 @@ Every function takes a Session from `CacheStore.session()`; each GUI worker thre
 own. Sorting, filtering, counting and search all happen in SQLite, on indexes.
 """
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, UnaryExpression, exists, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    UnaryExpression,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop_app.cache.detail import (
@@ -62,6 +71,7 @@ __all__ = [
     "documents_to_prefetch",
     "meta_etags",
     "order_detail",
+    "order_export_rows",
     "order_ids",
     "order_page",
     "order_rows_by_ids",
@@ -279,6 +289,55 @@ def order_rows_by_ids(session: Session, ids: Sequence[str]) -> dict[str, OrderLi
         for row in session.execute(select(*_LIST_COLUMNS).where(OrderRow.id.in_(chunk))):
             found[row[0]] = _list_row(row)
     return found
+
+
+# The fields an export can read, by name: the list's columns as stored (timestamps parsed to
+# aware UTC datetimes, enums as their codes) and "status_shown", the status column's code
+# (CLEARING for a clearing case).
+_EXPORT_FIELDS: dict[str, ColumnElement[Any]] = {
+    name: getattr(OrderRow, name).expression for name in (
+        "order_number", "created_at", "customer_name", "business_transaction",
+        "product_name_de", "product_name_en", "product_family", "status", "contract_number",
+        "updated_at", "created_by")
+}
+_EXPORT_FIELDS["status_shown"] = case(
+    (OrderRow.clearing_note.is_not(None), CLEARING), else_=OrderRow.status)
+_EXPORT_TIMESTAMPS = frozenset({"created_at", "updated_at"})
+
+
+def order_export_rows(
+    session: Session, order_filter: OrderFilter, sort: OrderSort, fields: Sequence[str],
+    chunk: int = 1000,
+) -> Generator[list[tuple[Any, ...]], None, None]:
+    """The values of `fields` (names of `_EXPORT_FIELDS`) for every order the list shows,
+    in its filter and sort, as chunks of up to `chunk` rows: one ordered scan read straight
+    from the DBAPI cursor (no ids first, no lookups by id, no SQLAlchemy rows: most of what
+    an export of 100,000 orders spent reading). Close the iterator when stopping early."""
+    unknown = [name for name in fields if name not in _EXPORT_FIELDS]
+    if unknown:
+        raise ValueError(f"no export field {unknown}")
+    statement = (select(*(_EXPORT_FIELDS[name] for name in fields))
+                 .where(*_conditions(order_filter)).order_by(*_order_by(sort)))
+    stamps = [index for index, name in enumerate(fields) if name in _EXPORT_TIMESTAMPS]
+    parse = datetime.fromisoformat  # the stored "...Z" texts: aware UTC (`format_timestamp`)
+    result = session.connection().execute(statement)
+    try:
+        cursor: Any = result.cursor
+        while rows := cursor.fetchmany(max(chunk, 1)):
+            if stamps:
+                rows = [_parsed(row, stamps, parse) for row in rows]
+            yield rows
+    finally:
+        result.close()
+
+
+def _parsed(row: tuple[Any, ...], stamps: Sequence[int],
+            parse: Any) -> tuple[Any, ...]:
+    values = list(row)
+    for index in stamps:
+        if (value := values[index]) is not None:
+            values[index] = parse(value)
+    return tuple(values)
 
 
 def status_counts(session: Session, order_filter: OrderFilter) -> dict[str, int]:

@@ -1,15 +1,17 @@
 """The order list's rows for an export, from the cache in the list's filter and sort.
 
-The matching ids come first (one indexed query, as the list itself gets them); the rows
-follow in chunks by id, so however many orders match, only one chunk of rows is in memory.
+One ordered scan of the fields the export shows (`queries.order_export_rows`), read in
+chunks: however many orders match, only one chunk of rows is in memory. The count for the
+progress comes first (a sync in between may change the rows a little: the progress is
+capped at the count, the file holds what the scan read).
 """
 
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.cache import queries
 from desktop_app.cache.queries import OrderFilter, OrderSort
-from desktop_app.cache.records import OrderListRow
 from desktop_app.cache.store import CacheStore
 
 __all__ = ["CHUNK", "OrderRows", "order_rows"]
@@ -22,28 +24,29 @@ Progress = Callable[[int, int], None]  # rows handed out so far, rows matching
 @dataclass(frozen=True, slots=True)
 class OrderRows:
     total: int  # the matching orders when the export started
-    rows: Generator[OrderListRow, None, None]  # close() it when stopping early
+    rows: Generator[tuple[Any, ...], None, None]  # close() it when stopping early
 
 
 def order_rows(store: CacheStore, order_filter: OrderFilter, sort: OrderSort,
-               progress: Progress | None = None, chunk: int = CHUNK) -> OrderRows:
-    """The rows in list order; `progress(done, total)` after each chunk. Orders removed from
-    the cache meanwhile (a sync) are left out. The session stays open while the rows are
+               progress: Progress | None = None, chunk: int = CHUNK, *,
+               fields: Sequence[str]) -> OrderRows:
+    """The rows in list order, each the values of `fields` (see `queries.order_export_rows`);
+    `progress(done, total)` after each chunk. The read session stays open while the rows are
     read: iterate the rows to the end (or close the iterator)."""
     with store.session() as session:
-        ids = queries.order_ids(session, order_filter, sort)
-    total = len(ids)
+        total = queries.count_orders(session, order_filter)
 
-    def rows() -> Generator[OrderListRow, None, None]:
+    def rows() -> Generator[tuple[Any, ...], None, None]:
         with store.session() as session:
-            for start in range(0, total, chunk):
-                part = ids[start:start + chunk]
-                found = queries.order_rows_by_ids(session, part)
-                for order_id in part:
-                    row = found.get(order_id)
-                    if row is not None:
-                        yield row
-                if progress is not None:
-                    progress(min(start + chunk, total), total)
+            done = 0
+            chunks = queries.order_export_rows(session, order_filter, sort, fields, chunk)
+            try:
+                for part in chunks:
+                    yield from part
+                    done += len(part)
+                    if progress is not None:
+                        progress(min(done, total), total)
+            finally:
+                chunks.close()
 
     return OrderRows(total, rows())

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -127,13 +128,14 @@ def test_cancel_leaves_no_file(cache: LiveCache, qtbot: QtBot, tmp_path: Path,
     reached, go = threading.Event(), threading.Event()
 
     def held_rows(store: CacheStore, order_filter: OrderFilter, sort: OrderSort,
-                  progress: Callable[[int, int], None]) -> real_order_rows.OrderRows:
+                  progress: Callable[[int, int], None],
+                  **kwargs: Any) -> real_order_rows.OrderRows:
         def hold(done: int, total: int) -> None:
             reached.set()
             assert go.wait(10)  # until the test clicked Cancel
             progress(done, total)
 
-        return real_order_rows.order_rows(store, order_filter, sort, hold, chunk=20)
+        return real_order_rows.order_rows(store, order_filter, sort, hold, chunk=20, **kwargs)
 
     monkeypatch.setattr(list_export, "order_rows", held_rows)
     window = open_window(qtbot, cache, tmp_path / "w.ini")

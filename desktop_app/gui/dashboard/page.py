@@ -150,7 +150,9 @@ class DashboardPage(QWidget):
         self.times_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.times_table.setAlternatingRowColors(True)
         header = self.times_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fitted once per read (`_loaded`), not by ResizeToContents, which measures every
+        # cell again on each layout pass (each page switch).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.times_table.setMinimumHeight(240)
         right.addWidget(self.times_table, 1)
@@ -233,6 +235,8 @@ class DashboardPage(QWidget):
             self.tiles[key].set_count(number(cart_tile.count))
         self.chart.set_data(data.weekly, labels)
         self.times_model.set_rows(data.processing, labels)
+        for column in range(1, self.times_model.columnCount()):
+            self.times_table.resizeColumnToContents(column)
         self.as_of_label.setText(self.tr("As of %1, from the local cache")
                                  .replace("%1", format_datetime(self._locale, at)))
         self.filled.emit()

@@ -25,6 +25,8 @@ _ROOT = QModelIndex()
 _DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 _ALIGN, _TOOLTIP = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ToolTipRole)
 _COLUMNS = 5
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CONTEXT = "Dashboard"
 
 
@@ -55,11 +57,27 @@ class ProcessingTimesModel(QAbstractTableModel):
         super().__init__(parent)
         self._locale = locale
         self._rows: list[ProcessingTime] = []
-        self._labels: Mapping[str, str] = {}
+        # Per row, its cells' display texts and sort values, made once by `set_rows`: the
+        # view asks for them about 1,700 times while it sizes and paints the table (on the
+        # GUI thread, each call waiting for the GIL while the dashboard's read runs).
+        self._texts: list[tuple[str, ...]] = []
+        self._values: list[tuple[object, ...]] = []
 
     def set_rows(self, rows: Sequence[ProcessingTime], labels: Mapping[str, str]) -> None:
         self.beginResetModel()
-        self._rows, self._labels = list(rows), dict(labels)
+        self._rows = list(rows)
+        number, locale = self._locale.toString, self._locale
+        self._texts = [
+            (labels.get(row.transaction.value, row.transaction.value), degree_text(row.degree),
+             number(row.orders), duration_text(row.median, locale),
+             duration_text(row.expected, locale))
+            for row in self._rows
+        ]
+        self._values = [
+            (row.transaction.value, row.degree.value, row.orders, row.median.total_seconds(),
+             row.expected.total_seconds())
+            for row in self._rows
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
@@ -79,23 +97,19 @@ class ProcessingTimesModel(QAbstractTableModel):
         return titles[section] if 0 <= section < _COLUMNS else None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not 0 <= row < len(self._texts) or not index.isValid():
             return None
-        row, column = self._rows[index.row()], index.column()
+        if role == _DISPLAY:
+            return self._texts[row][index.column()]
+        column = index.column()
         if role == _ALIGN:
-            right = Qt.AlignmentFlag.AlignRight if column >= 2 else Qt.AlignmentFlag.AlignLeft
-            return int(right | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT if column >= 2 else _LEFT
         if role == _EDIT:
-            return (row.transaction.value, row.degree.value, row.orders,
-                    row.median.total_seconds(), row.expected.total_seconds())[column]
-        if role == _TOOLTIP and column == 3 and row.median > row.expected:
+            return self._values[row][column]
+        if role == _TOOLTIP and column == 3 and self._rows[row].median > self._rows[row].expected:
             return QCoreApplication.translate("Dashboard", "Slower than expected")
-        if role != _DISPLAY:
-            return None
-        code = row.transaction.value
-        return (self._labels.get(code, code), degree_text(row.degree),
-                self._locale.toString(row.orders), duration_text(row.median, self._locale),
-                duration_text(row.expected, self._locale))[column]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -28,7 +28,6 @@ from pathlib import Path
 import xlsxwriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
-from bench.cache_queries_bench import generate
 from desktop_app.cache.queries import OrderFilter, OrderSort
 from desktop_app.cache.store import CacheStore
 from desktop_app.export.cells import formats_for
@@ -37,6 +36,8 @@ from desktop_app.export.order_rows import order_rows
 from desktop_app.export.xlsx_file import write_xlsx
 from desktop_app.gui.overview.list_export import export_table
 from desktop_app.gui.overview.order_columns import OrderColumn, OrderLabels
+
+from cache_queries_bench import generate  # bench/ is the script folder: sys.path[0]
 
 TARGETS = {"csv": 5.0, "xlsx": 10.0}
 MEMORY_TARGET_MB = 100.0

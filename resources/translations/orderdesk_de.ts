@@ -828,6 +828,14 @@ Das lässt sich nicht rückgängig machen.</translation>
             <translation>Aufträge</translation>
         </message>
         <message>
+            <source>terminated</source>
+            <translation>gekündigt</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
             <source>The customer is not in the local cache yet: synchronize (F5).</source>
             <translation>Der Kunde ist noch nicht im lokalen Zwischenspeicher: bitte synchronisieren (F5).</translation>
         </message>

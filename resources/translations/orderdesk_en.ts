@@ -828,6 +828,14 @@ This cannot be undone.</translation>
             <translation>Orders</translation>
         </message>
         <message>
+            <source>terminated</source>
+            <translation>terminated</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
             <source>The customer is not in the local cache yet: synchronize (F5).</source>
             <translation>The customer is not in the local cache yet: synchronize (F5).</translation>
         </message>

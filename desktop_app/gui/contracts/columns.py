@@ -43,8 +43,8 @@ def header_text(column: ContractColumn) -> str:
 
 def state_text(state: ContractState) -> str:
     if state is ContractState.TERMINATED:
-        return QCoreApplication.translate(_CONTEXT, "terminated")
-    return QCoreApplication.translate(_CONTEXT, "running")
+        return QCoreApplication.translate("Contracts", "terminated")
+    return QCoreApplication.translate("Contracts", "running")
 
 
 def product_name(row: ContractListRow, english: bool) -> str:

@@ -193,6 +193,31 @@ def test_a_corrupt_file_is_set_aside(qtbot: QtBot, cache: LiveCache, tmp_path: P
     assert load_views(path) is not None  # the defaults took its place
 
 
+def test_a_file_that_cannot_be_read_just_now_is_left_alone(
+    qtbot: QtBot, cache: LiveCache, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A views file locked by a virus scanner or on a drive that is away: kept, never
+    overwritten with the defaults."""
+    path = views_file(cache.path)
+    text = json.dumps({"schema_version": SCHEMA_VERSION, "views": []})
+    path.write_text(text, encoding="utf-8")
+    read_bytes = Path.read_bytes
+
+    def locked(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "The process cannot access the file", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", locked)
+    window = _window(qtbot, cache, tmp_path, english=True)
+    assert _names(window) == ["My open orders", "Clearing cases", "Completed today"]
+    assert "could not be read just now" in window.saved_views.problem
+    window.saved_views.save("Mine")
+    monkeypatch.undo()
+    assert path.read_text(encoding="utf-8") == text  # never overwritten
+    assert not list(path.parent.glob("*.corrupt-*.json"))
+
+
 def test_a_newer_file_is_left_alone(qtbot: QtBot, cache: LiveCache, tmp_path: Path) -> None:
     path = views_file(cache.path)
     text = json.dumps({"schema_version": SCHEMA_VERSION + 5, "views": []})

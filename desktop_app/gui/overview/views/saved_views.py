@@ -43,9 +43,12 @@ def _problem_text(problem: ViewsTooNew | ViewsCorrupt) -> str:
                           "until you update, the default views are shown and changes are not "
                           "saved.").replace("%1", str(problem.found))
                 .replace("%2", str(SCHEMA_VERSION)))  # fmt: skip
-    where = str(problem.moved_to) if problem.moved_to else str(problem.path)
+    if problem.moved_to is None:  # unreadable for now (locked, offline drive): kept as is
+        return translate("SavedViews", "Your saved views (%1) could not be read just now. "
+                         "They are kept unchanged; until the next start the default views "
+                         "are shown and changes are not saved.").replace("%1", str(problem.path))
     return translate("SavedViews", "Your saved views could not be read and were set aside "
-                     "as %1. The default views are shown.").replace("%1", where)
+                     "as %1. The default views are shown.").replace("%1", str(problem.moved_to))
 
 
 class SavedViews(QObject):
@@ -90,6 +93,9 @@ class SavedViews(QObject):
             return default_views()
         except ViewsCorrupt as problem:
             self.problem = _problem_text(problem)
+            if problem.moved_to is None:  # still in place: writing would overwrite it
+                self._read_only = True
+                return default_views()
             stored = None
         if stored is not None:
             return list(stored.views)

@@ -134,7 +134,9 @@ class Transport:
         self.settings = settings
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._sessions: list[TimeoutSession] = []
+        # Each session with the thread that made it: a pool or listener thread that ended
+        # leaves its session (and a kept-alive socket) behind; the next new one closes them.
+        self._sessions: list[tuple[threading.Thread, TimeoutSession]] = []
 
     def _session(self, *, idempotent_post: bool, long_poll: bool = False) -> TimeoutSession:
         name = ("post_session" if idempotent_post else
@@ -145,7 +147,12 @@ class Transport:
                                      long_poll=long_poll and not idempotent_post)
             setattr(self._local, name, session)
             with self._lock:
-                self._sessions.append(session)
+                ended = [old for owner, old in self._sessions if not owner.is_alive()]
+                self._sessions = [(owner, kept) for owner, kept in self._sessions
+                                  if owner.is_alive()]
+                self._sessions.append((threading.current_thread(), session))
+            for old in ended:
+                old.close()
         return session
 
     def url(self, path: str) -> str:
@@ -196,6 +203,6 @@ class Transport:
         """Closes the sessions of every thread (call once, when the app shuts down)."""
         with self._lock:
             sessions, self._sessions = self._sessions, []
-        for session in sessions:
+        for _owner, session in sessions:
             session.close()
         self._local = threading.local()

@@ -2,6 +2,8 @@
 
 import shutil
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +96,41 @@ def test_get_is_retried_on_503_with_backoff(stub: StubServer) -> None:
     finally:
         client.close()
     assert stub.count("GET", "/meta/statuses") == 3
+
+
+def _close_recorded(closed: list[object], session: object, close: Callable[[], None]) -> None:
+    closed.append(session)
+    close()
+
+
+def test_the_session_of_a_thread_that_ended_is_closed(stub: StubServer) -> None:
+    """Every listener restart and pool thread makes a session of its own: when its thread has
+    ended, the next new session closes it, so sockets do not pile up over days."""
+    import threading
+
+    stub.script("GET", "/meta/statuses", *[Reply(200, [])] * 3)
+    client = stub_client(stub)
+    transport = client.auth.transport
+    closed: list[object] = []
+    try:
+        def call() -> None:
+            client.statuses()
+
+        first = threading.Thread(target=call)
+        first.start()
+        first.join()
+        ended = [session for owner, session in transport._sessions if owner is first]
+        assert ended
+        for session in ended:
+            session.close = partial(_close_recorded, closed, session,  # type: ignore[method-assign]
+                                    session.close)
+        second = threading.Thread(target=call)
+        second.start()
+        second.join()
+        assert closed == ended  # the first thread's sessions went with their thread
+        assert all(owner is not first for owner, _session in transport._sessions)
+    finally:
+        client.close()
 
 
 @pytest.mark.parametrize("status", [429, 502, 504])

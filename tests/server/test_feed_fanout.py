@@ -83,6 +83,17 @@ def test_fifty_waiters_woken_by_one_commit_share_one_page_read(
     assert [change.id for change in other.page().changes] == [own]
 
 
+def test_plain_reads_keep_no_pages(live_server: LiveServer, clerk: Api) -> None:
+    """Only long-polls share pages: a resync's bulk reads (no wait) are never kept, which
+    would hold up to 256 pages of 500 orders each until the next commit."""
+    _known_marks(live_server)
+    kept_before = set(live_server.context.pages._entries)
+    for _ in range(2):
+        answer = clerk.get("/changes", params={"limit": 99})
+        assert answer.status_code == 200
+    assert set(live_server.context.pages._entries) <= kept_before
+
+
 def test_a_long_poll_at_the_head_starts_without_a_read(live_server: LiveServer,
                                                        clerk: Api) -> None:
     _known_marks(live_server)

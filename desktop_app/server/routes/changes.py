@@ -39,8 +39,8 @@ async def changes(request: Request, context: Context, principal: CurrentPrincipa
     limit = min(limit, MAX_PAGE_SIZE)
     tenant_ids = principal.tenant_ids
     timeout = capped_wait(wait)
-    if timeout <= 0:
-        _, body = await _read(context, since, limit, tenant_ids)
+    if timeout <= 0:  # read alone: kept pages of bulk reads would add up to hundreds of MB
+        _, body = await _read(context, since, limit, tenant_ids, shared=False)
     else:
         hung_up = asyncio.ensure_future(_hung_up(request))
         try:
@@ -120,10 +120,11 @@ def _quiet_answer(context: ServerContext, since: str | None,
 
 
 async def _read(context: ServerContext, since: str | None, limit: int,
-                tenant_ids: frozenset[str] | None) -> tuple[feed.RawPage, bytes]:
+                tenant_ids: frozenset[str] | None, *,
+                shared: bool = True) -> tuple[feed.RawPage, bytes]:
     """One page and its bytes, read in a worker thread (the database code is synchronous);
-    callers asking for the same page at the same feed head share one read."""
-    head = context.wakeup.marks.head_for(None)
+    long-polls asking for the same page at the same feed head share one read (`shared`)."""
+    head = context.wakeup.marks.head_for(None) if shared else None
     key = None if head is None else (head.generation, head.head, since, tenant_ids, limit)
     return await context.pages.page(
         key, lambda: _read_page(context, since, limit, tenant_ids))

@@ -194,13 +194,8 @@ class ConfirmationOutput(QObject):
                      printer: QPrinter) -> BackgroundTask:
         remember_printer(self._settings, printer)
         store, language = self._cache.store, self._language
-        progress = QProgressDialog(self.tr("Printing the confirmations…"), self.tr("Cancel"),
-                                   0, len(ids), parent)
-        progress.setWindowTitle(self.tr("Print confirmations"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
+        progress = self._progress(parent, self.tr("Print confirmations"),
+                                  self.tr("Printing the confirmations…"), len(ids))
 
         def work(cancel: CancelToken, report: ProgressReport) -> PrintResult:
             return print_confirmations(store, ids, printer, language, cancel, report)
@@ -211,6 +206,18 @@ class ConfirmationOutput(QObject):
                 .on_failure(self._batch_failed).run_in(self._writes))
         progress.canceled.connect(task.cancel)
         return task
+
+    def _progress(self, parent: QWidget | None, title: str, label: str,
+                  total: int) -> QProgressDialog:
+        """A batch's window-modal progress (0 to `total` orders) with Cancel, shown once
+        the batch takes a while; it stays open at the end until the result closes it."""
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, total, parent)
+        progress.setWindowTitle(title)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoReset(False)
+        progress.setAutoClose(False)
+        return progress
 
     @Slot(int, object)
     def _print_progressed(self, done: int, total: int | None) -> None:
@@ -305,13 +312,8 @@ class ConfirmationOutput(QObject):
             self._tell(parent, self.tr("An export is already running."))
             return None
         store, language, ids, target = self._cache.store, self._language, list(order_ids), folder
-        progress = QProgressDialog(self.tr("Writing the confirmations as PDF…"),
-                                   self.tr("Cancel"), 0, len(ids), parent)
-        progress.setWindowTitle(self.tr("Export confirmations"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoReset(False)
-        progress.setAutoClose(False)
+        progress = self._progress(parent, self.tr("Export confirmations"),
+                                  self.tr("Writing the confirmations as PDF…"), len(ids))
 
         def work(cancel: CancelToken, report: ProgressReport) -> BatchResult:
             return export_confirmations(store, ids, target, language, cancel, report)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop_app.cache.detail import order_detail
 from desktop_app.cache.store import CacheStore
 from desktop_app.documents.confirmation import confirmation_html
 from desktop_app.documents.formats import DocumentLanguage
@@ -20,6 +19,7 @@ from desktop_app.documents.output import DocumentError, letterhead, transaction_
 from desktop_app.documents.pages import A4_LAYOUT, layout_document, paint_pages
 from desktop_app.documents.wording import texts
 from desktop_app.gui.common.tasks import ProgressReport
+from desktop_app.gui.documents.confirmation_batch import cached_details
 from desktop_app.sync.progress import CancelToken
 
 __all__ = ["PrintResult", "print_confirmations"]
@@ -44,28 +44,19 @@ def print_confirmations(store: CacheStore, order_ids: list[str], printer: QPrint
     printer.setDocName(f"{texts(language)['title']} ({len(order_ids)})")
     with store.session() as session:
         labels = transaction_labels(session)
-    report(0, len(order_ids))
+    details = cached_details(store, order_ids, cancel, report, result)
     painter = QPainter()
     if not painter.begin(printer):
         raise DocumentError.device_refused()
     try:
-        for done, order_id in enumerate(order_ids, start=1):
-            if cancel.cancelled:
-                result.cancelled = True
-                result.aborted = printer.abort()
-                break
-            with store.session() as session:
-                detail = order_detail(session, order_id)
-            if detail is None:
-                result.missing.append(order_id)
-            else:
-                document = layout_document(confirmation_html(detail, language, labels), printer)
-                if result.pages:
-                    printer.newPage()
-                result.pages += paint_pages(document, printer, painter,
-                                            letterhead(detail, language))
-                result.printed.append(detail.order_number)
-            report(done, len(order_ids))
+        for detail in details:
+            document = layout_document(confirmation_html(detail, language, labels), printer)
+            if result.pages:
+                printer.newPage()
+            result.pages += paint_pages(document, printer, painter, letterhead(detail, language))
+            result.printed.append(detail.order_number)
+        if result.cancelled:
+            result.aborted = printer.abort()
     finally:
         if painter.isActive():
             painter.end()

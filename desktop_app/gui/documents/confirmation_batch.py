@@ -5,10 +5,13 @@ thread-safe, but one per thread painting into a QPdfWriter is fine) and written 
 a cancelled export leaves only complete files. The worker reads the cache with its own session.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from desktop_app.cache.detail import order_detail
+from desktop_app.cache.records import OrderDetail
 from desktop_app.cache.store import CacheStore
 from desktop_app.documents.filenames import safe_filename
 from desktop_app.documents.formats import DocumentLanguage
@@ -21,7 +24,15 @@ from desktop_app.documents.wording import texts
 from desktop_app.gui.common.tasks import ProgressReport
 from desktop_app.sync.progress import CancelToken
 
-__all__ = ["BatchResult", "confirmation_filename", "export_confirmations"]
+__all__ = ["BatchOutcome", "BatchResult", "cached_details", "confirmation_filename",
+           "export_confirmations"]
+
+
+class BatchOutcome(Protocol):
+    """What `cached_details` records on a batch's result."""
+
+    missing: list[str]
+    cancelled: bool
 
 
 @dataclass
@@ -37,6 +48,25 @@ def confirmation_filename(order_number: str, language: DocumentLanguage) -> str:
     return safe_filename(f"{texts(language)['title']} {order_number}", fallback="confirmation")
 
 
+def cached_details(store: CacheStore, order_ids: list[str], cancel: CancelToken,
+                   report: ProgressReport, outcome: BatchOutcome) -> Iterator[OrderDetail]:
+    """The orders' details in turn, each read in a session of its own. An order no longer in
+    the cache goes to `outcome.missing`; progress is reported before the first order and
+    after each; once cancelled, stops before the next order and sets `outcome.cancelled`."""
+    report(0, len(order_ids))
+    for done, order_id in enumerate(order_ids, start=1):
+        if cancel.cancelled:
+            outcome.cancelled = True
+            return
+        with store.session() as session:
+            detail = order_detail(session, order_id)
+        if detail is None:
+            outcome.missing.append(order_id)
+        else:
+            yield detail
+        report(done, len(order_ids))
+
+
 def export_confirmations(store: CacheStore, order_ids: list[str], folder: Path,
                          language: DocumentLanguage, cancel: CancelToken,
                          report: ProgressReport) -> BatchResult:
@@ -49,22 +79,12 @@ def export_confirmations(store: CacheStore, order_ids: list[str], folder: Path,
         raise DocumentError.not_written(folder, error) from error
     with store.session() as session:
         labels = transaction_labels(session)
-    report(0, len(order_ids))
-    for done, order_id in enumerate(order_ids, start=1):
-        if cancel.cancelled:
-            result.cancelled = True
-            break
-        with store.session() as session:
-            detail = order_detail(session, order_id)
-        if detail is None:
-            result.missing.append(order_id)
+    for detail in cached_details(store, order_ids, cancel, report, result):
+        path = folder / confirmation_filename(detail.order_number, language)
+        try:
+            save_confirmation_pdf(detail, path, language, labels)
+        except DocumentError as error:  # this file only: the others may still be written
+            result.failed.append((detail.order_number, error.reason(language)))
         else:
-            path = folder / confirmation_filename(detail.order_number, language)
-            try:
-                save_confirmation_pdf(detail, path, language, labels)
-            except DocumentError as error:  # this file only: the others may still be written
-                result.failed.append((detail.order_number, error.reason(language)))
-            else:
-                result.written.append(path)
-        report(done, len(order_ids))
+            result.written.append(path)
     return result

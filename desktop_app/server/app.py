@@ -1,5 +1,6 @@
 """The FastAPI application of the reference order backend."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,6 +10,7 @@ from desktop_app import __version__
 from desktop_app.contract import API_PREFIX
 from desktop_app.server.context import ServerContext
 from desktop_app.server.database import Database
+from desktop_app.server.feed_watch import watch_outside_commits
 from desktop_app.server.problems import install_problem_handlers
 from desktop_app.server.routes import auth, carts, changes, meta, orders, parties, quotes
 from desktop_app.server.settings import ServerSettings
@@ -24,9 +26,11 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         database.add_feed_listener(context.feed_committed)
         context.simulator.start()
+        watch = asyncio.get_running_loop().create_task(watch_outside_commits(context))
         try:
             yield
         finally:
+            watch.cancel()
             # Usually closed already (serving.FeedServer, before uvicorn waits for requests).
             context.wakeup.close()
             context.simulator.stop()

@@ -97,6 +97,10 @@ class FeedWakeup(Protocol):
         then on wakes it.
         """
 
+    def notify_everyone(self) -> None:
+        """Something committed that this process did not see (another process writing the
+        same database): forget the marks and wake every waiter, whatever its tenants."""
+
     def close(self) -> None:
         """Wake every waiter (with False); later waits return False at once."""
 
@@ -147,6 +151,16 @@ class LocalFeedWakeup:
             woken = set(self._everyone)
             for tenant_id in tenant_ids:
                 woken.update(self._by_tenant.get(tenant_id, ()))
+            for waiter in woken:
+                self._remove(waiter)
+            self.woken += len(woken)
+        for waiter in woken:
+            waiter.wake(True)
+
+    def notify_everyone(self) -> None:
+        self.marks.forget()
+        with self._lock:
+            woken = set(self._all)
             for waiter in woken:
                 self._remove(waiter)
             self.woken += len(woken)

@@ -316,3 +316,41 @@ def test_a_wait_that_ends_after_the_marks_were_forgotten_reads_its_answer(
         assert _reads(own_server) == reads + 1
     finally:
         clerk.close()
+
+
+def test_a_commit_by_another_process_wakes_the_waiters(own_server: LiveServer) -> None:
+    """Another process writing the same database (a second server, --seed-only, a script)
+    never notifies this one: the once-a-second watch sees the stored counter ahead of the
+    marks and wakes every waiter to read, instead of "nothing new" from memory."""
+    clerk = Api(own_server, "max.nord")
+    try:
+        _a_commit_by_another_process_wakes(own_server, clerk)
+    finally:
+        clerk.close()
+
+
+def _a_commit_by_another_process_wakes(own_server: LiveServer, clerk: Api) -> None:
+    from desktop_app.server.database import Database
+    from desktop_app.server.db import PartyRow
+    from desktop_app.server.services import publish
+    from sqlalchemy import select
+
+    _known_marks(own_server)
+    cursor = _head(clerk)
+    _known_marks(own_server)  # the head read above may have loaded them; known either way
+    wakeup = _wakeup(own_server)
+    already = wakeup.waiting
+    poll = Poll(clerk, cursor, wait=60)
+    poll.start()
+    _until(lambda: wakeup.waiting == already + 1, "the long-poll to wait")
+    outside = Database(own_server.context.settings.database_url)  # "another process"
+    try:
+        with outside.write() as session:
+            party = session.scalars(select(PartyRow).where(
+                PartyRow.tenant_id == "t-nordlicht").limit(1)).one()
+            party.updated_at = utcnow()
+            publish.party(session, party, party.updated_at)
+            changed = party.id
+    finally:
+        outside.dispose()
+    assert [change.id for change in poll.page().changes] == [changed]

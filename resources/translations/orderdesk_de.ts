@@ -2468,6 +2468,10 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
             <translation>Ihre gespeicherten Ansichten stammen von einer neueren OrderDesk-Version (Format %1; diese Version liest bis Format %2). Sie bleiben unverändert; bis zum Update werden die Standardansichten gezeigt und Änderungen nicht gespeichert.</translation>
         </message>
         <message>
+            <source>Your saved views (%1) could not be read just now. They are kept unchanged; until the next start the default views are shown and changes are not saved.</source>
+            <translation>Ihre gespeicherten Ansichten (%1) konnten gerade nicht gelesen werden. Sie bleiben unverändert; bis zum nächsten Start werden die Standardansichten gezeigt und Änderungen nicht gespeichert.</translation>
+        </message>
+        <message>
             <source>Your saved views could not be read and were set aside as %1. The default views are shown.</source>
             <translation>Ihre gespeicherten Ansichten waren nicht lesbar und wurden als %1 beiseitegelegt. Die Standardansichten werden gezeigt.</translation>
         </message>

@@ -2468,6 +2468,10 @@ You are told here when an order is completed or becomes a clearing case, and whe
             <translation>Your saved views were stored by a newer OrderDesk (format %1; this version reads up to %2). They are kept unchanged; until you update, the default views are shown and changes are not saved.</translation>
         </message>
         <message>
+            <source>Your saved views (%1) could not be read just now. They are kept unchanged; until the next start the default views are shown and changes are not saved.</source>
+            <translation>Your saved views (%1) could not be read just now. They are kept unchanged; until the next start the default views are shown and changes are not saved.</translation>
+        </message>
+        <message>
             <source>Your saved views could not be read and were set aside as %1. The default views are shown.</source>
             <translation>Your saved views could not be read and were set aside as %1. The default views are shown.</translation>
         </message>

@@ -149,7 +149,9 @@ class ListExport(QObject):
         kind_value = self._settings.value(LAST_KIND_KEY, ExportKind.XLSX.value)
         kind = ExportKind.CSV if kind_value == ExportKind.CSV.value else ExportKind.XLSX
         name = self.tr("Orders %1").replace("%1", date.today().isoformat())
-        return (start if start.is_dir() else Path.home()) / f"{name}.{kind.value}", kind
+        # No is_dir() here: on the GUI thread it can hang for seconds on a share that is away;
+        # the file dialog copes with a folder that is gone.
+        return start / f"{name}.{kind.value}", kind
 
     @Slot()
     def export(self) -> BackgroundTask | None:

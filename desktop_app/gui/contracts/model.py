@@ -13,20 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from desktop_app.cache.contracts import ContractListRow
 from desktop_app.cache.search import fold
 from desktop_app.domain.enums import ContractState
 from desktop_app.gui.common.formatting import day
+from desktop_app.gui.common.sorted_rows import RIGHT_ALIGNED, Index, SortedLinesModel
 from desktop_app.gui.contracts.columns import (
     ContractColumn,
     SortValue,
@@ -39,14 +33,12 @@ from desktop_app.gui.contracts.columns import (
 __all__ = ["CONTRACT_ID_ROLE", "ContractTableModel", "Prepared", "prepare"]
 
 CONTRACT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # str
-Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _COLUMNS = tuple(ContractColumn)
-_ROOT = QModelIndex()
 
 
 @dataclass(slots=True)
@@ -91,17 +83,16 @@ def prepare(rows: Sequence[ContractListRow], english: bool, column: ContractColu
     return Prepared(lines, english, column, descending)
 
 
-class ContractTableModel(QAbstractTableModel):
+class ContractTableModel(SortedLinesModel[_Line]):
     """The cached contracts; `set_rows` installs a fresh read, `set_filter` searches."""
 
     def __init__(self, *, locale: QLocale | None = None, english: bool = False,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(_COLUMNS), parent)
         self._locale = locale or QLocale()
         self._english = english
         self._today = date.today()
         self._all: list[_Line] = []
-        self._shown: list[_Line] = []
         self._needle = ""
         self._sort_column = ContractColumn.NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -176,42 +167,21 @@ class ContractTableModel(QAbstractTableModel):
     def _key(self, line: _Line) -> tuple[SortValue, str, str]:
         return line.keys[self._sort_column]
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(_COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        before = [line.row.id for line in self._shown]
+    def _line_id(self, line: _Line) -> str:
+        return line.row.id
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> None:
         self._sort_column, self._sort_order = ContractColumn(column), order
         self._all.sort(key=self._key, reverse=self._descending)
         self._shown = self._matching()
-        after = {line.row.id: position for position, line in enumerate(self._shown)}
-        for index in self.persistentIndexList():
-            new_row = after[before[index.row()]]
-            self.changePersistentIndex(index, self.index(new_row, index.column()))
-        self.layoutChanged.emit()
 
     # --- Qt model interface -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._shown)
+    def _header(self, section: int) -> str:
+        return header_text(_COLUMNS[section])
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
-            column = _COLUMNS[section]
-            if role == _DISPLAY:
-                return header_text(column)
-            if role == _ALIGN and column is ContractColumn.ORDERS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _right_aligned(self, column: int) -> bool:
+        return _COLUMNS[column] is ContractColumn.ORDERS
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._shown):
@@ -226,7 +196,7 @@ class ContractTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(line.row, column)
         if role == _ALIGN and column is ContractColumn.ORDERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         if role == _FOREGROUND and line.row.state is ContractState.TERMINATED:
             return self._dimmed
         if role == CONTRACT_ID_ROLE:

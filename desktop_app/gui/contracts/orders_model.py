@@ -4,26 +4,16 @@ per contract, so a plain in-memory table)."""
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
 
 from desktop_app.cache.contracts import ContractOrderRow
 from desktop_app.gui.common.formatting import format_datetime
+from desktop_app.gui.common.sorted_rows import Index, LinesTableModel
 
 __all__ = ["ORDER_ID_ROLE", "ContractOrdersModel"]
 
 ORDER_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ROOT = QModelIndex()
 _HEADERS = (QT_TRANSLATE_NOOP("ContractOrders", "Order"),
             QT_TRANSLATE_NOOP("ContractOrders", "Received"),
             QT_TRANSLATE_NOOP("ContractOrders", "Business transaction"),
@@ -31,46 +21,30 @@ _HEADERS = (QT_TRANSLATE_NOOP("ContractOrders", "Order"),
             QT_TRANSLATE_NOOP("ContractOrders", "Product"))
 
 
-class ContractOrdersModel(QAbstractTableModel):
+class ContractOrdersModel(LinesTableModel[ContractOrderRow]):
     def __init__(self, *, locale: QLocale | None = None, english: bool = False,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(_HEADERS), parent)
         self._locale, self._english = locale or QLocale(), english
-        self._rows: list[ContractOrderRow] = []
         self._transactions: Mapping[str, str] = {}
         self._statuses: Mapping[str, str] = {}
 
     def set_rows(self, rows: Sequence[ContractOrderRow], transactions: Mapping[str, str],
                  statuses: Mapping[str, str]) -> None:
         self.beginResetModel()
-        self._rows, self._transactions, self._statuses = list(rows), transactions, statuses
+        self._shown, self._transactions, self._statuses = list(rows), transactions, statuses
         self.endResetModel()
 
     def order_id(self, row: int) -> str | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        return self._shown[row].id if 0 <= row < len(self._shown) else None
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == _DISPLAY
-                and 0 <= section < len(_HEADERS)):
-            return QCoreApplication.translate("ContractOrders", str(_HEADERS[section]))
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _header(self, section: int) -> str:
+        return QCoreApplication.translate("ContractOrders", str(_HEADERS[section]))
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._shown):
             return None
-        row = self._rows[index.row()]
+        row = self._shown[index.row()]
         if role == ORDER_ID_ROLE:
             return row.id
         if role != _DISPLAY:

@@ -17,20 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from desktop_app.cache.cart_focus import CartFocus, matches
 from desktop_app.cache.cart_list import CartQuoteListRow
 from desktop_app.domain.enums import QuoteState
 from desktop_app.gui.common.formatting import day, format_cents, format_datetime
+from desktop_app.gui.common.sorted_rows import RIGHT_ALIGNED, Index, SortedLinesModel
 from desktop_app.gui.ordering.carts.columns import (
     CartColumn,
     SortValue,
@@ -48,7 +42,6 @@ __all__ = ["CART_ID_ROLE", "STATE_ROLE", "CartQuoteTableModel"]
 CART_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # str
 STATE_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # QuoteState as shown (expired computed)
 
-Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -57,7 +50,6 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _COLUMNS = tuple(CartColumn)
 _MONEY = (CartColumn.MONTHLY, CartColumn.ONE_TIME)
 _DONE_STATES = (QuoteState.REJECTED, QuoteState.WITHDRAWN, QuoteState.EXPIRED)
-_ROOT = QModelIndex()
 
 
 @dataclass(slots=True)
@@ -85,13 +77,13 @@ def _sort_key(value: SortValue) -> tuple[bool, Any]:
     return (value is None, value if value is not None else 0)
 
 
-class CartQuoteTableModel(QAbstractTableModel):
+class CartQuoteTableModel(SortedLinesModel[_Line]):
     """Open carts and quotes; `set_rows` installs a fresh read of the cache."""
 
     def __init__(self, transactions: Mapping[str, str] | None = None, *,
                  locale: QLocale | None = None, english: bool = False,
                  own_tenant: str | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(_COLUMNS), parent)
         self._own_tenant = own_tenant  # lines of other tenants (sub-tenants) name theirs
         self._own_tenant_name: str | None = None
         self._transactions: Mapping[str, str] = transactions or {}
@@ -99,7 +91,6 @@ class CartQuoteTableModel(QAbstractTableModel):
         self._english = english
         self._today = date.today()
         self._all: list[_Line] = []
-        self._shown: list[_Line] = []
         self._state_filter: QuoteState | None = None
         self._text_filter = ""
         self._focus: CartFocus | None = None  # a dashboard tile's lines only
@@ -196,42 +187,21 @@ class CartQuoteTableModel(QAbstractTableModel):
                            self._english)
         return _sort_key(value), line.row.cart_id  # the cart id breaks ties
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(_COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        before = [line.row.cart_id for line in self._shown]
+    def _line_id(self, line: _Line) -> str:
+        return line.row.cart_id
+
+    def _resort(self, column: int, order: Qt.SortOrder) -> None:
         self._sort_column, self._sort_order = CartColumn(column), order
         self._all.sort(key=self._key, reverse=self._descending)
         self._shown = self._matching()
-        after = {line.row.cart_id: position for position, line in enumerate(self._shown)}
-        for index in self.persistentIndexList():
-            new_row = after[before[index.row()]]
-            self.changePersistentIndex(index, self.index(new_row, index.column()))
-        self.layoutChanged.emit()
 
     # --- Qt model interface -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._shown)
+    def _header(self, section: int) -> str:
+        return header_text(_COLUMNS[section])
 
-    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(_COLUMNS):
-            column = _COLUMNS[section]
-            if role == _DISPLAY:
-                return header_text(column)
-            if role == _ALIGN and column in _MONEY:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _right_aligned(self, column: int) -> bool:
+        return _COLUMNS[column] in _MONEY
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._shown):
@@ -246,7 +216,7 @@ class CartQuoteTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(line, column)
         if role == _ALIGN and column in _MONEY:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_ALIGNED
         if role == _FOREGROUND and line.state in _DONE_STATES:
             return self._dimmed
         if role == CART_ID_ROLE:

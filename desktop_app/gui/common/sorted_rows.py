@@ -2,11 +2,15 @@
 
 `LinesTableModel` is the flat table over `self._shown` (the lines on display): row and
 column counts, selectable cells and the horizontal header, whose texts and right-aligned
-columns the subclass names. `SortedLinesModel` adds sorting that keeps the selection: the
-subclass re-sorts its lines (`_resort`), and the persistent indexes (the view's selection
-and current index) move with their lines, matched by each line's id (`_line_id`).
+columns the subclass names. `SortedLinesModel` keeps all lines (`self._all`) in sort order
+(the subclass's `_key` for the sort column) and shows those its filter lets through
+(`_matching`, in that order); its `sort` is a layout change that keeps the selection: the
+persistent indexes (the view's selection and current index) move with their lines, matched
+by each line's id (`_line_id`).
 """
 
+from collections.abc import Sequence
+from enum import IntEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -26,6 +30,7 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _ROOT = QModelIndex()
 
 LineT = TypeVar("LineT")
+ColumnT = TypeVar("ColumnT", bound=IntEnum)
 
 
 class LinesTableModel(QAbstractTableModel, Generic[LineT]):
@@ -65,23 +70,56 @@ class LinesTableModel(QAbstractTableModel, Generic[LineT]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class SortedLinesModel(LinesTableModel[LineT]):
-    """A `LinesTableModel` whose `sort` is a layout change that keeps the selection."""
+class SortedLinesModel(LinesTableModel[LineT], Generic[LineT, ColumnT]):
+    """`columns` (section i is `columns[i]`), sorted by `column` in `order` at first."""
+
+    def __init__(self, columns: Sequence[ColumnT], column: ColumnT, order: Qt.SortOrder,
+                 parent: QObject | None = None) -> None:
+        super().__init__(len(columns), parent)
+        self._columns = tuple(columns)
+        self._all: list[LineT] = []
+        self._sort_column, self._sort_order = column, order
+
+    def _key(self, line: LineT) -> Any:
+        """The line's sort key for `self._sort_column` (ties broken, so the order is total)."""
+        raise NotImplementedError
+
+    def _matching(self) -> list[LineT]:
+        """The lines of `self._all` the filter lets through, in their order."""
+        raise NotImplementedError
 
     def _line_id(self, line: LineT) -> str:
         """What tells the lines apart (unique among the shown lines)."""
         raise NotImplementedError
 
-    def _resort(self, column: int, order: Qt.SortOrder) -> None:
-        """Take `column` (in range) and `order` as the sort and put `self._shown` in it."""
-        raise NotImplementedError
+    @property
+    def total_count(self) -> int:
+        """Lines before filtering."""
+        return len(self._all)
+
+    def row_of(self, line_id: str) -> int | None:
+        """The row that shows the line with id `line_id`; None: not shown."""
+        for position, line in enumerate(self._shown):
+            if self._line_id(line) == line_id:
+                return position
+        return None
+
+    @property
+    def _descending(self) -> bool:
+        return self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def _sort_all(self) -> None:
+        """Put `self._all` in the sort order (after new lines or new sort keys)."""
+        self._all.sort(key=self._key, reverse=self._descending)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self._column_count:
             return
         self.layoutAboutToBeChanged.emit()
         before = [self._line_id(line) for line in self._shown]
-        self._resort(column, order)
+        self._sort_column, self._sort_order = self._columns[column], order
+        self._sort_all()
+        self._shown = self._matching()
         after = {self._line_id(line): position for position, line in enumerate(self._shown)}
         for index in self.persistentIndexList():
             new_row = after[before[index.row()]]

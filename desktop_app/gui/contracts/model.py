@@ -83,19 +83,16 @@ def prepare(rows: Sequence[ContractListRow], english: bool, column: ContractColu
     return Prepared(lines, english, column, descending)
 
 
-class ContractTableModel(SortedLinesModel[_Line]):
+class ContractTableModel(SortedLinesModel[_Line, ContractColumn]):
     """The cached contracts; `set_rows` installs a fresh read, `set_filter` searches."""
 
     def __init__(self, *, locale: QLocale | None = None, english: bool = False,
                  parent: QObject | None = None) -> None:
-        super().__init__(len(_COLUMNS), parent)
+        super().__init__(_COLUMNS, ContractColumn.NUMBER, Qt.SortOrder.AscendingOrder, parent)
         self._locale = locale or QLocale()
         self._english = english
         self._today = date.today()
-        self._all: list[_Line] = []
         self._needle = ""
-        self._sort_column = ContractColumn.NUMBER
-        self._sort_order = Qt.SortOrder.AscendingOrder
         self._dimmed = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
     # --- content --------------------------------------------------------------------------
@@ -117,7 +114,7 @@ class ContractTableModel(SortedLinesModel[_Line]):
             self._all = [_line(line.row, self._english) for line in self._all]
         if (prepared.column, prepared.descending) != self.sort_state \
                 or prepared.english != self._english:  # sorted meanwhile
-            self._all.sort(key=self._key, reverse=self._descending)
+            self._sort_all()
         self._shown = self._matching()
         self.endResetModel()
 
@@ -141,18 +138,8 @@ class ContractTableModel(SortedLinesModel[_Line]):
             return [line for line in self._all if word in line.haystack]
         return [line for line in self._all if all(w in line.haystack for w in words)]
 
-    @property
-    def total_count(self) -> int:
-        return len(self._all)
-
     def contract(self, row: int) -> ContractListRow | None:
         return self._shown[row].row if 0 <= row < len(self._shown) else None
-
-    def row_of(self, contract_id: str) -> int | None:
-        for position, line in enumerate(self._shown):
-            if line.row.id == contract_id:
-                return position
-        return None
 
     def is_listed(self, contract_id: str) -> bool:
         """Cached at all (whatever the filter)."""
@@ -160,20 +147,11 @@ class ContractTableModel(SortedLinesModel[_Line]):
 
     # --- sorting ----------------------------------------------------------------------------
 
-    @property
-    def _descending(self) -> bool:
-        return self._sort_order == Qt.SortOrder.DescendingOrder
-
     def _key(self, line: _Line) -> tuple[SortValue, str, str]:
         return line.keys[self._sort_column]
 
     def _line_id(self, line: _Line) -> str:
         return line.row.id
-
-    def _resort(self, column: int, order: Qt.SortOrder) -> None:
-        self._sort_column, self._sort_order = ContractColumn(column), order
-        self._all.sort(key=self._key, reverse=self._descending)
-        self._shown = self._matching()
 
     # --- Qt model interface -----------------------------------------------------------------
 

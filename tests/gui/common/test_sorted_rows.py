@@ -1,6 +1,7 @@
 """The shared in-memory table (desktop_app/gui/common/sorted_rows.py): counts, header, flags,
 and a sort that moves the persistent indexes with their lines."""
 
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,12 +14,19 @@ if TYPE_CHECKING:
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 
 
-class _Words(SortedLinesModel[tuple[str, str]]):
-    """Lines (id, word); column 0 sorts by id, column 1 by word."""
+class _Column(IntEnum):
+    ID = 0
+    WORD = 1
+
+
+class _Words(SortedLinesModel[tuple[str, str], _Column]):
+    """Lines (id, word) in the given order at first; column 0 sorts by id, column 1 by word;
+    the filter leaves out the lines whose word starts with "x"."""
 
     def __init__(self, lines: list[tuple[str, str]]) -> None:
-        super().__init__(2)
-        self._shown = list(lines)
+        super().__init__(tuple(_Column), _Column.ID, Qt.SortOrder.AscendingOrder)
+        self._all = list(lines)
+        self._shown = self._matching()
 
     def _header(self, section: int) -> str:
         return ("Id", "Word")[section]
@@ -29,9 +37,11 @@ class _Words(SortedLinesModel[tuple[str, str]]):
     def _line_id(self, line: tuple[str, str]) -> str:
         return line[0]
 
-    def _resort(self, column: int, order: Qt.SortOrder) -> None:
-        self._shown.sort(key=lambda line: line[column],
-                         reverse=order == Qt.SortOrder.DescendingOrder)
+    def _key(self, line: tuple[str, str]) -> str:
+        return line[self._sort_column]
+
+    def _matching(self) -> list[tuple[str, str]]:
+        return [line for line in self._all if not line[1].startswith("x")]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = int(Qt.ItemDataRole.DisplayRole)) -> object:
@@ -60,8 +70,9 @@ def test_counts_header_and_flags(qapp: object, qtmodeltester: "ModelTester") -> 
 
 def test_sort_moves_persistent_indexes_by_line_id(qapp: object,
                                                   qtmodeltester: "ModelTester") -> None:
-    model = _Words([("a", "pear"), ("b", "apple"), ("c", "fig")])
+    model = _Words([("a", "pear"), ("d", "xylophone"), ("b", "apple"), ("c", "fig")])
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    assert model.rowCount() == 3  # the filtered line stays out, sorted or not
     kept = QPersistentModelIndex(model.index(0, 1))  # ("a", "pear")
     model.sort(1)
     assert [model.index(row, 1).data() for row in range(3)] == ["apple", "fig", "pear"]
@@ -69,6 +80,9 @@ def test_sort_moves_persistent_indexes_by_line_id(qapp: object,
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert [model.index(row, 0).data() for row in range(3)] == ["c", "b", "a"]
     assert (kept.row(), kept.data()) == (2, "pear")
+    assert (model.row_of("a"), model.row_of("c")) == (2, 0)
+    assert model.row_of("d") is None and model.row_of("nobody") is None  # filtered, unknown
+    assert model.total_count == 4
 
 
 def test_sort_by_a_column_out_of_range_changes_nothing(qapp: object, qtbot: object) -> None:
@@ -82,7 +96,8 @@ def test_sort_by_a_column_out_of_range_changes_nothing(qapp: object, qtbot: obje
 
 
 def test_the_base_class_names_no_header_nor_order(qapp: object) -> None:
-    bare = SortedLinesModel[str](1)
+    bare = SortedLinesModel[str, _Column](tuple(_Column), _Column.ID,
+                                          Qt.SortOrder.AscendingOrder)
     assert bare.rowCount() == 0
     with pytest.raises(NotImplementedError):
         bare.headerData(0, Qt.Orientation.Horizontal)

@@ -77,25 +77,22 @@ def _sort_key(value: SortValue) -> tuple[bool, Any]:
     return (value is None, value if value is not None else 0)
 
 
-class CartQuoteTableModel(SortedLinesModel[_Line]):
+class CartQuoteTableModel(SortedLinesModel[_Line, CartColumn]):
     """Open carts and quotes; `set_rows` installs a fresh read of the cache."""
 
     def __init__(self, transactions: Mapping[str, str] | None = None, *,
                  locale: QLocale | None = None, english: bool = False,
                  own_tenant: str | None = None, parent: QObject | None = None) -> None:
-        super().__init__(len(_COLUMNS), parent)
+        super().__init__(_COLUMNS, CartColumn.CREATED, Qt.SortOrder.DescendingOrder, parent)
         self._own_tenant = own_tenant  # lines of other tenants (sub-tenants) name theirs
         self._own_tenant_name: str | None = None
         self._transactions: Mapping[str, str] = transactions or {}
         self._locale = locale or QLocale()
         self._english = english
         self._today = date.today()
-        self._all: list[_Line] = []
         self._state_filter: QuoteState | None = None
         self._text_filter = ""
         self._focus: CartFocus | None = None  # a dashboard tile's lines only
-        self._sort_column = CartColumn.CREATED
-        self._sort_order = Qt.SortOrder.DescendingOrder
         # Lines that need no more work (rejected, withdrawn, expired) are shown dimmed.
         self._dimmed = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
 
@@ -107,7 +104,7 @@ class CartQuoteTableModel(SortedLinesModel[_Line]):
         self._own_tenant_name = next((row.tenant_name for row in rows if row.tenant_name
                                       and row.tenant_id == self._own_tenant), None)
         self._all = [self._line(row) for row in rows]
-        self._all.sort(key=self._key, reverse=self._descending)
+        self._sort_all()
         self._shown = self._matching()
         self.endResetModel()
 
@@ -116,7 +113,7 @@ class CartQuoteTableModel(SortedLinesModel[_Line]):
         self.beginResetModel()
         self._transactions = transactions
         self._all = [self._line(line.row) for line in self._all]
-        self._all.sort(key=self._key, reverse=self._descending)
+        self._sort_all()
         self._shown = self._matching()
         self.endResetModel()
 
@@ -159,28 +156,13 @@ class CartQuoteTableModel(SortedLinesModel[_Line]):
                 if (state is None or line.state is state) and needle in line.haystack
                 and (focus is None or matches(focus, line.row))]
 
-    @property
-    def total_count(self) -> int:
-        """Lines before filtering."""
-        return len(self._all)
-
     def cart_row(self, row: int) -> CartQuoteListRow | None:
         return self._shown[row].row if 0 <= row < len(self._shown) else None
 
     def state(self, row: int) -> QuoteState | None:
         return self._shown[row].state if 0 <= row < len(self._shown) else None
 
-    def row_of(self, cart_id: str) -> int | None:
-        for position, line in enumerate(self._shown):
-            if line.row.cart_id == cart_id:
-                return position
-        return None
-
     # --- sorting ----------------------------------------------------------------------------
-
-    @property
-    def _descending(self) -> bool:
-        return self._sort_order == Qt.SortOrder.DescendingOrder
 
     def _key(self, line: _Line) -> tuple[tuple[bool, Any], str]:
         value = sort_value(line.row, self._sort_column, line.state, self._transactions,
@@ -189,11 +171,6 @@ class CartQuoteTableModel(SortedLinesModel[_Line]):
 
     def _line_id(self, line: _Line) -> str:
         return line.row.cart_id
-
-    def _resort(self, column: int, order: Qt.SortOrder) -> None:
-        self._sort_column, self._sort_order = CartColumn(column), order
-        self._all.sort(key=self._key, reverse=self._descending)
-        self._shown = self._matching()
 
     # --- Qt model interface -----------------------------------------------------------------
 

@@ -68,8 +68,12 @@ class WeeklyChart(QChartView):
             bar_set.setBorderColor(QColor(_COLOURS[n % len(_COLOURS)]))
             bar_set.append([float(count) for count in values])
             bar_set.clicked.connect(lambda week, t=transaction: self.barClicked.emit(week, t))
+            # Not the bar set itself in the slot: a lambda holding its own sender is a cycle
+            # that the garbage collector may clear after removeAllSeries() deleted the set
+            # in C++ (a crash in a full test run); the label is all the tooltip needs.
+            label = bar_set.label()
             bar_set.hovered.connect(
-                lambda on, week, t=transaction, s=bar_set: self._hovered(on, week, t, s))
+                lambda on, week, t=transaction, text=label: self._hovered(on, week, t, text))
             series.append(bar_set)
         chart.addSeries(series)
         weeks = QBarCategoryAxis()
@@ -90,7 +94,7 @@ class WeeklyChart(QChartView):
         chart.legend().setVisible(bool(weekly.counts))
 
     def _hovered(self, on: bool, week: int, transaction: BusinessTransaction,
-                 bar_set: QBarSet) -> None:
+                 label: str) -> None:
         if not on or self._weekly is None:
             QToolTip.hideText()
             self.viewport().unsetCursor()
@@ -98,7 +102,7 @@ class WeeklyChart(QChartView):
         self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         monday = self._weekly.mondays[week]
         text = (QCoreApplication.translate("Dashboard", "%1, week of %2: %3 orders (click to list)")
-                .replace("%1", bar_set.label())
+                .replace("%1", label)
                 .replace("%2", day(monday, self._locale))
                 .replace("%3", self._locale.toString(self._weekly.counts[transaction][week])))
         QToolTip.showText(QCursor.pos(), text, self)

@@ -11,7 +11,7 @@ long-poll) cannot apply the same page twice or move the cursor back.
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -107,7 +107,9 @@ class ChangeSync:
         stop = threading.Event()
         done = pages = 0
         try:
-            with cyclic_gc_paused():
+            # Not around a long-poll: the pause is process-wide and the listener waits up to
+            # `wait` seconds at a time, which left the cycle collector off nearly always.
+            with cyclic_gc_paused() if bulk or wait <= 0 else nullcontext():
                 for page in pages_ahead(self._source, cursor, self._page_size, stop, cancel,
                                         wait=0 if bulk else wait, worker=self._worker):
                     apply_page(store, page.upserts, page.deletes, page.next_cursor,

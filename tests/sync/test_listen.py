@@ -179,3 +179,24 @@ def test_a_concurrent_writer_loses_and_doubles_nothing(
     assert commits > 10 and feed.seqs and regular.seqs  # both pulled while it wrote
     assert cached_versions(synced) == server_versions(client)
     assert_cache_equals_server(synced, client)
+
+
+def test_the_cycle_collector_stays_on_while_a_long_poll_waits(
+        server: EmbeddedServer, client: ApiClient, cache: LiveCache,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pause of the cycle collector (for bulk loads) is process-wide: a listener that
+    waits most of the time must not keep it off for the whole app."""
+    import gc
+
+    sync_catalog(client, cache)
+    ChangeSync(client, cache).run()  # the first sync, in bulk
+    seen: list[bool] = []
+    answer = client.changes_raw
+
+    def recording(since: str | None = None, limit: int = 500, wait: float = 0) -> bytes:
+        seen.append(gc.isenabled())
+        return answer(since, limit, wait)
+
+    monkeypatch.setattr(client, "changes_raw", recording)
+    ChangeSync(client, cache).run(wait=0.5)  # a listener round: nothing new, it waits
+    assert seen and all(seen)

@@ -1,11 +1,18 @@
 """Connection settings of the API client and the backend URL policy."""
 
 import ipaddress
+import math
 from dataclasses import dataclass, field
 from importlib import metadata
 from urllib.parse import urlsplit, urlunsplit
 
 from desktop_app.api.errors import InsecureUrlError
+from desktop_app.api.limits import (
+    DEFAULT_MAX_BYTES,
+    DOCUMENT_MAX_BYTES,
+    FEED_BYTES_PER_RECORD,
+    feed_page_max_bytes,
+)
 
 
 def _default_user_agent() -> str:
@@ -74,6 +81,13 @@ class ApiSettings:
     backoff_factor: float = 0.3
     # The longest a person will wait for one retry, whatever Retry-After asks for (seconds).
     max_retry_after: float = 30.0
+    # The longest one call may take, connect to the last byte, retries included (seconds);
+    # a long-poll gets its wait on top. The read timeout alone restarts with every byte.
+    call_deadline: float = 60.0
+    # Answers larger than this are refused while they are read (desktop_app/api/limits.py).
+    max_response_bytes: int = DEFAULT_MAX_BYTES
+    document_max_bytes: int = DOCUMENT_MAX_BYTES
+    feed_bytes_per_record: int = FEED_BYTES_PER_RECORD
     user_agent: str = field(default_factory=_default_user_agent)
 
     def __post_init__(self) -> None:
@@ -82,10 +96,19 @@ class ApiSettings:
             raise ValueError("timeouts must be positive")
         if self.max_retries < 0 or self.backoff_factor < 0 or self.max_retry_after < 0:
             raise ValueError("retry settings must not be negative")
+        if not (math.isfinite(self.call_deadline) and self.call_deadline > 0):
+            raise ValueError("the call deadline must be a positive number of seconds")
+        if min(self.max_response_bytes, self.document_max_bytes,
+               self.feed_bytes_per_record) <= 0:
+            raise ValueError("answer size limits must be positive")
 
     @property
     def timeout(self) -> tuple[float, float]:
         return (self.connect_timeout, self.read_timeout)
+
+    def feed_page_max_bytes(self, limit: int) -> int:
+        """The byte bound of a change page asked for with `limit` records."""
+        return feed_page_max_bytes(limit, self.feed_bytes_per_record)
 
     @property
     def verify(self) -> str | bool:

@@ -7,8 +7,15 @@ requests go through a second session whose Retry allows POST. Every request gets
 `timeout=(connect, read)` and `verify=ca_bundle or True`; there is no way to send without.
 A long-poll (`long_poll=True`, with its own longer `timeout`) is not retried after a read
 timeout: a retry would wait all over again, and the caller's listening loop reconnects anyway.
+
+Every call also has an overall deadline and can be aborted from another thread
+(desktop_app/api/calls.py): the connections below register their sockets with the call, the
+retry pauses wait on it, and no retry starts after it ended. The body is read in chunks up
+to the call's byte bound (desktop_app/api/limits.py) and refused once it passes it.
 """
 
+import socket
+import sys
 import threading
 from collections.abc import Mapping
 from types import TracebackType
@@ -17,13 +24,26 @@ from typing import Any
 import requests
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase
-from urllib3.connectionpool import ConnectionPool
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ReadTimeoutError,
+)
+from urllib3.poolmanager import PoolManager
 from urllib3.response import BaseHTTPResponse
+from urllib3.util.connection import allowed_gai_family
 from urllib3.util.retry import Retry
 
+from desktop_app.api.calls import AbortReason, CallGuard, current_call
 from desktop_app.api.errors import ApiError, OfflineError, ServerError, TlsError
+from desktop_app.api.limits import ResponseTooLargeError
 from desktop_app.api.settings import ApiSettings
+
+CHUNK_BYTES = 64 * 1024
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
@@ -51,6 +71,128 @@ class CappedRetry(Retry):
         if retry_after is None:
             return None
         return max(0.0, min(retry_after, self.max_retry_after))
+
+    def increment(self, method: str | None = None, url: str | None = None,
+                  response: BaseHTTPResponse | None = None, error: Exception | None = None,
+                  _pool: ConnectionPool | None = None,
+                  _stacktrace: TracebackType | None = None) -> "CappedRetry":
+        """No retry once the call was aborted, nor one whose pause would outlast the call's
+        deadline (the last answer or error stands)."""
+        call = current_call()
+        if call is not None:
+            call.check()
+        renewed = super().increment(method, url, response, error, _pool, _stacktrace)
+        assert isinstance(renewed, CappedRetry)
+        if call is not None and renewed.pause(response) >= call.remaining():
+            raise MaxRetryError(_pool, url or "", error)  # type: ignore[arg-type]
+        return renewed
+
+    def pause(self, response: BaseHTTPResponse | None) -> float:
+        """What `sleep` will wait: Retry-After if the server gave one, else the backoff."""
+        retry_after = (self.get_retry_after(response)
+                       if self.respect_retry_after_header and response else None)
+        return retry_after or self.get_backoff_time()
+
+    def sleep(self, response: BaseHTTPResponse | None = None) -> None:
+        seconds = self.pause(response)
+        call = current_call()
+        if call is not None:
+            call.sleep(seconds)  # an abort ends the pause (and the call) at once
+        elif seconds > 0:
+            super().sleep(response)
+
+
+class _WatchedConnection(HTTPConnection):
+    """A connection whose socket the current call can shut down from another thread."""
+
+    def _new_conn(self) -> socket.socket:
+        call = current_call()
+        if call is None:
+            return super()._new_conn()
+        call.check()
+        try:
+            sock = _connect_watched(call, (self._dns_host, self.port), self.timeout,
+                                    self.source_address, self.socket_options)
+        except ApiError:
+            raise
+        except socket.gaierror as e:
+            raise NameResolutionError(self.host, self, e) from e
+        except TimeoutError as e:
+            raise ConnectTimeoutError(
+                self, f"Connection to {self.host} timed out. (connect timeout={self.timeout})",
+            ) from e
+        except OSError as e:
+            call.check()  # shut down by an abort: say that, not "cannot connect"
+            raise NewConnectionError(self, f"Failed to establish a new connection: {e}") from e
+        sys.audit("http.client.connect", self, self.host, self.port)
+        return sock
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> None:
+        call = current_call()
+        if call is not None:
+            call.check()
+            if self.sock is not None:  # a kept-alive connection: this call uses it now
+                call.watch(self.sock)
+        super().request(method, url, *args, **kwargs)
+
+
+class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):
+    pass
+
+
+def _connect_watched(call: CallGuard, address: tuple[str, int], timeout: Any,
+                     source_address: tuple[str, int] | None,
+                     socket_options: Any) -> socket.socket:
+    """urllib3's create_connection, with the socket watched by `call` before it connects
+    (so that an abort interrupts a connect that hangs)."""
+    host, port = address
+    if host.startswith("["):
+        host = host.strip("[]")
+    error: OSError | None = None
+    for family, kind, proto, _name, target in socket.getaddrinfo(
+            host, port, allowed_gai_family(), socket.SOCK_STREAM):
+        sock = socket.socket(family, kind, proto)
+        try:
+            for option in socket_options or ():
+                sock.setsockopt(*option)
+            if isinstance(timeout, int | float) or timeout is None:
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            call.watch(sock)
+            sock.connect(target)
+            return sock
+        except BaseException as failed:
+            sock.close()
+            if not isinstance(failed, OSError):
+                raise
+            error = failed
+    raise error if error is not None else OSError("getaddrinfo returns an empty list")
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _WatchedAdapter(HTTPAdapter):
+    """requests' adapter over the watched connections (direct and through a proxy)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if isinstance(manager, PoolManager) and not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
+        return manager
 
 
 class LongPollRetry(CappedRetry):
@@ -111,7 +253,7 @@ class TimeoutSession(requests.Session):
         self.auth = _NoAuth()
         self.headers["User-Agent"] = settings.user_agent
         self.headers["Accept"] = "application/json"
-        adapter = HTTPAdapter(max_retries=build_retry(settings, allow_post=allow_post_retry,
+        adapter = _WatchedAdapter(max_retries=build_retry(settings, allow_post=allow_post_retry,
                                                       long_poll=long_poll))
         self.mount("https://", adapter)
         self.mount("http://", adapter)
@@ -137,6 +279,8 @@ class Transport:
         # Each session with the thread that made it: a pool or listener thread that ended
         # leaves its session (and a kept-alive socket) behind; the next new one closes them.
         self._sessions: list[tuple[threading.Thread, TimeoutSession]] = []
+        self._calls: set[CallGuard] = set()  # in flight, on any thread (close() ends them)
+        self._closing = False
 
     def _session(self, *, idempotent_post: bool, long_poll: bool = False) -> TimeoutSession:
         name = ("post_session" if idempotent_post else
@@ -164,12 +308,18 @@ class Transport:
                 headers: Mapping[str, str] | None = None,
                 idempotency_key: str | None = None,
                 timeout: tuple[float, float] | None = None,
-                long_poll: bool = False) -> requests.Response:
+                long_poll: bool = False,
+                deadline: float | None = None,
+                max_bytes: int | None = None) -> requests.Response:
         """One request with retries; raises OfflineError, TlsError or ServerError on failure.
 
         HTTP error statuses are returned, not raised: the caller maps them. `timeout`
         (connect, read) replaces the settings' for this call; `long_poll`: a read timeout is
         not retried (the server holds the request, up to its wait, on purpose).
+        `deadline` (seconds, default `settings.call_deadline`) bounds the whole call: past
+        it, DeadlineError. The body is read here, at most `max_bytes` of it (default
+        `settings.max_response_bytes`), else ResponseTooLargeError. A call aborted from
+        another thread (its CallScope, or `close()`) raises CallAborted.
         """
         method = method.upper()
         all_headers = dict(headers or {})
@@ -177,12 +327,31 @@ class Transport:
             all_headers[IDEMPOTENCY_HEADER] = idempotency_key
         session = self._session(idempotent_post=method == "POST" and idempotency_key is not None,
                                 long_poll=long_poll)
+        limit = self.settings.max_response_bytes if max_bytes is None else max_bytes
+        call = CallGuard(self.settings.call_deadline if deadline is None else deadline,
+                         self.settings.host)
+        with self._lock:
+            if self._closing:
+                call.abort(AbortReason.CLOSED)
+            self._calls.add(call)
         try:
-            return session.request(method, self.url(path), params=params, json=json,
-                                   headers=all_headers, timeout=timeout or self.settings.timeout,
-                                   verify=self.settings.verify, allow_redirects=False)
-        except requests.RequestException as error:
-            raise self.map_exception(error) from None
+            with call.running():
+                try:
+                    response = session.request(
+                        method, self.url(path), params=params, json=json,
+                        headers=all_headers, timeout=timeout or self.settings.timeout,
+                        verify=self.settings.verify, allow_redirects=False, stream=True)
+                    _read_body(response, limit, call, f"{method} {path.split('?', 1)[0]}")
+                except requests.RequestException as error:
+                    raise call.failure() or self.map_exception(error) from None
+                except OSError:  # a socket shut down under the reader, outside urllib3
+                    if (failure := call.failure()) is not None:
+                        raise failure from None
+                    raise
+                return response
+        finally:
+            with self._lock:
+                self._calls.discard(call)
 
     def map_exception(self, error: requests.RequestException) -> ApiError:
         host = self.settings.host
@@ -199,10 +368,49 @@ class Transport:
             return OfflineError(host)
         return ServerError(None)
 
-    def close(self) -> None:
-        """Closes the sessions of every thread (call once, when the app shuts down)."""
+    def abort_calls(self) -> None:
+        """End every call in flight on any thread (CallAborted); later ones go ahead."""
         with self._lock:
+            calls = list(self._calls)
+        for call in calls:
+            call.abort(AbortReason.CLOSED)
+
+    def close(self) -> None:
+        """Ends the calls in flight and closes the sessions of every thread (call once, when
+        the app shuts down; a call started afterwards fails at once)."""
+        with self._lock:
+            self._closing = True
             sessions, self._sessions = self._sessions, []
+        self.abort_calls()
         for _owner, session in sessions:
             session.close()
         self._local = threading.local()
+
+
+def _read_body(response: requests.Response, max_bytes: int, call: CallGuard,
+               subject: str) -> None:
+    """Read the body into `response.content`, refusing it once it passes `max_bytes` (a
+    declared Content-Length over the bound is refused before reading anything)."""
+    try:
+        declared = int(response.headers.get("Content-Length", "") or -1)
+    except ValueError:
+        declared = -1
+    if declared > max_bytes:
+        response.close()
+        raise ResponseTooLargeError(subject, max_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        for chunk in response.iter_content(CHUNK_BYTES):
+            size += len(chunk)
+            if size > max_bytes:
+                chunks.clear()
+                raise ResponseTooLargeError(subject, max_bytes)
+            chunks.append(chunk)
+            call.check()
+        call.check()  # an abort may have ended a body early without an error: never keep it
+    except BaseException:
+        response.close()  # the connection is not reused
+        raise
+    response._content = b"".join(chunks)
+    setattr(response, "_content_consumed", True)  # noqa: B010 (requests' private flag)

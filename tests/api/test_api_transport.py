@@ -19,6 +19,7 @@ from desktop_app.api import (
     ServerError,
     TlsError,
 )
+from desktop_app.api.calls import CallGuard
 from desktop_app.api.transport import CappedRetry, TimeoutSession, Transport, build_retry
 from desktop_app.contract.carts import CartCreate
 from desktop_app.contract.orders import OrderCreate
@@ -190,8 +191,11 @@ class RecordedSleeps:
 
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> RecordedSleeps:
+    """The pauses between retries, recorded instead of waited: those of a call (which an
+    abort ends, desktop_app/api/calls.py) and urllib3's own outside a call."""
     recorded = RecordedSleeps()
     monkeypatch.setattr(urllib3.util.retry, "time", recorded)
+    monkeypatch.setattr(CallGuard, "sleep", lambda _call, seconds: recorded.sleep(seconds))
     return recorded
 
 

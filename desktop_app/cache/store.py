@@ -1,5 +1,8 @@
 """The open cache: one engine per file, sessions for readers, one write transaction at a time."""
 
+import errno
+import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -9,7 +12,29 @@ from sqlalchemy.orm import Session
 
 from desktop_app.cache import bulk_schema
 from desktop_app.cache.engine import IMMEDIATE, make_engine
+from desktop_app.cache.errors import CacheError
 from desktop_app.cache.revision import is_at_head
+
+log = logging.getLogger(__name__)
+
+_SQLITE_FULL = 13  # SQLite's primary result code for "database or disk is full"
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True when `error`, or an error it was raised from, says the disk is full."""
+    seen: BaseException | None = error
+    while seen is not None:
+        original = getattr(seen, "orig", seen)
+        if isinstance(original, sqlite3.Error):
+            code = getattr(original, "sqlite_errorcode", None)
+            if code is not None and code & 0xFF == _SQLITE_FULL:
+                return True
+        if isinstance(original, OSError) and original.errno == errno.ENOSPC:
+            return True
+        if "disk is full" in str(original).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 class CacheStore:
@@ -31,9 +56,26 @@ class CacheStore:
 
             upgrade(path)
         self.engine: Engine = make_engine(path)
+        # The repair a full disk stopped: the cache reads (slower, search incomplete) until
+        # `repair()` succeeds; a sync finishes the same load by itself.
+        self.unrepaired: CacheError | None = None
         if migrate and repair_bulk_load and bulk_schema.loading(self.engine):
             # A bulk load was cut (crash, power loss): indexes and search come back first.
+            try:
+                bulk_schema.finish(self.write)
+            except CacheError as error:
+                if not is_disk_full(error):
+                    self.engine.dispose()
+                    raise
+                log.warning("the cache %s stays unrepaired for now: %s", path, error)
+                self.unrepaired = error
+
+    def repair(self) -> None:
+        """Finish the bulk load a full disk stopped when opening (CacheError while it still
+        cannot be written; the transaction is rolled back, nothing half-applied)."""
+        if bulk_schema.loading(self.engine):
             bulk_schema.finish(self.write)
+        self.unrepaired = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:

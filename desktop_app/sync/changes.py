@@ -6,6 +6,10 @@ at any moment (network, crash, cancel) resumes exactly after the last applied pa
 Pulls of one cache never overlap: each holds the cache's `feed_lock` from reading the cursor
 to its last page, so the regular sync and the listener (a pull whose first request is a
 long-poll) cannot apply the same page twice or move the cursor back.
+
+Every page must move the feed forward (desktop_app/sync/feed_check.py): one whose cursor goes
+back or stands still with more to come is not applied, the pull stops with FeedStalledError,
+and the cache's pulls are refused without a request until a backoff has passed.
 """
 
 import logging
@@ -27,6 +31,12 @@ from desktop_app.cache.writer import (
     is_bulk_loading,
     record_sync_error,
     record_sync_success,
+)
+from desktop_app.sync.feed_check import (
+    FeedStalledError,
+    ProgressCheck,
+    StallBackoff,
+    backoff_of,
 )
 from desktop_app.sync.live_cache import LiveCache, remove_database_files
 from desktop_app.sync.pages import InvalidPageError
@@ -60,9 +70,11 @@ def utcnow() -> datetime:
 
 class ChangeSync:
     def __init__(self, source: FeedSource, cache: LiveCache, page_size: int = PAGE_SIZE, *,
-                 worker: FeedWorker | None = None) -> None:
+                 worker: FeedWorker | None = None, backoff: StallBackoff | None = None) -> None:
+        """`backoff`: the cache's own (backoff_of) unless a test hands in one."""
         self._source, self._cache, self._page_size = source, cache, page_size
         self._worker = worker
+        self._backoff = backoff if backoff is not None else backoff_of(cache)
 
     def run(self, cancel: CancelToken | None = None,
             progress: ProgressCallback = ignore_progress, *, wait: float = 0) -> SyncResult:
@@ -71,29 +83,45 @@ class ChangeSync:
 
         Pages of a live pull into a filled cache are tracked (apply_page's `track`: marks and
         notifications); the first fill and a full resync are not. Waits for a pull of the
-        same cache that is under way (honouring `cancel`)."""
+        same cache that is under way (honouring `cancel`). FeedStalledError when the feed
+        does not move forward, or did not at the last attempt and its backoff still runs."""
         cancel = cancel or CancelToken()
         with _held(self._cache.feed_lock, cancel):
             return self._run(cancel, progress, wait)
 
     def _run(self, cancel: CancelToken, progress: ProgressCallback, wait: float) -> SyncResult:
         try:
-            if self._cache.fresh_path().exists():  # a full resync was cut: carry it on
-                return self._full_resync(cancel, progress)
-            store = self._cache.store
-            try:
-                return self._pull(store, current_cursor(store), cancel, progress, live=True,
-                                  wait=wait)
-            except CursorGoneError:
-                return self._full_resync(cancel, progress)
+            self._backoff.check()
+            result = self._sync(cancel, progress, wait)
         except SyncCancelled:
             raise
-        except (ApiError, InvalidPageError) as error:
+        except FeedStalledError as error:
+            stalled = error if error.retry_at is not None else self._backoff.stalled(error)
+            self._record_error(stalled)
+            raise stalled from None
+        except (ApiError, InvalidPageError, CacheError) as error:  # a full disk: rolled back
+            self._record_error(error)
+            raise
+        self._backoff.cleared()
+        return result
+
+    def _sync(self, cancel: CancelToken, progress: ProgressCallback, wait: float) -> SyncResult:
+        if self._cache.fresh_path().exists():  # a full resync was cut: carry it on
+            return self._full_resync(cancel, progress)
+        store = self._cache.store
+        try:
+            return self._pull(store, current_cursor(store), cancel, progress, live=True,
+                              wait=wait)
+        except CursorGoneError:
+            return self._full_resync(cancel, progress)
+
+    def _record_error(self, error: ApiError | InvalidPageError | CacheError) -> None:
+        """The clerk's German message in the cache's sync state (the log has the details);
+        a cache that cannot take even that does not hide the original error."""
+        try:
             record_sync_error(self._cache.store, error.message("de"), utcnow())
-            raise
-        except CacheError as error:  # e.g. a full disk: the page was rolled back
-            record_sync_error(self._cache.store, f"Lokaler Zwischenspeicher: {error}", utcnow())
-            raise
+        except CacheError:
+            log.exception("could not record the failed sync in the cache")
 
     def _pull(self, store: CacheStore, cursor: str | None, cancel: CancelToken,
               progress: ProgressCallback, live: bool, wait: float = 0) -> SyncResult:
@@ -105,6 +133,7 @@ class ChangeSync:
         track = live and not bulk
         phase = "changes" if live else "resync"
         stop = threading.Event()
+        check = ProgressCheck(cursor)
         done = pages = 0
         try:
             # Not around a long-poll: the pause is process-wide and the listener waits up to
@@ -112,6 +141,7 @@ class ChangeSync:
             with cyclic_gc_paused() if bulk or wait <= 0 else nullcontext():
                 for page in pages_ahead(self._source, cursor, self._page_size, stop, cancel,
                                         wait=0 if bulk else wait, worker=self._worker):
+                    check.accept(page)  # a page that does not move forward is not applied
                     apply_page(store, page.upserts, page.deletes, page.next_cursor,
                                track=track)
                     cursor = page.next_cursor

@@ -6,7 +6,7 @@ keyring does); on disk it exists only in the OS keyring, through the TokenStore.
 
 import threading
 
-from desktop_app.api.errors import ApiError, NotAuthenticatedError
+from desktop_app.api.errors import ApiError, LoginThrottledError, NotAuthenticatedError
 from desktop_app.api.responses import expect_status, parse_model
 from desktop_app.api.settings import ApiSettings
 from desktop_app.api.tokens import (
@@ -75,6 +75,9 @@ class AuthSession:
         if response.status_code in (400, 401, 422):
             response.close()
             raise NotAuthenticatedError.login_refused()
+        if response.status_code == 429:  # too many attempts: say how long to wait
+            response.close()
+            raise LoginThrottledError.from_header(response.headers.get("Retry-After"))
         pair = parse_model(TokenPair, expect_status(response, 200))
         me = self._fetch_me(pair.access_token)
         with self._lock:

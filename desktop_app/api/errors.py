@@ -1,10 +1,16 @@
 """Typed failures of the API layer, each with a message a clerk can read (German and English).
 
-Messages never carry tokens, passwords or raw response bodies: only status codes, problem
-titles from the server, host names and the paths of fields that failed validation.
+Messages never carry tokens, passwords or raw response bodies: only status codes, host names,
+request paths and the paths of fields that failed validation. Each message is wholly German
+or wholly English: what the server or pydantic says in its own words (problem titles and
+details, validation texts; English) goes to `technical`, i.e. the log, never into a message.
 """
 
+import math
+import re
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 from pydantic import ValidationError
 
@@ -13,8 +19,8 @@ from desktop_app.domain.faults import EnvironmentFault, Language
 
 __all__ = [
     "ApiError", "BadRequestError", "CursorGoneError", "InsecureUrlError", "InvalidResponseError",
-    "Language", "NotAuthenticatedError", "NotFoundError", "OfflineError", "RuleViolationError",
-    "ServerError", "TlsError",
+    "Language", "LoginThrottledError", "NotAuthenticatedError", "NotFoundError", "OfflineError",
+    "RuleViolationError", "ServerError", "TlsError", "retry_after_seconds",
 ]
 
 
@@ -61,7 +67,8 @@ class OfflineError(ApiError):
 
 
 class ServerError(ApiError):
-    """5xx, an exhausted 429, or any status the contract does not expect."""
+    """5xx, an exhausted 429, or any status the contract does not expect; the server's
+    problem title goes to the log."""
 
     def __init__(self, status: int | None, title: str | None = None) -> None:
         code = f" (HTTP {status})" if status is not None else ""
@@ -75,11 +82,57 @@ class ServerError(ApiError):
                  "später erneut oder wenden Sie sich an den Support."
             en = f"The server reported an error{code}. Please try again later or contact " \
                  "support."
-        if title:
-            de, en = f"{de} ({title})", f"{en} ({title})"
-        super().__init__(de, en)
+        super().__init__(de, en, technical=f"problem title: {title}" if title else "")
         self.status = status
         self.title = title
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> int | None:
+    """Whole seconds from a Retry-After header (delta-seconds or an HTTP date; rounded up);
+    None when absent or unreadable."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0, math.ceil((moment - (now or datetime.now(UTC))).total_seconds()))
+
+
+def _wait_words(seconds: int) -> tuple[str, str]:
+    """"30 Sekunden" / "30 seconds"; from 90 seconds on in whole minutes (rounded up)."""
+    if seconds < 90:
+        return (f"{seconds} Sekunde" if seconds == 1 else f"{seconds} Sekunden",
+                f"{seconds} second" if seconds == 1 else f"{seconds} seconds")
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} Minuten", f"{minutes} minutes"
+
+
+class LoginThrottledError(ApiError):
+    """429 on login: too many attempts for this user name or from this computer; the backend
+    says in Retry-After how long to wait."""
+
+    def __init__(self, retry_after: int | None) -> None:
+        if retry_after is None or retry_after <= 0:
+            de_wait, en_wait = "Bitte warten Sie einen Moment", "Please wait a moment"
+        else:
+            seconds_de, seconds_en = _wait_words(retry_after)
+            de_wait, en_wait = f"Bitte warten Sie {seconds_de}", f"Please wait {seconds_en}"
+        super().__init__(
+            f"Zu viele Anmeldeversuche. {de_wait} und versuchen Sie es dann erneut.",
+            f"Too many login attempts. {en_wait}, then try again.",
+            technical=f"HTTP 429, Retry-After: {retry_after}")
+        self.retry_after = retry_after
+
+    @classmethod
+    def from_header(cls, retry_after: str | None,
+                    now: datetime | None = None) -> "LoginThrottledError":
+        return cls(retry_after_seconds(retry_after, now))
 
 
 class RuleViolationError(ApiError):
@@ -99,33 +152,52 @@ class RuleViolationError(ApiError):
 
 
 class InvalidResponseError(ApiError):
-    """The response does not match the contract (not JSON, missing or wrong fields)."""
+    """The response does not match the contract (not JSON, missing or wrong fields).
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"Die Antwort des Servers ist ungültig: {what}",
-                         f"The server's response is invalid: {what}")
-        self.what = what
+    `what` (the client's or pydantic's words) goes to the log; the message names the request
+    (`subject`, e.g. "GET /api/v1/me") and the failing field paths (`fields`), identifiers
+    that read the same in both languages."""
+
+    def __init__(self, what: str, *, subject: str = "", fields: Sequence[str] = (),
+                 not_json: bool = False) -> None:
+        where = f" ({subject})" if subject else ""
+        names = ", ".join(fields)
+        if not_json:
+            de = f"Die Antwort des Servers{where} ist kein gültiges JSON."
+            en = f"The server's response{where} is not valid JSON."
+        else:
+            de = f"Die Antwort des Servers ist ungültig{where}" + (
+                f": Feld {names}." if len(fields) == 1 else
+                f": Felder {names}." if fields else ".")
+            en = f"The server's response is invalid{where}" + (
+                f": field {names}." if len(fields) == 1 else
+                f": fields {names}." if fields else ".")
+        super().__init__(de, en, technical=what)
+        self.what, self.subject, self.fields = what, subject, list(fields)
 
     @classmethod
     def from_validation(cls, error: ValidationError, subject: str) -> "InvalidResponseError":
-        """Names the failing field paths and problems, never the offending input values."""
-        parts: list[str] = []
+        """Names the failing field paths, never the offending input values."""
+        fields: list[str] = []
+        problems: list[str] = []
         for item in error.errors(include_input=False, include_url=False)[:5]:
             if item["type"] == "json_invalid":
-                return cls(f"{subject}: kein gültiges JSON / not valid JSON")
+                return cls(f"not valid JSON: {item['msg']}", subject=subject, not_json=True)
             location = ".".join(str(part) for part in item["loc"]) or "(root)"
-            parts.append(f"{location}: {item['msg']}")
-        more = error.error_count() - len(parts)
+            fields.append(location)
+            problems.append(f"{location}: {item['msg']}")
+        more = error.error_count() - len(fields)
         if more > 0:
-            parts.append(f"+{more}")
-        return cls(f"{subject}: " + "; ".join(parts))
+            fields.append(f"+{more}")
+        return cls("; ".join(problems), subject=subject, fields=fields)
 
 
 class NotFoundError(ApiError):
+    """404; the server's detail (its own words) goes to the log."""
+
     def __init__(self, what: str = "") -> None:
-        suffix = f" ({what})" if what else ""
-        super().__init__(f"Der Datensatz wurde nicht gefunden oder ist nicht sichtbar{suffix}.",
-                         f"The record was not found or is not visible{suffix}.")
+        super().__init__("Der Datensatz wurde nicht gefunden oder ist nicht sichtbar.",
+                         "The record was not found or is not visible.", technical=what)
 
 
 class CursorGoneError(ApiError):
@@ -137,13 +209,33 @@ class CursorGoneError(ApiError):
                          "The local copy is too old; all data will be loaded again.")
 
 
+# A detail that only lists field paths ("body.items, body.customer_id"): the client's own
+# summary of a request validation problem, identifiers that can stay in the message.
+_FIELD_LIST = re.compile(r"[\w\[\]-]+(?:\.[\w\[\]-]+)*(?:, [\w\[\]-]+(?:\.[\w\[\]-]+)*)*",
+                         re.ASCII)
+# What a refusal means for the clerk, by status; any other 4xx gets the general sentence.
+_REFUSALS: dict[int, tuple[str, str]] = {
+    403: ("Dafür fehlt Ihnen die Berechtigung.", "You are not allowed to do this."),
+    409: ("Der Datensatz wurde inzwischen geändert oder ist in einem anderen Zustand. Bitte "
+          "laden Sie ihn neu.",
+          "The record was changed meanwhile or is in another state. Please reload it."),
+    412: ("Der Datensatz wurde inzwischen geändert. Bitte laden Sie ihn neu.",
+          "The record was changed meanwhile. Please reload it."),
+}
+
+
 class BadRequestError(ApiError):
-    """Any other 4xx; carries the problem title the server gave."""
+    """Any other 4xx. The server's problem title and detail (its own words) go to the log;
+    a detail that only names fields stays in the message."""
 
     def __init__(self, status: int, title: str, detail: str | None = None) -> None:
-        text = f"{title}: {detail}" if detail else title
-        super().__init__(f"Der Server hat die Anfrage abgelehnt (HTTP {status}): {text}",
-                         f"The server refused the request (HTTP {status}): {text}")
+        fields = detail if detail and _FIELD_LIST.fullmatch(detail) else None
+        de, en = _REFUSALS.get(status, ("", ""))
+        de = f"Der Server hat die Anfrage abgelehnt (HTTP {status}). {de}".rstrip()
+        en = f"The server refused the request (HTTP {status}). {en}".rstrip()
+        if fields:
+            de, en = f"{de} Betroffene Felder: {fields}.", f"{en} Fields concerned: {fields}."
+        super().__init__(de, en, technical=f"{title}: {detail}" if detail else title)
         self.status = status
         self.title = title
         self.detail = detail

@@ -16,7 +16,7 @@ from desktop_app.cache import health, submissions
 from desktop_app.cache.revision import HEAD_REVISION, current_revision
 from desktop_app.cache.schema import OrderMarkRow, OrderRow
 from desktop_app.cache.store import CacheStore, is_disk_full
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import OperationalError
 
 from tests.gui import orders
@@ -41,8 +41,7 @@ def healthy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     submissions.record(store, KEYS[1], "cart-2", None, NOW)
     submissions.finish(store, KEYS[1], "order-2", "A-2", NOW)
     with store.write() as connection:
-        connection.execute(OrderMarkRow.__table__.insert(), [{"order_id": "o-1",
-                                                               "changed_at": NOW}])
+        connection.execute(insert(OrderMarkRow), [{"order_id": "o-1", "changed_at": NOW}])
     store.dispose()
     assert not path.with_name(path.name + "-wal").exists()  # all in the main file
     return path
@@ -176,7 +175,8 @@ def test_side_files_move_aside_with_the_cache(cache: Path) -> None:
     aside = health.move_aside(cache, NOW.replace(tzinfo=None))
     assert not cache.exists() and not wal.exists()
     assert aside.with_name(aside.name + "-wal").read_bytes() == b"w" * 10
-    again = health.move_aside(shutil.copy(aside, cache) and cache, NOW.replace(tzinfo=None))
+    shutil.copy(aside, cache)
+    again = health.move_aside(cache, NOW.replace(tzinfo=None))
     assert again != aside  # the same second: a second name, nothing overwritten
 
 

@@ -2,9 +2,10 @@
 
 import gc
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.api import ApiClient
@@ -23,6 +24,8 @@ from desktop_app.gui.contracts.window import ContractsWindow
 from desktop_app.gui.ordering.carts.window import CartsQuotesWindow
 from desktop_app.gui.ordering.controller import OrderingController
 from desktop_app.gui.overview.main_window import MainWindow
+from desktop_app.launch.cache_care import CacheCare
+from desktop_app.launch.cache_opening import CacheOpening, open_cache
 from desktop_app.sync.live_cache import LiveCache
 
 
@@ -67,18 +70,24 @@ class Workspace:
     carts_quotes: CartsQuotesWindow
     ordering: OrderingController
     contracts: ContractsWindow
+    opening: CacheOpening
+    care: CacheCare
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
              language: Language, tasks: TaskManager, user_id: str | None,
              tenant_id: str | None = None) -> "Workspace":
         """`tenant_id`: the signed-in user's tenant; the carts-and-quotes window names the
-        tenant on the lines of the others it lists."""
-        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        tenant on the lines of the others it lists.
+
+        The cache is checked first; a damaged one is set aside and replaced, a full disk
+        opens it read-only (desktop_app/launch/cache_opening.py). CacheOpenError when it
+        cannot be opened at all."""
         # Every widget formats money and dates in the default locale: make it the UI's
         # language, not whatever the environment says (often "C" on a server or in CI).
         QLocale.setDefault(locale_for(language))
-        cache = LiveCache(cache_path)
+        opening = open_cache(cache_path)
+        cache = opening.cache
         window = MainWindow(cache, language, settings, user_id, tasks)
         window.set_document_source(client)  # documents not yet stored download on open
         window.about_info = AboutInfo(cache_path, client.settings.base_url)
@@ -91,7 +100,8 @@ class Workspace:
         carts = _carts_quotes(window, client, cache, settings, language, tenant_id, tasks)
         carts.resumeCartRequested.connect(ordering.resume_cart)
         contracts = _contracts(window, cache, settings, language, tasks, ordering)
-        return cls(client, cache, window, sync, carts, ordering, contracts)
+        care = CacheCare(window, opening, sync, tasks, window)
+        return cls(client, cache, window, sync, carts, ordering, contracts, opening, care)
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
@@ -100,8 +110,28 @@ class Workspace:
         # the cycle collector's sight, a full collection (as after a sync) scans only what
         # came later instead of holding the GIL, and so the GUI thread, for ~80 ms.
         gc.freeze()
-        self.sync.start()
-        self.ordering.resume_submissions()  # a submission a crash left in flight
+        self.care.start()
+        self.start_sync(resume_submissions=True)
+
+    def start_sync(self, *, resume_submissions: bool = False) -> None:
+        """The sync (and the submissions a crash left in flight); on a read-only cache (full
+        disk) only once it can be written again."""
+        if not self.care.read_only:
+            self.sync.start()
+            if resume_submissions:
+                self.ordering.resume_submissions()
+            return
+        with self.cache.store.session() as session:
+            last = queries.sync_state(session).last_success_at
+        self.window.set_last_sync(last.replace(tzinfo=UTC) if last else None)
+        self.sync.mark_offline(QCoreApplication.translate(
+            "Workspace", "The local cache cannot be written: the disk is full."))
+
+        def writable() -> None:
+            self.care.writable.disconnect(writable)
+            self.start_sync(resume_submissions=resume_submissions)
+
+        self.care.writable.connect(writable)
 
     def describe_sync(self) -> str:
         """The sync state for a crash report (any thread: its own cache session)."""
@@ -112,6 +142,7 @@ class Workspace:
                 f"{state.last_attempt_at or 'never'}{error}")
 
     def close(self) -> None:
+        self.care.shutdown()
         self.ordering.shutdown()
         self.sync.shutdown()
         self.carts_quotes.close()  # saves its layout

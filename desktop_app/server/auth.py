@@ -2,7 +2,7 @@
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -12,8 +12,13 @@ from desktop_app.domain.entities import Tenant, User
 from desktop_app.domain.enums import Role
 from desktop_app.server.db import TenantRow, TokenRow, UserRow
 from desktop_app.server.problems import ProblemError
-from desktop_app.server.security import new_token, token_digest, verify_password
+from desktop_app.server.security import derived_token, new_token, token_digest, verify_password
 from desktop_app.server.settings import ServerSettings
+
+# A rotated refresh token presented again this soon answers the pair it was rotated to (when
+# that pair is still unused): the client may have lost the answer. Longer than the client's
+# read timeout (30 s), so a timed-out refresh retried at once is covered too.
+REFRESH_GRACE = timedelta(seconds=60)
 
 # Verifying against this keeps unknown user names as slow as wrong passwords.
 _DUMMY_HASH = ("scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$"
@@ -35,33 +40,83 @@ def unauthorized(detail: str) -> ProblemError:
     return ProblemError(401, "Unauthorized", detail, {"WWW-Authenticate": "Bearer"})
 
 
-def authenticate(session: Session, username: str, password: str) -> str:
-    """The user's id for a correct password; slow on purpose (scrypt), so run it outside
-    the write lock."""
+@dataclass(frozen=True)
+class Account:
+    """What checking a password needs, read in a short session: the KDF runs after it."""
+
+    user_id: str | None  # None: no such user (checked against a dummy hash all the same)
+    password_hash: str
+
+
+def find_account(session: Session, username: str) -> Account:
     user = session.scalar(select(UserRow).where(UserRow.username == username))
-    if not verify_password(password, user.password_hash if user else _DUMMY_HASH) or not user:
+    return Account(user.id, user.password_hash) if user else Account(None, _DUMMY_HASH)
+
+
+def check_password(account: Account, password: str) -> str:
+    """The user's id for a correct password; slow on purpose (scrypt), so call it outside
+    any database session: a login burst must not hold pooled connections."""
+    if not verify_password(password, account.password_hash) or account.user_id is None:
         raise unauthorized("Wrong user name or password")
-    return user.id
+    return account.user_id
 
 
 def login(session: Session, user_id: str, settings: ServerSettings, now: datetime) -> TokenPair:
     """A new token family for a user who has just authenticated."""
-    return _issue(session, user_id, secrets.token_hex(16), settings, now)
+    return _issue(session, user_id, secrets.token_hex(16), settings, now,
+                  new_token(), new_token())
 
 
 def refresh(session: Session, refresh_token: str, settings: ServerSettings,
             now: datetime) -> TokenPair:
-    """Rotate: the old refresh token dies; presenting a dead one revokes its whole family."""
-    row = session.get(TokenRow, token_digest(refresh_token))
+    """Rotate: the old refresh token dies; presenting a dead one revokes its whole family,
+    except inside the grace window (see REFRESH_GRACE): then the answer is the pair it was
+    rotated to, as long as that pair is unused."""
+    row = session.get(TokenRow, token_digest(refresh_token), with_for_update=True)
     if row is None or row.kind != "refresh":
         raise unauthorized("Unknown refresh token")
+    access, successor = _successors(row.family_id, refresh_token)
     if row.revoked_at is not None:
+        repeated = _unused_pair(session, row, access, successor, now)
+        if repeated is not None:
+            return repeated
         _revoke_family(session, row.family_id, now)
         raise unauthorized("Refresh token already used; please log in again")
     if row.expires_at <= now:
         raise unauthorized("Refresh token expired; please log in again")
     row.revoked_at = now
-    return _issue(session, row.user_id, row.family_id, settings, now)
+    return _issue(session, row.user_id, row.family_id, settings, now, access, successor)
+
+
+def _successors(family_id: str, refresh_token: str) -> tuple[str, str]:
+    """The access and refresh token a refresh token rotates to. Derived, not random, so that
+    a repeated refresh in the grace window can answer the same pair although the database
+    keeps only digests; keyed with the family id, which never leaves the server, so that a
+    stolen token alone does not reveal its successors (and reuse detection keeps working)."""
+    return (derived_token(family_id, "access", refresh_token),
+            derived_token(family_id, "refresh", refresh_token))
+
+
+def _unused_pair(session: Session, rotated: TokenRow, access: str, successor: str,
+                 now: datetime) -> TokenPair | None:
+    """The pair `rotated` was rotated to, when its answer may have been lost: rotated less
+    than REFRESH_GRACE ago and neither token of the pair revoked or used since (a client
+    that refreshed with the successor evidently got the answer)."""
+    assert rotated.revoked_at is not None
+    if now - rotated.revoked_at > REFRESH_GRACE:
+        return None
+    access_row = session.get(TokenRow, token_digest(access))
+    successor_row = session.get(TokenRow, token_digest(successor))
+    if (access_row is None or successor_row is None or access_row.revoked_at is not None
+            or successor_row.revoked_at is not None or successor_row.expires_at <= now):
+        return None
+    return TokenPair(access_token=access, refresh_token=successor,
+                     expires_in=_seconds_left(access_row.expires_at, now),
+                     refresh_expires_in=_seconds_left(successor_row.expires_at, now))
+
+
+def _seconds_left(expires_at: datetime, now: datetime) -> int:
+    return max(0, int((expires_at - now).total_seconds()))
 
 
 def logout(session: Session, refresh_token: str, now: datetime) -> None:
@@ -76,8 +131,7 @@ def _revoke_family(session: Session, family_id: str, now: datetime) -> None:
 
 
 def _issue(session: Session, user_id: str, family_id: str, settings: ServerSettings,
-           now: datetime) -> TokenPair:
-    access, refresh_token = new_token(), new_token()
+           now: datetime, access: str, refresh_token: str) -> TokenPair:
     session.add_all([
         TokenRow(token_hash=token_digest(access), user_id=user_id, kind="access",
                  family_id=family_id, expires_at=now + settings.access_token_ttl),

@@ -1,12 +1,14 @@
 """Login, token rotation, logout, expiry and bearer handling of the reference server."""
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import httpx
 import pytest
 from desktop_app.contract import PROBLEM_MEDIA_TYPE
 from desktop_app.contract.auth import MeOut, TokenPair
+from desktop_app.server.auth import REFRESH_GRACE
 from desktop_app.server.database import utcnow
 from desktop_app.server.db import TokenRow, UserRow
 from desktop_app.server.security import token_digest, verify_password
@@ -52,6 +54,14 @@ def _expire(live_server: LiveServer, token: str) -> None:
         row = session.get(TokenRow, token_digest(token))
         assert row is not None
         row.expires_at = utcnow() - timedelta(seconds=1)
+
+
+def _rotated_before_the_grace_window(live_server: LiveServer, token: str) -> None:
+    """As if the refresh token had been rotated longer ago than the grace window."""
+    with live_server.context.database.write() as session:
+        row = session.get(TokenRow, token_digest(token))
+        assert row is not None and row.revoked_at is not None
+        row.revoked_at -= REFRESH_GRACE + timedelta(seconds=1)
 
 
 # --- login -------------------------------------------------------------------------------
@@ -116,13 +126,15 @@ def test_refresh_gives_a_new_pair_and_rotates_the_refresh_token(http: httpx.Clie
     _assert_unauthorized(_refresh(http, first.refresh_token))
 
 
-def test_reusing_a_rotated_refresh_token_revokes_the_whole_family(http: httpx.Client) -> None:
+def test_reusing_a_rotated_refresh_token_revokes_the_whole_family(
+        http: httpx.Client, live_server: LiveServer) -> None:
     first = _login(http)
     second = TokenPair.model_validate(_refresh(http, first.refresh_token).json())
     third = TokenPair.model_validate(_refresh(http, second.refresh_token).json())
     assert _me(http, third.access_token).status_code == 200
 
     # Someone replays a stolen, already rotated token: the family dies.
+    _rotated_before_the_grace_window(live_server, first.refresh_token)
     _assert_unauthorized(_refresh(http, first.refresh_token))
     _assert_unauthorized(_refresh(http, third.refresh_token))
     _assert_unauthorized(_me(http, third.access_token))
@@ -132,12 +144,118 @@ def test_reusing_a_rotated_refresh_token_revokes_the_whole_family(http: httpx.Cl
     assert _refresh(http, fresh.refresh_token).status_code == 200
 
 
-def test_family_revocation_leaves_other_sessions_alone(http: httpx.Client) -> None:
+def test_family_revocation_leaves_other_sessions_alone(http: httpx.Client,
+                                                       live_server: LiveServer) -> None:
     mine, other = _login(http), _login(http)
     _refresh(http, mine.refresh_token)
+    _rotated_before_the_grace_window(live_server, mine.refresh_token)
     _assert_unauthorized(_refresh(http, mine.refresh_token))  # reuse: revoke my family
     assert _me(http, other.access_token).status_code == 200
     assert _refresh(http, other.refresh_token).status_code == 200
+
+
+# --- a lost refresh answer: the grace window (issue 18, item 5) ---------------------------
+
+
+def test_a_rotated_refresh_token_repeats_the_same_pair_within_the_grace_window(
+        http: httpx.Client) -> None:
+    """The server rotated but the client never saw the answer: presenting the old token
+    again gives the very pair the lost answer carried, which works."""
+    first = _login(http)
+    lost = _refresh(http, first.refresh_token)
+    assert lost.status_code == 200, lost.text
+    lost_pair = TokenPair.model_validate(lost.json())
+    again = _refresh(http, first.refresh_token)
+    assert again.status_code == 200, again.text
+    repeated = TokenPair.model_validate(again.json())
+    assert (repeated.access_token, repeated.refresh_token) == (lost_pair.access_token,
+                                                               lost_pair.refresh_token)
+    assert 0 < repeated.expires_in <= lost_pair.expires_in
+    assert 0 < repeated.refresh_expires_in <= lost_pair.refresh_expires_in
+    # Lost twice: still the same pair (the client retries until it hears an answer).
+    third = TokenPair.model_validate(_refresh(http, first.refresh_token).json())
+    assert third.refresh_token == lost_pair.refresh_token
+    assert _me(http, repeated.access_token).status_code == 200
+    # The repeated pair is a normal one: its refresh token rotates on.
+    onward = _refresh(http, repeated.refresh_token)
+    assert onward.status_code == 200, onward.text
+    assert _me(http, TokenPair.model_validate(onward.json()).access_token).status_code == 200
+
+
+def test_the_grace_window_closes_once_the_new_refresh_token_was_used(
+        http: httpx.Client) -> None:
+    """A client that refreshed with the new token evidently got the answer: the old token
+    presented now is reuse (a thief), and the family dies, inside the window too."""
+    first = _login(http)
+    second = TokenPair.model_validate(_refresh(http, first.refresh_token).json())
+    third = TokenPair.model_validate(_refresh(http, second.refresh_token).json())
+    _assert_unauthorized(_refresh(http, first.refresh_token))
+    _assert_unauthorized(_refresh(http, second.refresh_token))
+    _assert_unauthorized(_me(http, third.access_token))
+    _assert_unauthorized(_refresh(http, third.refresh_token))
+
+
+def test_reuse_after_the_grace_window_revokes_the_family(http: httpx.Client,
+                                                         live_server: LiveServer) -> None:
+    first = _login(http)
+    second = TokenPair.model_validate(_refresh(http, first.refresh_token).json())
+    assert _me(http, second.access_token).status_code == 200
+    _rotated_before_the_grace_window(live_server, first.refresh_token)
+    response = _refresh(http, first.refresh_token)
+    _assert_unauthorized(response)
+    assert "already used" in response.json()["detail"]
+    # The pair the token was rotated to dies with the family, and stays dead.
+    _assert_unauthorized(_me(http, second.access_token))
+    _assert_unauthorized(_refresh(http, second.refresh_token))
+    _assert_unauthorized(_refresh(http, first.refresh_token))
+
+
+def test_no_grace_after_logout(http: httpx.Client) -> None:
+    first = _login(http)
+    second = TokenPair.model_validate(_refresh(http, first.refresh_token).json())
+    assert http.post("/auth/logout",
+                     json={"refresh_token": second.refresh_token}).status_code == 204
+    _assert_unauthorized(_refresh(http, first.refresh_token))
+    _assert_unauthorized(_me(http, second.access_token))
+
+
+def test_concurrent_refreshes_of_one_token_get_one_pair(live_server: LiveServer) -> None:
+    """Two threads (or two windows, two workers) presenting one refresh token at once: both
+    get the same new pair, nobody is logged out, exactly one pair is stored."""
+    with httpx.Client(base_url=live_server.api, timeout=30) as client:
+        first = _login(client)
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = list(pool.map(lambda _: _refresh(client, first.refresh_token), range(4)))
+        assert [answer.status_code for answer in answers] == [200] * 4, \
+            [answer.text for answer in answers]
+        pairs = {(answer.json()["access_token"], answer.json()["refresh_token"])
+                 for answer in answers}
+        assert len(pairs) == 1
+        access, refresh_token = pairs.pop()
+        assert _me(client, access).status_code == 200
+    with live_server.context.database.read() as session:
+        family = session.scalar(select(TokenRow.family_id).where(
+            TokenRow.token_hash == token_digest(first.refresh_token)))
+        kinds = sorted(row.kind for row in session.scalars(
+            select(TokenRow).where(TokenRow.family_id == family)))
+    assert kinds == ["access", "access", "refresh", "refresh"]
+    assert refresh_token != first.refresh_token
+
+
+def test_rotated_tokens_are_stored_only_as_digests_and_differ_per_family(
+        http: httpx.Client, live_server: LiveServer) -> None:
+    pair = TokenPair.model_validate(_refresh(http, _login(http).refresh_token).json())
+    other = TokenPair.model_validate(_refresh(http, _login(http).refresh_token).json())
+    assert len({pair.access_token, pair.refresh_token, other.access_token,
+                other.refresh_token}) == 4
+    assert len(pair.refresh_token) == len(pair.access_token) == 43
+    with live_server.context.database.read() as session:
+        for token in (pair.access_token, pair.refresh_token):
+            assert session.get(TokenRow, token) is None
+            assert session.get(TokenRow, token_digest(token)) is not None
+        stored = " ".join(f"{row.token_hash} {row.family_id}"
+                          for row in session.scalars(select(TokenRow)))
+    assert pair.refresh_token not in stored and pair.access_token not in stored
 
 
 def test_an_access_token_is_no_refresh_token_and_vice_versa(http: httpx.Client) -> None:

@@ -1,9 +1,9 @@
 """POST /auth/token, /auth/refresh, /auth/logout and GET /me."""
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from desktop_app.contract.auth import MeOut, RefreshRequest, TenantOut, TokenPair, TokenRequest
-from desktop_app.server import auth
+from desktop_app.server import auth, throttle
 from desktop_app.server.context import Context, CurrentPrincipal
 from desktop_app.server.database import utcnow
 from desktop_app.server.problems import ProblemError
@@ -12,10 +12,19 @@ router = APIRouter(tags=["auth"])
 
 
 @router.post("/auth/token")
-def token(body: TokenRequest, context: Context) -> TokenPair:
-    with context.database.read() as session:
-        user_id = auth.authenticate(session, body.username, body.password)
+def token(body: TokenRequest, request: Request, context: Context) -> TokenPair:
+    """Throttled per user name and per client address (429 with Retry-After); the password
+    check (the KDF) runs between two short transactions, never inside one."""
+    buckets = throttle.login_buckets(body.username, request.client.host if request.client
+                                     else None)
     with context.database.write() as session:
+        now = throttle.now_seconds()
+        throttle.take_attempt(session, buckets, now)
+        throttle.maybe_prune(session, now)
+        account = auth.find_account(session, body.username)
+    user_id = auth.check_password(account, body.password)
+    with context.database.write() as session:
+        throttle.give_back(session, buckets)
         return auth.login(session, user_id, context.settings, utcnow())
 
 

@@ -14,14 +14,23 @@ from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.sync.live_cache import LiveCache
 from PySide6.QtCore import QThreadPool
 
-from tests.sync.support import login, start_seeded_server
+from tests.server.databases import drop_leftovers
+from tests.sync.support import login, seeded_server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_leftover_server_databases() -> Iterator[None]:
+    """Server databases of servers their tests stop themselves (start_seeded_server): with
+    the PostgreSQL switch set, dropped once the session ends."""
+    yield
+    drop_leftovers()
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
-    running = start_seeded_server(tmp_path_factory.mktemp("server"))
-    yield running
-    running.stop()
+    """A seeded server per module: SQLite, or PostgreSQL with ORDERDESK_TEST_DATABASE_URL."""
+    with seeded_server(tmp_path_factory.mktemp("server")) as running:
+        yield running
 
 
 @pytest.fixture

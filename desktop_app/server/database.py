@@ -7,14 +7,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
-import orjson
-from sqlalchemy import create_engine, event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.server.db import Base, CounterRow
+from desktop_app.server.db import CounterRow
+from desktop_app.server.engine import (
+    MAX_OVERFLOW,
+    POOL_SIZE,
+    SQLITE_IMMEDIATE,
+    is_postgres,
+    make_engine,
+)
+from desktop_app.server.engine import json_text as json_text
+from desktop_app.server.schema import migrate
 
 FEED_SEQ = "feed_seq"
 FEED_HORIZON = "feed_horizon"
@@ -45,49 +51,33 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def json_text(value: Any) -> str:
-    """JSON columns and feed entries go through orjson: seeding 100,000 orders is JSON-bound."""
-    return orjson.dumps(value).decode()
-
-
-def _configure_sqlite(engine: Engine) -> None:
-    # pysqlite would otherwise open transactions lazily and skip BEGIN before SELECTs, which
-    # breaks snapshot reads; this is SQLAlchemy's documented recipe.
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
-
-
 class Database:
     """One engine; reads run freely, writes are serialised by a process-wide lock.
 
-    The lock keeps SQLite writers from racing (and the feed sequence in commit order); on a
-    server database the counter row lock does the same across processes.
+    Opening it migrates the schema to the newest revision (desktop_app.server.schema; safe
+    when several processes open one database at once). The lock keeps SQLite writers from
+    racing (and the feed sequence in commit order); on a server database the counter row lock
+    does the same across processes. On SQLite a write transaction takes the file's write
+    lock when it begins, so another process's writer waits its turn (busy_timeout) instead
+    of failing halfway. The pool's size is explained in desktop_app.server.engine.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = POOL_SIZE,
+                 max_overflow: int = MAX_OVERFLOW) -> None:
         self.url = url
-        is_sqlite = url.startswith("sqlite")
-        connect_args = {"check_same_thread": False} if is_sqlite else {}
-        self.engine = create_engine(url, connect_args=connect_args, json_serializer=json_text,
-                                    json_deserializer=orjson.loads)
-        if is_sqlite:
-            _configure_sqlite(self.engine)
-        Base.metadata.create_all(self.engine)
+        self.engine = make_engine(url, pool_size=pool_size, max_overflow=max_overflow)
+        self.is_postgres = is_postgres(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{SQLITE_IMMEDIATE: True}), expire_on_commit=False)
         self._write_lock = threading.RLock()
         self._feed_listeners: list[FeedListener] = []
-        self._ensure_counters()
+        try:
+            migrate(self.engine)
+            self._ensure_counters()
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def add_feed_listener(self, listener: FeedListener) -> None:
         """Called after each committed write that recorded feed changes or pruned it."""
@@ -98,12 +88,15 @@ class Database:
             self._feed_listeners.remove(listener)
 
     def _ensure_counters(self) -> None:
+        """The feed's counters, created by whichever process opens a new database first
+        (INSERT ... ON CONFLICT DO NOTHING: several may try at once)."""
+        defaults = {FEED_SEQ: 0, FEED_HORIZON: 0, FEED_EPOCH: secrets.randbelow(2**31 - 1) + 1}
+        dialect = postgresql if self.is_postgres else sqlite
+        statement = dialect.insert(CounterRow).on_conflict_do_nothing(
+            index_elements=[CounterRow.name])
         with self.write() as session:
-            present = set(session.scalars(select(CounterRow.name)))
-            defaults = {FEED_SEQ: 0, FEED_HORIZON: 0, FEED_EPOCH: secrets.randbelow(2**31 - 1) + 1}
-            for name, value in defaults.items():
-                if name not in present:
-                    session.add(CounterRow(name=name, value=value))
+            session.execute(statement, [{"name": name, "value": value}
+                                        for name, value in defaults.items()])
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -115,7 +108,7 @@ class Database:
         """A transaction under the write lock; after its commit (not after a rollback) the
         feed listeners hear which tenants it recorded changes for."""
         with self._write_lock:
-            with self._sessions.begin() as session:
+            with self._write_sessions.begin() as session:
                 tenants: set[str] = session.info.setdefault(FEED_TENANTS, set())
                 yield session
             session.info.pop(FEED_TENANTS, None)

@@ -1,30 +1,28 @@
 """Fixtures: one seeded live reference server per test session, and logged-in clients."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from desktop_app.server.database import Database
-from desktop_app.server.seed import seed_demo
 
+from tests.server.databases import database_copy, seeded_database
 from tests.server.live_server import Api, LiveServer, start_server
 
 
 @pytest.fixture(scope="session")
-def demo_database(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path: Path = tmp_path_factory.mktemp("demo") / "server.sqlite3"
-    url = f"sqlite:///{path}"
-    database = Database(url)
-    seed_demo(database)
-    database.dispose()
-    return url
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seeded demo database, which no server runs on: servers get copies of it
+    (`database_copy`). SQLite, or PostgreSQL with ORDERDESK_TEST_DATABASE_URL."""
+    with seeded_database(tmp_path_factory.mktemp("demo")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def live_server(demo_database: str) -> Iterator[LiveServer]:
-    server = start_server(demo_database)
-    yield server
-    server.stop()
+def live_server(demo_database: str,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with database_copy(demo_database, tmp_path_factory.mktemp("live")) as url:
+        server = start_server(url)
+        yield server
+        server.stop()
 
 
 @pytest.fixture

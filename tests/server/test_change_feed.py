@@ -16,12 +16,12 @@ from desktop_app.contract.changes import MAX_PAGE_SIZE, ChangePage
 from desktop_app.contract.orders import OrderOut
 from desktop_app.contract.parties import ContractOut, PartyOut
 from desktop_app.server.counters import current_value
-from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ, Database, utcnow
+from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ, utcnow
 from desktop_app.server.db import CartRow, OrderRow, PartyRow
 from desktop_app.server.feed import format_cursor, prune_tombstones
-from desktop_app.server.seed import seed_demo
 from sqlalchemy import select
 
+from tests.server.databases import seeded_database
 from tests.server.live_server import Api, LiveServer, start_server
 
 Key = tuple[str, str]
@@ -351,13 +351,10 @@ def test_deleting_a_cart_leaves_tombstones_for_cart_and_quote(
 
 @pytest.fixture
 def fresh_server(tmp_path: Path) -> Iterator[LiveServer]:
-    url = f"sqlite:///{tmp_path / 'prune.sqlite3'}"
-    database = Database(url)
-    seed_demo(database)
-    database.dispose()
-    server = start_server(url)
-    yield server
-    server.stop()
+    with seeded_database(tmp_path) as url:
+        server = start_server(url)
+        yield server
+        server.stop()
 
 
 def test_pruned_tombstones_make_old_cursors_410(fresh_server: LiveServer) -> None:

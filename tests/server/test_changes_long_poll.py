@@ -5,7 +5,6 @@ No wall-clock bounds: a request is known to be waiting when the server's wake-up
 the 60 s a wrongly held request would take.
 """
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,10 +22,12 @@ from desktop_app.contract import changes as changes_contract
 from desktop_app.contract.changes import ChangePage
 from desktop_app.server import feed
 from desktop_app.server.embedded import free_port
+from desktop_app.server.engine import REQUEST_THREADS
 from desktop_app.server.feed_wakeup import LocalFeedWakeup
 from desktop_app.server.seed import DEMO_PASSWORD
 from sqlalchemy.pool import QueuePool
 
+from tests.server.databases import database_copy
 from tests.server.live_server import Api, LiveServer, start_server
 
 FALLBACK = 50.0  # joins give up after this: a request held for its full wait=60 fails them
@@ -108,12 +109,10 @@ def _assert_problem(response: httpx.Response, status: int) -> None:
 @pytest.fixture
 def own_server(demo_database: str, tmp_path: Path) -> Iterator[LiveServer]:
     """A server of its own (on a copy of the seeded database), for tests that stop it."""
-    source = Path(demo_database.removeprefix("sqlite:///"))
-    copy = tmp_path / "server.sqlite3"
-    shutil.copy(source, copy)
-    server = start_server(f"sqlite:///{copy}")
-    yield server
-    server.stop()
+    with database_copy(demo_database, tmp_path) as url:
+        server = start_server(url)
+        yield server
+        server.stop()
 
 
 # --- waking ---------------------------------------------------------------------------------
@@ -253,8 +252,7 @@ def test_waiting_requests_hold_no_database_connection_or_worker(
     # More waiters than the connection pool has connections and AnyIO has worker threads.
     pool = live_server.context.database.engine.pool
     assert isinstance(pool, QueuePool)
-    waiters = 50
-    assert waiters > pool.size() + pool._max_overflow and waiters > 40
+    waiters = max(pool.size() + pool._max_overflow, REQUEST_THREADS) + 6
     cursor = _head(clerk)
     already = _wakeup(live_server).waiting
     polls = [Poll(clerk, cursor, wait=60) for _ in range(waiters)]
@@ -333,11 +331,14 @@ def test_stopping_the_server_answers_waiting_requests(own_server: LiveServer) ->
 
 def test_the_cli_server_answers_waiting_requests_when_interrupted(
         demo_database: str, tmp_path: Path) -> None:
-    copy = tmp_path / "cli.sqlite3"
-    shutil.copy(Path(demo_database.removeprefix("sqlite:///")), copy)
+    with database_copy(demo_database, tmp_path) as url:
+        _cli_server_answers_waiting_requests_when_interrupted(url)
+
+
+def _cli_server_answers_waiting_requests_when_interrupted(url: str) -> None:
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "desktop_app.server.cli", "--database", f"sqlite:///{copy}",
+        [sys.executable, "-m", "desktop_app.server.cli", "--database", url,
          "--port", str(port), "--simulator-interval", "0"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

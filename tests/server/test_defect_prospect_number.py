@@ -2,14 +2,15 @@
 counter of its own that starts at IN-00000001 (issue 12, item 22)."""
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from desktop_app.server.database import Database
 from desktop_app.server.db import CounterRow, PartyRow
-from desktop_app.server.seed import seed_demo
 from sqlalchemy import select
 
+from tests.server.databases import seeded_database
 from tests.server.live_server import Api, LiveServer, start_server
 
 PROSPECT = {
@@ -40,29 +41,27 @@ def test_a_new_prospect_continues_the_seeded_numbering(clerk: Api, live_server: 
 
 
 @pytest.fixture
-def unseeded_counter_server(tmp_path: Path) -> LiveServer:
+def unseeded_counter_server(tmp_path: Path) -> Iterator[LiveServer]:
     """A database seeded before the shared counter existed: the counter is missing."""
-    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    database = Database(url)
-    seed_demo(database)
-    with database.write() as session:
-        row = session.get(CounterRow, "number_party")
-        if row is not None:
-            session.delete(row)
-    database.dispose()
-    return start_server(url)
+    with seeded_database(tmp_path) as url:
+        database = Database(url)
+        with database.write() as session:
+            row = session.get(CounterRow, "number_party")
+            if row is not None:
+                session.delete(row)
+        database.dispose()
+        server = start_server(url)
+        yield server
+        server.stop()
 
 
 def test_without_the_counter_it_starts_after_the_highest_number(
     unseeded_counter_server: LiveServer,
 ) -> None:
     server = unseeded_counter_server
-    try:
-        highest = max(_numbers(server))
-        api = Api(server, "max.nord")
-        response = api.post("/customers", json=PROSPECT)
-        api.close()
-        assert response.status_code == 201, response.text
-        assert response.json()["customer_number"] == f"IN-{highest + 1}"
-    finally:
-        server.stop()
+    highest = max(_numbers(server))
+    api = Api(server, "max.nord")
+    response = api.post("/customers", json=PROSPECT)
+    api.close()
+    assert response.status_code == 201, response.text
+    assert response.json()["customer_number"] == f"IN-{highest + 1}"

@@ -3,7 +3,6 @@ commit wakes share one page read. Page reads are counted by the server (SharedPa
 waits by the wake-up; no wall-clock bounds."""
 
 import asyncio
-import shutil
 import threading
 from collections.abc import Iterator
 from datetime import timedelta
@@ -17,6 +16,7 @@ from desktop_app.server.feed_pages import SharedPages, load_marks
 from desktop_app.server.feed_wakeup import FeedMarks, LocalFeedWakeup
 from desktop_app.server.problems import ProblemError
 
+from tests.server.databases import database_copy
 from tests.server.live_server import Api, LiveServer, start_server
 from tests.server.test_changes_long_poll import (
     FALLBACK,
@@ -45,12 +45,10 @@ def _known_marks(server: LiveServer) -> None:
 
 @pytest.fixture
 def own_server(demo_database: str, tmp_path: Path) -> Iterator[LiveServer]:
-    source = Path(demo_database.removeprefix("sqlite:///"))
-    copy = tmp_path / "server.sqlite3"
-    shutil.copy(source, copy)
-    server = start_server(f"sqlite:///{copy}")
-    yield server
-    server.stop()
+    with database_copy(demo_database, tmp_path) as url:
+        server = start_server(url)
+        yield server
+        server.stop()
 
 
 # --- live server --------------------------------------------------------------------------

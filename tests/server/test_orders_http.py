@@ -17,11 +17,10 @@ import pytest
 from desktop_app.domain.catalog import PRODUCT_CHANGE_FEE_CODE
 from desktop_app.domain.enums import ChangeRequestState, RecipientSource
 from desktop_app.domain.recipients import confirmation_recipients
-from desktop_app.server.database import Database
 from desktop_app.server.db import ContractRow, OrderRow
-from desktop_app.server.seed import seed_demo
 from sqlalchemy import func, select
 
+from tests.server.databases import seeded_database
 from tests.server.live_server import Api, LiveServer, arrange_contract, start_server
 
 Json = dict[str, Any]
@@ -149,13 +148,10 @@ def new_prospect(api: Api) -> Json:
 @pytest.fixture(scope="module")
 def sim_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A server of its own whose processing clock the tests may move."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('simulated') / 'server.sqlite3'}"
-    database = Database(url)
-    seed_demo(database)
-    database.dispose()
-    server = start_server(url)
-    yield server
-    server.stop()
+    with seeded_database(tmp_path_factory.mktemp("simulated")) as url:
+        server = start_server(url)
+        yield server
+        server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -394,11 +390,11 @@ def test_concurrent_submissions_with_one_key_create_one_order(
 
 
 def test_idempotency_survives_a_restart(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'restart.sqlite3'}"
-    database = Database(url)
-    seed_demo(database)
-    database.dispose()
+    with seeded_database(tmp_path) as url:
+        _idempotency_survives_a_restart(url)
 
+
+def _idempotency_survives_a_restart(url: str) -> None:
     server = start_server(url)
     api = Api(server, "max.nord")
     try:

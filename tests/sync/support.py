@@ -1,7 +1,8 @@
 """Sync test support: a seeded live server per module, logged-in clients, feed wrappers that
 fail on cue, and the comparison of a cached order with the server's."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,21 +14,35 @@ from desktop_app.cache.queries import OrderFilter, OrderSort, order_ids
 from desktop_app.cache.records import OrderDetail
 from desktop_app.contract.changes import ChangeKind
 from desktop_app.contract.orders import OrderOut
-from desktop_app.server.database import Database
 from desktop_app.server.embedded import EmbeddedServer
-from desktop_app.server.seed import DEMO_PASSWORD, seed_demo
+from desktop_app.server.seed import DEMO_PASSWORD
 from desktop_app.server.settings import ServerSettings
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.pages import parse_page
 from desktop_app.sync.prefetch import fetch
 
+from tests.server.databases import seeded_database, unmanaged_seeded_database
+
+
+def _start(url: str) -> EmbeddedServer:
+    return EmbeddedServer.start(ServerSettings(database_url=url, simulator_interval=0))
+
 
 def start_seeded_server(folder: Path) -> EmbeddedServer:
-    url = f"sqlite:///{folder / 'server.sqlite3'}"
-    database = Database(url)
-    seed_demo(database)
-    database.dispose()
-    return EmbeddedServer.start(ServerSettings(database_url=url, simulator_interval=0))
+    """A server on a freshly seeded database (SQLite in `folder`, or PostgreSQL with the
+    test switch: then dropped at the end of the test session); the caller stops it."""
+    return _start(unmanaged_seeded_database(folder))
+
+
+@contextmanager
+def seeded_server(folder: Path) -> Iterator[EmbeddedServer]:
+    """A server on a freshly seeded database, stopped and its database dropped after."""
+    with seeded_database(folder) as url:
+        server = _start(url)
+        try:
+            yield server
+        finally:
+            server.stop()
 
 
 def login(server: EmbeddedServer, username: str = "max.nord") -> ApiClient:

@@ -3,7 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from desktop_app.contract.parties import ContractOut, PartyOut, ProspectCreate
 from desktop_app.domain.entities import Address
@@ -15,26 +15,31 @@ from desktop_app.server.database import utcnow
 from desktop_app.server.db import ContractRow, PartyRow, TenantRow
 from desktop_app.server.problems import NotFound, RuleViolations
 from desktop_app.server.render import contract_out, party_out
+from desktop_app.server.search_key import LIKE_ESCAPE, like_pattern
 from desktop_app.server.services import publish
 from desktop_app.server.services.carts import new_id
 from desktop_app.server.services.lookup import visible
 
 router = APIRouter(tags=["customers"])
 
+# OFFSET is a signed 64-bit number in SQLite and PostgreSQL; a larger one would fail there.
+MAX_OFFSET = 2**63 - 1
+
 
 @router.get("/customers")
 def search_customers(context: Context, principal: CurrentPrincipal,
                      q: Annotated[str, Query(max_length=100)] = "",
                      limit: Annotated[int, Query(ge=1, le=200)] = 50,
-                     offset: Annotated[int, Query(ge=0)] = 0) -> list[PartyOut]:
+                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> list[PartyOut]:
+    """Customers and prospects whose company, customer number or contact name contains `q`,
+    case- and umlaut-insensitive ("müller" finds "Mueller"); `%`, `_` and `\\` are plain
+    text."""
     query = select(PartyRow).order_by(PartyRow.company, PartyRow.id).limit(limit).offset(offset)
     if principal.tenant_ids is not None:
         query = query.where(PartyRow.tenant_id.in_(principal.tenant_ids))
-    if q.strip():
-        pattern = f"%{q.strip()}%"
-        query = query.where(or_(PartyRow.company.ilike(pattern),
-                                PartyRow.customer_number.ilike(pattern),
-                                PartyRow.contact_name.ilike(pattern)))
+    pattern = like_pattern(q)
+    if pattern is not None:
+        query = query.where(PartyRow.search_key.like(pattern, escape=LIKE_ESCAPE))
     with context.database.read() as session:
         return [party_out(row) for row in session.scalars(query)]
 

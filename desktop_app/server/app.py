@@ -12,6 +12,7 @@ from desktop_app.server.context import ServerContext
 from desktop_app.server.database import Database
 from desktop_app.server.feed_watch import watch_outside_commits
 from desktop_app.server.problems import install_problem_handlers
+from desktop_app.server.retry import RetryConflicts
 from desktop_app.server.routes import auth, carts, changes, meta, orders, parties, quotes
 from desktop_app.server.settings import ServerSettings
 from desktop_app.server.simulator import ProcessingSimulator
@@ -40,6 +41,9 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
                   lifespan=lifespan)
     app.state.context = context
     install_problem_handlers(app)
+    # Inside the 500 handler: a request whose transaction lost a race (deadlock,
+    # serialization failure, "database is locked") runs again instead (see retry.py).
+    app.add_middleware(RetryConflicts)
     for module in (auth, meta, changes, parties, carts, quotes, orders):
         app.include_router(module.router, prefix=API_PREFIX)
 

@@ -1,4 +1,9 @@
-"""Counters for the feed sequence and human-readable business numbers."""
+"""Counters for the feed sequence and human-readable business numbers.
+
+A counter row is created on first use with INSERT ... ON CONFLICT DO NOTHING, so two
+processes using a new counter at once do not collide on its primary key; incrementing it
+locks the row until commit (see retry.py for the order in which locks are taken).
+"""
 
 import re
 
@@ -6,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.server.db import CounterRow, PartyRow
+from desktop_app.server.upsert import insert_if_absent
 
 PARTY_COUNTER = "number_party"
 PARTY_NUMBER_BASE = 100000  # the seed numbers customers and prospects KD-/IN-100000 + n
@@ -13,15 +19,25 @@ PARTY_NUMBER_BASE = 100000  # the seed numbers customers and prospects KD-/IN-10
 
 def next_values(session: Session, name: str, count: int = 1) -> int:
     """Reserve `count` values; returns the last one. Creates the counter on first use."""
-    result = session.execute(
+    result = _increment(session, name, count)
+    if result is None:
+        create_if_absent(session, name, 0)
+        result = _increment(session, name, count)
+        assert result is not None  # the row exists now: ours or a concurrent creator's
+    return result
+
+
+def _increment(session: Session, name: str, count: int) -> int | None:
+    value = session.execute(
         update(CounterRow).where(CounterRow.name == name)
         .values(value=CounterRow.value + count).returning(CounterRow.value)
     ).scalar_one_or_none()
-    if result is None:
-        session.add(CounterRow(name=name, value=count))
-        session.flush()
-        return count
-    return int(result)
+    return None if value is None else int(value)
+
+
+def create_if_absent(session: Session, name: str, value: int) -> bool:
+    """The counter with this start value unless it exists (race-free); True if created."""
+    return insert_if_absent(session, CounterRow, {"name": name, "value": value})
 
 
 def current_value(session: Session, name: str) -> int:
@@ -47,6 +63,5 @@ def party_number(session: Session, prefix: str) -> str:
         highest = max((int(found.group()) for number in numbers
                        if (found := re.search(r"\d+$", number))),
                       default=PARTY_NUMBER_BASE - 1)
-        session.add(CounterRow(name=PARTY_COUNTER, value=max(highest, PARTY_NUMBER_BASE - 1)))
-        session.flush()
+        create_if_absent(session, PARTY_COUNTER, max(highest, PARTY_NUMBER_BASE - 1))
     return f"{prefix}-{next_values(session, PARTY_COUNTER)}"

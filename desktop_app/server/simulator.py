@@ -1,11 +1,21 @@
-"""Moves orders received -> in processing -> completed and creates or adjusts contracts."""
+"""Moves orders received -> in processing -> completed and creates or adjusts contracts.
+
+Exactly once per database: only the leader's background loop runs rounds (leader.py: a
+PostgreSQL advisory lock; SQLite's one process). Each step is still conditional -- an
+`UPDATE orders ... WHERE id = :id AND status = :expected` whose row count says whether this
+round made the step -- so a round overlapping another (a leader handing over, a test driving
+`advance()` by hand) never applies a step twice or creates a second contract. A round takes
+its locks in the order retry.py documents (orders, contracts, parties, counters, feed last)
+and is run again when it loses a race anyway.
+"""
 
 import logging
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.catalog import product_by_code
@@ -22,6 +32,9 @@ from desktop_app.server import feed
 from desktop_app.server.counters import business_number
 from desktop_app.server.database import Database, utcnow
 from desktop_app.server.db import ContractRow, OrderEventRow, OrderRow, PartyRow
+from desktop_app.server.leader import Leadership, leadership_for
+from desktop_app.server.locking import lock_rows
+from desktop_app.server.retry import run_retrying
 from desktop_app.server.services import publish
 from desktop_app.server.services.carts import new_id
 from desktop_app.server.services.quotes import expire_overdue
@@ -34,38 +47,61 @@ BATCH = 200
 PRUNE_INTERVAL = 60.0
 CLEARING_NOTE = ("Clearing-Fall: Die Angaben zum Nutzungsort werden manuell geprüft; "
                  "Rückfrage beim Vertriebspartner möglich.")
+# Feed records are made after every row change of the transaction (retry.py: feed_seq last).
+Publication = Callable[[], None]
 
 
 class ProcessingSimulator:
-    def __init__(self, database: Database, settings: ServerSettings) -> None:
+    def __init__(self, database: Database, settings: ServerSettings,
+                 leadership: Leadership | None = None) -> None:
         self._database, self._settings = database, settings
+        self._leadership = leadership or leadership_for(database.engine)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     def advance(self, now: datetime | None = None, *, prune: bool = True) -> int:
-        """One round; returns how many orders moved on. `prune`: forget old tombstones too."""
+        """One round; returns how many steps this round made. `prune`: forget old tombstones
+        too. Each transaction is retried when it loses a race (a deadlock, a lock timeout)."""
         now = now or utcnow()
-        moved = 0
+        moved = run_retrying(lambda: self._move_orders(now), "simulator round")
+        run_retrying(lambda: self._quotes_and_tombstones(now, prune), "simulator upkeep")
+        return moved
+
+    def _move_orders(self, now: datetime) -> int:
         with self._database.write() as session:
-            for order in session.scalars(select(OrderRow).where(
-                    OrderRow.status == OrderStatus.RECEIVED, OrderRow.due_processing_at <= now)
-                    .order_by(OrderRow.due_processing_at).limit(BATCH)):
-                _start_processing(session, order, now)
-                moved += 1
-            for order in session.scalars(select(OrderRow).where(
-                    OrderRow.status == OrderStatus.IN_PROCESSING,
-                    OrderRow.due_completion_at <= now)
-                    .order_by(OrderRow.due_completion_at).limit(BATCH)):
-                _complete(session, order, now)
-                moved += 1
+            # By order id; an order started and completed in one round is published once.
+            publications: dict[str, Publication] = {}
+            moved = 0
+            for order_id in _due(session, OrderStatus.RECEIVED, now):
+                order = _step(session, order_id, OrderStatus.RECEIVED, OrderStatus.IN_PROCESSING,
+                              now)
+                if order is not None:
+                    publications[order_id] = _start_processing(session, order, now)
+                    moved += 1
+            due = _due(session, OrderStatus.IN_PROCESSING, now)
+            _lock_contracts_and_parties(session, due)
+            for order_id in due:
+                order = _step(session, order_id, OrderStatus.IN_PROCESSING,
+                              OrderStatus.COMPLETED, now)
+                if order is not None:
+                    publications.pop(order_id, None)
+                    publications[order_id] = _complete(session, order, now)
+                    moved += 1
+            session.flush()
+            for publication in publications.values():
+                publication()
+        return moved
+
+    def _quotes_and_tombstones(self, now: datetime, prune: bool) -> None:
+        with self._database.write() as session:
             expire_overdue(session, now)
             if prune:
                 feed.prune_tombstones(session, self._settings.tombstone_retention, now)
-        return moved
 
     def start(self) -> None:
         if self._settings.simulator_interval <= 0 or self._thread is not None:
             return
+        self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="processing-simulator",
                                         daemon=True)
         self._thread.start()
@@ -75,10 +111,13 @@ class ProcessingSimulator:
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
+        self._leadership.release()
 
     def _run(self) -> None:
         pruned_at: float | None = None
         while not self._stop.wait(self._settings.simulator_interval):
+            if not self._leadership.lead():
+                continue  # another process simulates this database
             prune = pruned_at is None or time.monotonic() - pruned_at >= PRUNE_INTERVAL
             try:
                 self.advance(prune=prune)
@@ -88,8 +127,42 @@ class ProcessingSimulator:
                 log.exception("processing simulator round failed")
 
 
-def _start_processing(session: Session, order: OrderRow, now: datetime) -> None:
-    order.status, order.updated_at = OrderStatus.IN_PROCESSING, now
+def _due(session: Session, status: OrderStatus, now: datetime) -> list[str]:
+    """Ids of the orders due for their next step, the longest-due first (a round's batch),
+    then in the order of their ids: the order in which the round locks them."""
+    column = (OrderRow.due_processing_at if status is OrderStatus.RECEIVED
+              else OrderRow.due_completion_at)
+    ids = session.scalars(select(OrderRow.id).where(OrderRow.status == status, column <= now)
+                          .order_by(column, OrderRow.id).limit(BATCH))
+    return sorted(ids)
+
+
+def _step(session: Session, order_id: str, expected: OrderStatus, new: OrderStatus,
+          now: datetime) -> OrderRow | None:
+    """The order, moved from `expected` to `new` by this transaction; None if it is not in
+    `expected` any more (another round made the step first)."""
+    session.flush()  # populate_existing below must not drop this round's pending changes
+    result = session.execute(
+        update(OrderRow).where(OrderRow.id == order_id, OrderRow.status == expected)
+        .values(status=new, updated_at=now).execution_options(synchronize_session=False))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        log.info("order %s is no longer %s: another round moved it", order_id, expected.value)
+        return None
+    return session.get(OrderRow, order_id, populate_existing=True)
+
+
+def _lock_contracts_and_parties(session: Session, order_ids: list[str]) -> None:
+    """Lock the rows completing these orders will change, in the documented order (contracts
+    by id, then parties by id), before any counter is taken."""
+    if not order_ids:
+        return
+    rows = session.execute(select(OrderRow.contract_id, OrderRow.customer_id)
+                           .where(OrderRow.id.in_(order_ids))).all()
+    lock_rows(session, ContractRow, (contract_id for contract_id, _ in rows))
+    lock_rows(session, PartyRow, (customer_id for _, customer_id in rows))
+
+
+def _start_processing(session: Session, order: OrderRow, now: datetime) -> Publication:
     note = None
     if order.becomes_clearing_case:
         note = CLEARING_NOTE
@@ -97,20 +170,28 @@ def _start_processing(session: Session, order: OrderRow, now: datetime) -> None:
         order.due_completion_at += (order.due_completion_at - order.created_at) / 2
     session.add(OrderEventRow(order_id=order.id, status=OrderStatus.IN_PROCESSING, at=now,
                               note=note))
-    publish.order(session, order, now)
+    return lambda: publish.order(session, order, now)
 
 
-def _complete(session: Session, order: OrderRow, now: datetime) -> None:
-    contract = _apply_to_contract(session, order, now)
-    order.status, order.updated_at, order.clearing_note = OrderStatus.COMPLETED, now, None
+def _complete(session: Session, order: OrderRow, now: datetime) -> Publication:
+    contract, party = _apply_to_contract(session, order, now)
+    order.clearing_note = None
     order.contract_id, order.contract_number = contract.id, contract.contract_number
     session.add(OrderEventRow(order_id=order.id, status=OrderStatus.COMPLETED, at=now, note=None))
-    session.flush()
-    publish.contract(session, contract, now)
-    publish.order(session, order, now)
+
+    def publication() -> None:
+        if party is not None:
+            publish.party(session, party, now)
+        publish.contract(session, contract, now)
+        publish.order(session, order, now)
+
+    return publication
 
 
-def _apply_to_contract(session: Session, order: OrderRow, now: datetime) -> ContractRow:
+def _apply_to_contract(session: Session, order: OrderRow,
+                       now: datetime) -> tuple[ContractRow, PartyRow | None]:
+    """The contract the order created or adjusted, and the party it turned from prospect
+    into customer (None: no such change)."""
     transaction = BusinessTransaction(order.business_transaction)
     effect = contract_effect(transaction)
     product = product_by_code(order.product_code)
@@ -127,8 +208,8 @@ def _apply_to_contract(session: Session, order: OrderRow, now: datetime) -> Cont
         party = session.get(PartyRow, order.customer_id)
         if party is not None and party.kind == PartyKind.PROSPECT:
             party.kind, party.updated_at = PartyKind.CUSTOMER, now  # the first contract
-            publish.party(session, party, now)
-        return contract
+            return contract, party
+        return contract, None
     if effect is ContractEffect.NEW_NUMBER_KEEP_COMPONENTS:
         existing.contract_number = business_number(session, "VT")
         existing.product_code = product.code
@@ -138,4 +219,4 @@ def _apply_to_contract(session: Session, order: OrderRow, now: datetime) -> Cont
     elif transaction is BusinessTransaction.CONTRACT_EXTENSION:
         existing.start_date = now.date()  # a new minimum term starts
     existing.updated_at = now
-    return existing
+    return existing, None

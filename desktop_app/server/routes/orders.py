@@ -1,14 +1,17 @@
 """Orders: submit (idempotent), read, documents; the email outbox for inspection."""
 
 import hashlib
+import logging
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from desktop_app.contract.orders import DocumentOut, OrderConfirmation, OrderCreate, OrderOut
-from desktop_app.server.context import Context, CurrentPrincipal
+from desktop_app.server.auth import Principal
+from desktop_app.server.context import Context, CurrentPrincipal, ServerContext
 from desktop_app.server.database import utcnow
 from desktop_app.server.db import IdempotencyRow, OrderRow, OutboxRow
 from desktop_app.server.documents import ensure_documents, load_document
@@ -16,8 +19,14 @@ from desktop_app.server.orders_view import order_out
 from desktop_app.server.problems import ProblemError
 from desktop_app.server.services import orders
 from desktop_app.server.services.lookup import visible
+from desktop_app.server.upsert import insert_if_absent
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["orders"])
+# A claimed key's status until its submission commits (never visible to other transactions).
+CLAIMED = 0
+# Submissions that lose a unique key to a concurrent one are run again this often.
+SUBMIT_ATTEMPTS = 3
 
 
 @router.post("/orders", status_code=201, response_model=OrderConfirmation)
@@ -33,20 +42,47 @@ def submit_order(body: OrderCreate, context: Context, principal: CurrentPrincipa
         raise ProblemError(400, "Idempotency-Key required",
                            "POST /orders needs an Idempotency-Key header.")
     request_hash = hashlib.sha256(body.model_dump_json().encode()).hexdigest()
+    for attempt in range(1, SUBMIT_ATTEMPTS + 1):
+        try:
+            return _submit(context, principal, body, idempotency_key, request_hash)
+        except IntegrityError as error:
+            # A concurrent transaction inserted a unique key first: rolled back, the next
+            # attempt sees what it committed. (The key claim and the cart's row lock make
+            # this rare; one that every attempt meets is a bug and goes on to the 500.)
+            if attempt == SUBMIT_ATTEMPTS:
+                raise
+            log.info("order submission lost a race (attempt %d of %d): %s", attempt,
+                     SUBMIT_ATTEMPTS, error.orig)
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _submit(context: ServerContext, principal: Principal, body: OrderCreate, key: str,
+            request_hash: str) -> JSONResponse:
+    """One attempt in one transaction. The key is claimed first (INSERT ... ON CONFLICT DO
+    NOTHING): a concurrent duplicate -- in this process or another -- waits at its claim
+    until this transaction ends, then replays what it committed, or takes over the key if it
+    rolled back (a refused submission is not remembered)."""
+    user_id = principal.user.id
     with context.database.write() as session:
-        stored = session.get(IdempotencyRow, (principal.user.id, idempotency_key))
-        if stored is not None:
+        now = utcnow()
+        if not insert_if_absent(session, IdempotencyRow, {
+                "user_id": user_id, "key": key, "request_hash": request_hash,
+                "status_code": CLAIMED, "body": {}, "created_at": now}):
+            stored = session.get(IdempotencyRow, (user_id, key))
+            if stored is None or stored.status_code == CLAIMED:  # not committed: cannot be
+                raise ProblemError(409, "Submission in progress",
+                                   "This Idempotency-Key's submission is still being "
+                                   "processed; retry to get its result.")
             if stored.request_hash != request_hash:
                 raise ProblemError(422, "Idempotency-Key reused",
                                    "This Idempotency-Key was used for a different request.")
             return JSONResponse(stored.body, status_code=stored.status_code,
                                 headers={"Idempotent-Replayed": "true"})
-        now = utcnow()
         confirmation = orders.submit(session, principal, body, now, context.settings.clock_speed)
         payload = confirmation.model_dump(mode="json")
-        session.add(IdempotencyRow(user_id=principal.user.id, key=idempotency_key,
-                                   request_hash=request_hash, status_code=201, body=payload,
-                                   created_at=now))
+        session.execute(update(IdempotencyRow)
+                        .where(IdempotencyRow.user_id == user_id, IdempotencyRow.key == key)
+                        .values(status_code=201, body=payload))
     return JSONResponse(payload, status_code=201)
 
 

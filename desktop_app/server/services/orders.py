@@ -3,6 +3,7 @@
 import hashlib
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.contract.orders import OrderConfirmation, OrderCreate, RecipientOut
@@ -30,6 +31,7 @@ from desktop_app.server.db import (
     TenantRow,
     UserRow,
 )
+from desktop_app.server.locking import lock_rows
 from desktop_app.server.orders_view import order_out
 from desktop_app.server.problems import RuleViolations, violation_out
 from desktop_app.server.render import cart_domain, item_out, party_domain, quote_domain, totals
@@ -60,6 +62,11 @@ def recipients_for(session: Session, party: PartyRow, confirming_user_email: str
 
 def submit(session: Session, principal: Principal, body: OrderCreate,
            now: datetime, clock_speed: float) -> OrderConfirmation:
+    """Locks the cart, then its quote, before reading them (retry.py's lock order): a second
+    submission of the cart in another process waits, then finds it ordered."""
+    lock_rows(session, CartRow, [body.cart_id])
+    lock_rows(session, QuoteRow, [body.quote_id] if body.quote_id else
+              session.scalars(select(QuoteRow.id).where(QuoteRow.cart_id == body.cart_id)))
     cart = visible(session, principal, CartRow, body.cart_id, "cart")
     quote = (visible(session, principal, QuoteRow, body.quote_id, "quote") if body.quote_id
              else quote_for_cart(session, cart.id))
@@ -82,6 +89,10 @@ def submit(session: Session, principal: Principal, body: OrderCreate,
     recipients = recipients_for(session, party, principal.user.email, quote, tenant)
     recipients_out = [RecipientOut(email=r.email, sources=list(r.sources))
                       for r in recipients.recipients]
+    cart.state, cart.updated_at = CartState.ORDERED, now
+    if quote is not None:
+        quote.state, quote.updated_at = QuoteState.ORDERED, now
+    session.flush()  # the locked rows change before a counter is taken (retry.py)
     order_id = new_id("order")
     speed = max(clock_speed, 1e-6)
     row = OrderRow(
@@ -116,10 +127,9 @@ def submit(session: Session, principal: Principal, body: OrderCreate,
                           subject=f"Auftragseingangsbestätigung {row.order_number}",
                           recipients=[r.model_dump(mode="json") for r in recipients_out],
                           created_at=now))
-    cart.state, cart.updated_at = CartState.ORDERED, now
+    session.flush()  # every change made: the feed records come last
     publish.cart(session, cart, now)
     if quote is not None:
-        quote.state, quote.updated_at = QuoteState.ORDERED, now
         publish.quote(session, quote, cart, now)
     publish.order(session, row, now)
     order = order_out(session, row)

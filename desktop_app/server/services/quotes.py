@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.contract.carts import QuoteOut
@@ -18,6 +18,7 @@ from desktop_app.domain.quotes import (
 from desktop_app.domain.violations import Violation
 from desktop_app.server.auth import Principal
 from desktop_app.server.db import CartRow, OutboxRow, PartyRow, QuoteRow
+from desktop_app.server.locking import lock_rows
 from desktop_app.server.problems import RuleViolations
 from desktop_app.server.render import item_out, quote_domain, quote_out, totals
 from desktop_app.server.services import publish
@@ -36,6 +37,9 @@ def _finish(session: Session, row: QuoteRow, now: datetime) -> QuoteOut:
 
 def _apply(session: Session, principal: Principal, quote_id: str, now: datetime,
            check: Callable[[Quote, QuoteRow], list[Violation]]) -> QuoteRow:
+    # Locked before it is read: the check sees the newest state, and a concurrent change of
+    # this quote (another process, the simulator's expiry) waits instead of being overwritten.
+    lock_rows(session, QuoteRow, [quote_id])
     row = visible(session, principal, QuoteRow, quote_id, "quote")
     found = check(quote_domain(row), row)
     if found:
@@ -90,12 +94,29 @@ def provider_approval(session: Session, principal: Principal, quote_id: str,
     return _finish(session, row, now)
 
 
+EXPIRING_STATES = (QuoteState.OPEN, QuoteState.SENT, QuoteState.APPROVED)
+
+
 def expire_overdue(session: Session, now: datetime) -> int:
-    """Quotes past their validity date expire (run by the simulator)."""
-    overdue = list(session.scalars(select(QuoteRow).where(
-        QuoteRow.state.in_((QuoteState.OPEN, QuoteState.SENT, QuoteState.APPROVED)),
-        QuoteRow.valid_until < now.date())))
-    for row in overdue:
-        row.state = QuoteState.EXPIRED
+    """Quotes past their validity date expire (run by the simulator); returns how many.
+
+    Each expiry is conditional (`WHERE state IN (...)`): a quote ordered or withdrawn in
+    the meantime, or expired by an overlapping round, stays as it is. All quotes change
+    before the first feed record (retry.py's lock order).
+    """
+    overdue = sorted(session.scalars(select(QuoteRow.id).where(
+        QuoteRow.state.in_(EXPIRING_STATES), QuoteRow.valid_until < now.date())))
+    expired: list[QuoteRow] = []
+    for quote_id in overdue:
+        result = session.execute(
+            update(QuoteRow).where(QuoteRow.id == quote_id, QuoteRow.state.in_(EXPIRING_STATES),
+                                   QuoteRow.valid_until < now.date())
+            .values(state=QuoteState.EXPIRED, updated_at=now)
+            .execution_options(synchronize_session=False))
+        if result.rowcount == 1:  # type: ignore[attr-defined]
+            row = session.get(QuoteRow, quote_id, populate_existing=True)
+            assert row is not None  # just updated
+            expired.append(row)
+    for row in expired:
         _finish(session, row, now)
-    return len(overdue)
+    return len(expired)

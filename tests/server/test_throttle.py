@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from desktop_app.contract import PROBLEM_MEDIA_TYPE
-from desktop_app.server import auth, throttle
+from desktop_app.server import auth, security, throttle
 from desktop_app.server.database import Database
 from desktop_app.server.db import CounterRow, TokenRow
 from desktop_app.server.seed import DEMO_PASSWORD, seed_database
@@ -21,6 +21,7 @@ from tests.postgres import fresh_database
 from tests.server.live_server import LiveServer, start_server
 
 NOW = 1_800_000_000
+WRONG_PASSWORD = "wrong-password"
 USER_LIMIT = throttle.DEFAULT_POLICY.per_user
 ADDRESS_LIMIT = throttle.DEFAULT_POLICY.per_address
 
@@ -188,7 +189,7 @@ def test_prune_drops_only_buckets_that_are_full_again(database: Database) -> Non
 
 
 def _login(server: LiveServer, username: str = "max.nord",
-           password: str = "wrong-password") -> httpx.Response:
+           password: str = WRONG_PASSWORD) -> httpx.Response:
     return httpx.post(f"{server.api}/auth/token", json={"username": username,
                                                         "password": password}, timeout=30)
 
@@ -266,7 +267,7 @@ def test_the_password_check_runs_outside_any_database_session(
     def checkin(*_args: object) -> None:
         holders[threading.get_ident()] = holders.get(threading.get_ident(), 0) - 1
 
-    verify = auth.verify_password
+    verify = security.verify_password
 
     def watched(password: str, stored: str) -> bool:
         held_during_kdf.append(holders.get(threading.get_ident(), 0))

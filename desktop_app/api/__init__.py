@@ -4,6 +4,7 @@ keyring is not imported here (only inside the token store's methods).
 """
 
 from desktop_app.api.auth import AuthSession
+from desktop_app.api.calls import CallScope
 from desktop_app.api.client import ApiClient, OutboxMessage, new_idempotency_key
 from desktop_app.api.errors import (
     ApiError,
@@ -17,6 +18,12 @@ from desktop_app.api.errors import (
     RuleViolationError,
     ServerError,
     TlsError,
+)
+from desktop_app.api.limits import (
+    CallAborted,
+    DeadlineError,
+    ResponseTooLargeError,
+    TooManyRecordsError,
 )
 from desktop_app.api.settings import ApiSettings, check_backend_url
 from desktop_app.api.tokens import (
@@ -33,7 +40,10 @@ __all__ = [
     "ApiSettings",
     "AuthSession",
     "BadRequestError",
+    "CallAborted",
+    "CallScope",
     "CursorGoneError",
+    "DeadlineError",
     "InsecureUrlError",
     "InvalidResponseError",
     "KeyringTokenStore",
@@ -42,10 +52,12 @@ __all__ = [
     "NotFoundError",
     "OfflineError",
     "OutboxMessage",
+    "ResponseTooLargeError",
     "RuleViolationError",
     "ServerError",
     "TlsError",
     "TokenStore",
+    "TooManyRecordsError",
     "check_backend_url",
     "choose_token_store",
     "keyring_status",

@@ -13,6 +13,7 @@ class RecordingWindow(QObject):
     """The part of MainWindow the sync controller talks to; every call is recorded."""
 
     syncRequested = Signal()  # noqa: N815 (Qt naming)
+    syncCancelRequested = Signal()  # noqa: N815 — Cancel beside the progress bar
 
     def __init__(self) -> None:
         super().__init__()
@@ -41,6 +42,9 @@ class RecordingWindow(QObject):
 
     def hide_banner(self) -> None:
         self._record("hide_banner")
+
+    def show_status_message(self, text: str) -> None:
+        self._record("show_status_message", text)
 
 
 class StallMeter(QObject):

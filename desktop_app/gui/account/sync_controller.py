@@ -16,6 +16,10 @@ listener runs the periodic sync is skipped; it stays the fallback (offline, a ba
 long-poll, an error). Offline, the controller retries with exponential backoff and jitter
 (`retry_first` … `retry_max`), syncs to catch up and listens again; F5 cancels the long-poll,
 syncs and listens again.
+
+A running sync can be cancelled (Cancel beside the progress bar): its backend calls in flight
+end at once, the feed's helper threads' too (they run under the task's CallScope, see
+`ScopedFeed`), and what was applied stays. F5 while a sync runs says so in the status bar.
 """
 
 import logging
@@ -28,8 +32,10 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 
+from desktop_app.api.calls import CallScope, current_scope
 from desktop_app.api.client import ApiClient
 from desktop_app.api.errors import Language, NotAuthenticatedError, OfflineError
+from desktop_app.api.limits import CallAborted
 from desktop_app.cache.queries import sync_state
 from desktop_app.gui.account.connection import BackendLink, Link
 from desktop_app.gui.common import errors
@@ -46,7 +52,7 @@ from desktop_app.sync.changes import ChangeSync, SyncResult
 from desktop_app.sync.documents import DocumentFetcher, PrefetchResult
 from desktop_app.sync.listen import LISTEN_WAIT, ListenEnd, listen
 from desktop_app.sync.live_cache import LiveCache
-from desktop_app.sync.prefetch import FeedWorker
+from desktop_app.sync.prefetch import FeedSource, FeedWorker, fetch
 from desktop_app.sync.progress import CancelToken, SyncCancelled, SyncProgress
 
 log = logging.getLogger(__name__)
@@ -65,8 +71,11 @@ class SyncView(Protocol):
 
     @property
     def syncRequested(self) -> SignalInstance: ...  # noqa: N802 (Qt signal name)
+    @property
+    def syncCancelRequested(self) -> SignalInstance: ...  # noqa: N802 — Cancel was clicked
 
     def refresh_after_sync(self) -> None: ...
+    def show_status_message(self, text: str) -> None: ...
     def set_sync_progress(self, done: int, total: int) -> None: ...
     def set_last_sync(self, when: datetime | None) -> None: ...
     def show_banner(self, text: str, kind: BannerKind) -> None: ...
@@ -111,13 +120,36 @@ def jittered(delay: timedelta) -> timedelta:
     return delay * random.uniform(0.5, 1.0)  # noqa: S311 (spreading, not secrecy)
 
 
+class ScopedFeed:
+    """The client's change feed with the calling task's CallScope bound on whichever thread
+    fetches (the feed's helper threads, `FeedWorker`), so a cancel aborts their calls too; a
+    call aborted by the cancel raises SyncCancelled."""
+
+    def __init__(self, client: FeedSource, scope: CallScope | None,
+                 cancel: CancelToken) -> None:
+        self._client, self._scope, self._cancel = client, scope, cancel
+
+    def changes_raw(self, since: str | None, limit: int, wait: float = 0) -> bytes:
+        if self._scope is None:
+            return fetch(self._client, since, limit, wait)
+        with self._scope.bound():
+            try:
+                return fetch(self._client, since, limit, wait)
+            except CallAborted:
+                if self._cancel.cancelled:
+                    raise SyncCancelled() from None
+                raise
+
+
 def run_sync(client: ApiClient, cache: LiveCache, cancel: CancelToken,
              report: ProgressReport, worker: FeedWorker | None = None) -> SyncOutcome:
-    """Catalog and change feed, on a worker thread (the feed calls on `worker`'s)."""
+    """Catalog and change feed, on a worker thread (the feed calls on `worker`'s, under
+    this thread's CallScope)."""
     catalog = sync_catalog(client, cache)
     report(*REACHED)
     cancel.raise_if_cancelled()
-    changes = ChangeSync(client, cache, worker=worker).run(cancel, _reporting(report))
+    feed = ScopedFeed(client, current_scope(), cancel)
+    changes = ChangeSync(feed, cache, worker=worker).run(cancel, _reporting(report))
     with cache.store.session() as session:
         last = sync_state(session).last_success_at
     return SyncOutcome(catalog, changes, _aware(last))
@@ -180,7 +212,8 @@ class SyncController(QObject):
         self._probe = QTimer(self)
         self._probe.setInterval(_ms(self._settings.probe_interval))
         self._probe.timeout.connect(self._probe_if_idle)
-        window.syncRequested.connect(self.request_sync)
+        window.syncRequested.connect(self._clerk_requested_sync)
+        window.syncCancelRequested.connect(self.cancel_sync)
 
     @property
     def running(self) -> bool:
@@ -230,6 +263,23 @@ class SyncController(QObject):
         return True
 
     @Slot()
+    def _clerk_requested_sync(self) -> None:
+        """F5 (or a window's "synchronize"): a sync, or a word on why not."""
+        if not self.request_sync() and self._task is not None and not self._closed:
+            self._window.show_status_message(self.tr(
+                "A synchronization is already running. To stop it, click Cancel beside the "
+                "progress bar."))
+
+    @Slot()
+    def cancel_sync(self) -> bool:
+        """Cancel the running sync round (its calls in flight end at once); what was applied
+        stays and the next sync resumes from there. False when none runs."""
+        if self._task is None or self._closed:
+            return False
+        self._task.cancel()
+        return True
+
+    @Slot()
     def _periodic_sync(self) -> None:
         # Offline, the retry timer owns the next attempt; listening, nothing is missed.
         if self.online and self._listen_task is None:
@@ -249,7 +299,8 @@ class SyncController(QObject):
             def applied(result: SyncResult) -> None:
                 if result.changes:  # done == total: never throttled away
                     report(result.changes, result.changes)
-            return listen(client, cache, cancel, applied, wait=wait)
+            feed = ScopedFeed(client, current_scope(), cancel)  # F5 ends the long-poll now
+            return listen(feed, cache, cancel, applied, wait=wait)
 
         self._listen_task = (
             Operation(work, name="listen")
@@ -395,6 +446,9 @@ class SyncController(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self._task = None
         self._window.set_sync_progress(*IDLE)
+        if isinstance(error, SyncCancelled) and not self._closed:
+            self._window.show_status_message(self.tr(
+                "Synchronization cancelled. What had arrived is kept; press F5 to continue."))
         self._handle_failure(error)
         if self.link.state is Link.CONNECTING and not isinstance(error, SyncCancelled):
             self._start_probe()  # e.g. a refusal: the backend may well be there; check

@@ -13,6 +13,10 @@ Results come back on the GUI thread. A group dies with its owner widget: its tas
 cancelled and a closed window never receives a result. An operation without `on_failure`
 reports through the error path (desktop_app/gui/common/errors.py): an environment fault
 reaches the clerk as a message, anything else is a bug (log + crash dialog).
+
+Cancelling a task also aborts its backend calls in flight: the work runs with the task's
+`CallScope` bound (desktop_app/api/calls.py), so a call that waits on a stalled server ends
+at once and the task fails with SyncCancelled; quitting never waits for the network.
 """
 
 import enum
@@ -25,8 +29,10 @@ from typing import Any, Self
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.api.calls import CallScope
+from desktop_app.api.limits import CallAborted
 from desktop_app.gui.common import errors
-from desktop_app.sync.progress import CancelToken
+from desktop_app.sync.progress import CancelToken, SyncCancelled
 
 __all__ = ["BackgroundTask", "Lane", "Operation", "ProgressReport", "TaskGroup", "TaskManager",
            "Work"]
@@ -59,11 +65,14 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self.name = name
         self.token = CancelToken()
+        self.scope = CallScope()  # the backend calls its work makes, on any thread it binds
         self._done = threading.Event()
         self._last_progress = 0.0
 
     def cancel(self) -> None:
+        """Stop the work where it checks its token, and its backend calls in flight now."""
         self.token.cancel()
+        self.scope.abort()
 
     @property
     def running(self) -> bool:
@@ -91,7 +100,11 @@ class _Runnable(QRunnable):
         task = self._task
         try:
             task.started.emit()
-            result = self._work(task.token, task.report)
+            with task.scope.bound():
+                result = self._work(task.token, task.report)
+        except CallAborted as aborted:  # by the task's cancel: a cancel, not a fault
+            task._done.set()
+            task.failed.emit(SyncCancelled() if task.token.cancelled else aborted)
         except BaseException as error:  # handed to the GUI's error path
             task._done.set()
             task.failed.emit(error)

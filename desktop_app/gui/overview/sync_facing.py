@@ -31,6 +31,14 @@ class SyncFacing:
     def set_sync_progress(self, done: int, total: int) -> None:
         self.indicators.set_progress(done, total)
 
+    @property
+    def syncCancelRequested(self) -> SignalInstance:  # noqa: N802 (Qt signal name)
+        """Cancel beside the progress bar was clicked."""
+        return self.indicators.cancelRequested
+
+    def show_status_message(self, text: str) -> None:
+        self.indicators.show_message(text)
+
     def set_last_sync(self, moment: datetime | None) -> None:
         self.indicators.set_last_sync(moment)
 

@@ -1,13 +1,14 @@
 """The main window's sync indicators: status-bar widgets and the banner above the filters.
 
 The sync controller drives them through the window's public methods; nothing here reads the
-cache or the network.
+cache or the network. Beside the progress bar, while a sync runs, a Cancel button emits
+`cancelRequested` (the controller cancels the sync).
 """
 
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QStatusBar, QToolButton
 
 from desktop_app.gui.account.connection import Link
@@ -25,22 +26,37 @@ _BANNER_COLORS: dict[str, tuple[str, str]] = {  # background, border: calm, read
 }
 
 
+STATUS_MESSAGE_MS = 10_000  # how long a status-bar message stays
+
+
 class SyncIndicators(QObject):
-    """Progress bar, "last synchronized" label, online indicator and the banner."""
+    """Progress bar with its Cancel button, "last synchronized" label, online indicator,
+    status-bar messages and the banner."""
+
+    cancelRequested = Signal()  # noqa: N815 (Qt naming): Cancel beside the progress bar
 
     def __init__(self, status_bar: QStatusBar, form: QFrame, locale: QLocale) -> None:
         super().__init__(status_bar)
         self._locale = locale
+        self._status_bar = status_bar
         self.progress = QProgressBar()
         self.progress.setObjectName("syncProgress")
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.progress.hide()
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("syncCancelButton")
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr(
+            "Stop the synchronization; what has arrived so far is kept."))
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        self.cancel_button.hide()
         self.last_sync_label = QLabel()
         self.last_sync_label.setObjectName("lastSyncLabel")
         self.online_label = QLabel()
         self.online_label.setObjectName("onlineLabel")
         status_bar.addPermanentWidget(self.progress)
+        status_bar.addPermanentWidget(self.cancel_button)
         status_bar.addPermanentWidget(self.last_sync_label)
         status_bar.addPermanentWidget(self.online_label)
         self.banner = form
@@ -57,13 +73,26 @@ class SyncIndicators(QObject):
         hides the bar again (idle)."""
         if total > 0 and done >= total:
             self.progress.hide()
+            self.cancel_button.hide()
             return
         if total <= 0:
             self.progress.setRange(0, 0)
         else:
             self.progress.setRange(0, total)
             self.progress.setValue(max(done, 0))
+        if self.progress.isHidden():  # a new sync: Cancel works again
+            self.cancel_button.setEnabled(True)
         self.progress.show()
+        self.cancel_button.show()
+
+    @Slot()
+    def _cancel_clicked(self) -> None:
+        self.cancel_button.setEnabled(False)  # once; the bar goes when the sync has stopped
+        self.cancelRequested.emit()
+
+    def show_message(self, text: str) -> None:
+        """A passing note in the status bar (e.g. why F5 did not start a sync)."""
+        self._status_bar.showMessage(text, STATUS_MESSAGE_MS)
 
     def set_last_sync(self, moment: datetime | None) -> None:
         if moment is None:

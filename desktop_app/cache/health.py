@@ -70,6 +70,10 @@ def _header_problem(path: Path) -> str | None:
         return f"the header names an impossible page size ({page_size})"
     if header[18] not in (1, 2) or header[19] not in (1, 2) or header[21:24] != b"\x40\x20\x20":
         return "the header's format bytes are damaged"
+    if _has_wal(path):
+        # A checkpoint cut short (e.g. by a full disk) leaves the file shorter than its
+        # header says, while the WAL still holds every page: SQLite reads it whole.
+        return None
     if size % page_size:
         return f"the file length ({size} bytes) is not a whole number of pages"
     pages = int.from_bytes(header[28:32], "big")
@@ -77,6 +81,14 @@ def _header_problem(path: Path) -> str | None:
     if counter == valid_for and pages * page_size > size:
         return f"the file is truncated ({size} bytes of {pages * page_size})"
     return None
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
 
 
 def _connect_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:

@@ -213,3 +213,11 @@ def test_disk_full_is_recognised_through_the_chain() -> None:
         assert is_disk_full(wrapped)
     assert is_disk_full(OSError(28, "No space left on device"))
     assert not is_disk_full(RuntimeError("something else"))
+
+
+def test_a_file_shorter_than_its_header_beside_a_wal_is_not_damage(cache: Path) -> None:
+    """A checkpoint that a full disk cut short: the WAL still holds the pages (SQLite reads
+    it whole), so the length check must not set a healthy cache aside."""
+    truncate_at_page(cache)
+    cache.with_name(cache.name + "-wal").write_bytes(b"\0" * 32)
+    assert "truncated" not in (health.quick_check(cache) or "")

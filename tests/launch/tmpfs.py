@@ -18,16 +18,17 @@ __all__ = ["fill", "mounted_tmpfs"]
 @contextmanager
 def mounted_tmpfs(folder: Path, size_mb: int) -> Iterator[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    if shutil.which("mount") is None or os.geteuid() != 0:
+    mount, umount = shutil.which("mount"), shutil.which("umount")
+    if mount is None or umount is None or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs",
+    mounted = subprocess.run([mount, "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs",  # noqa: S603
                               str(folder)], capture_output=True, text=True, check=False)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.strip()}")
     try:
         yield folder
     finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
+        subprocess.run([umount, "-l", str(folder)], check=False)  # noqa: S603
 
 
 def fill(folder: Path) -> Path:

@@ -57,8 +57,10 @@ class DocumentError(EnvironmentFault):
     @classmethod
     def not_written(cls, path: Path, error: OSError) -> "DocumentError":
         system = error.strerror or str(error)
-        german, english = _REASONS.get(error.errno or 0, (f"Systemmeldung: {system}",
-                                                          f"system message: {system}"))
+        # An error without words of ours: its number, the system's text only in the log.
+        german, english = _REASONS.get(error.errno or 0, (
+            f"Systemfehler Nr. {error.errno}" if error.errno else "unbekannter Systemfehler",
+            f"system error no. {error.errno}" if error.errno else "unknown system error"))
         return cls(f"Das Dokument konnte nicht gespeichert werden ({path}: {german}).",
                    f"The document could not be saved ({path}: {english}).", technical=system,
                    reasons=(german, english))

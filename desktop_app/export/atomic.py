@@ -32,8 +32,10 @@ class ExportError(EnvironmentFault):
     @classmethod
     def not_written(cls, path: Path, error: OSError) -> "ExportError":
         system = error.strerror or str(error)
-        german, english = _REASONS.get(error.errno or 0, (f"Systemmeldung: {system}",
-                                                          f"system message: {system}"))
+        # An error without words of ours: its number, the system's text only in the log.
+        german, english = _REASONS.get(error.errno or 0, (
+            f"Systemfehler Nr. {error.errno}" if error.errno else "unbekannter Systemfehler",
+            f"system error no. {error.errno}" if error.errno else "unknown system error"))
         return cls(f"Die Liste konnte nicht exportiert werden ({path}: {german}). Es wurde "
                    "keine Datei angelegt.",
                    f"The list could not be exported ({path}: {english}). No file was "

@@ -40,11 +40,12 @@ class DocumentSource(Protocol):
 class DocumentIntegrityError(EnvironmentFault):
     """The bytes do not match their sha256: not stored, not shown."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, title_en: str | None = None) -> None:
+        """`title` German, `title_en` English (the German one where none is given)."""
         super().__init__(
             f"Das Dokument „{title}“ kam beschädigt an (Prüfsumme falsch) und wurde "
             "verworfen. Bitte erneut versuchen.",
-            f"The document “{title}” arrived damaged (wrong checksum) and was "
+            f"The document “{title_en or title}” arrived damaged (wrong checksum) and was "
             "discarded. Please try again.")
         self.title = title
 
@@ -84,7 +85,7 @@ class DocumentFetcher:
         content, announced = self._source.document(document.id)
         actual = hashlib.sha256(content).hexdigest()
         if any(expected not in (None, actual) for expected in (announced, document.sha256)):
-            raise DocumentIntegrityError(document.title_de)
+            raise DocumentIntegrityError(document.title_de, document.title_en)
         self._folder.mkdir(parents=True, exist_ok=True)
         path = self._path_for(actual)
         # A name of its own per download (an open and a prefetch may race for one document),

@@ -24,7 +24,10 @@ def test_a_write_failure_is_worded_per_language(code: int, german: str, english:
     assert os_text in error.technical  # for the log
 
 
-def test_an_unknown_failure_keeps_the_system_text_marked_as_such() -> None:
+def test_an_unknown_failure_names_its_number_and_logs_the_system_text() -> None:
+    """Issue 17, item 4: the system's English text is not quoted in a German message."""
     error = DocumentError.not_written(Path("/x/AEB.pdf"), OSError(errno.EIO, "I/O error"))
-    assert "Systemmeldung: I/O error" in error.message("de")
-    assert "system message: I/O error" in error.message("en")
+    assert f"Systemfehler Nr. {errno.EIO}" in error.message("de")
+    assert f"system error no. {errno.EIO}" in error.message("en")
+    assert "I/O error" not in error.message("de") + error.message("en")
+    assert "I/O error" in error.technical

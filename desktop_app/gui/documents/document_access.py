@@ -46,7 +46,7 @@ def verified_document(fetcher: DocumentFetcher, document: DocumentInfo) -> Verif
         path, downloaded = fetcher.fetch(document), True
         content = path.read_bytes()
         if _digest(content) != path.stem:
-            raise DocumentIntegrityError(document.title_de)
+            raise DocumentIntegrityError(document.title_de, document.title_en)
     name = safe_filename(document.filename, fallback=f"{document.kind or 'document'}.pdf")
     return VerifiedDocument(document, content, name, downloaded)
 

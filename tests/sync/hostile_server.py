@@ -21,6 +21,7 @@ import http.client
 import json
 import select
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -133,7 +134,11 @@ class _Server(ThreadingHTTPServer):
 
 @dataclass
 class HostileServer:
+    """`upstream`: the real server's base URL (http://127.0.0.1:port); `ssl_context`: serve
+    https with it (a server-side context)."""
+
     upstream: str | None = None
+    ssl_context: ssl.SSLContext | None = None
     rules: list[_Rule] = field(default_factory=list)
     seen: list[Seen] = field(default_factory=list)
 
@@ -155,8 +160,12 @@ class HostileServer:
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _handle  # noqa: N815
 
         self._server = _Server(("127.0.0.1", 0), Handler)
+        if self.ssl_context is not None:
+            self._server.socket = self.ssl_context.wrap_socket(self._server.socket,
+                                                               server_side=True)
         self.port: int = self._server.server_address[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        scheme = "https" if self.ssl_context is not None else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.port}"
         self.api = self.url + API
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
                                         name=f"hostile-server-{self.port}",

@@ -58,6 +58,8 @@ FEED_ENDPOINTS = ("GET /changes (poll)",)  # no-wait reads while live
 P95_TARGET_MS = 250.0
 TARGET_CLERKS, TARGET_SUBMITTING, TARGET_WORKERS = 500, 25, 2
 BASELINE_CALLS = 30
+PROGRESS_EVERY = 100  # clerks connected
+INJECTIONS = ("doubled", "lost")
 
 
 @dataclass
@@ -110,8 +112,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="seconds the listeners get after the last order")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="keep the database and logs")
-    parser.add_argument("--inject-duplicate", action="store_true",
-                        help="test aid: deliver one change to one clerk twice (check must fail)")
+    parser.add_argument("--inject", action="append", choices=INJECTIONS, default=[],
+                        help="test aid: before the check, deliver one change to a clerk twice "
+                        "(doubled) or forget one order in a clerk's feed (lost); the check "
+                        "must report it")
     args = parser.parse_args(argv)
     if args.quick:
         args.clerks, args.duration, args.seed = min(args.clerks, 20), 10.0, "200"
@@ -170,22 +174,36 @@ async def read_snapshot(clerk: Clerk) -> Snapshot:
             return snapshot_of(clerk.username, clerk.tenant, changes, cursor_seq(cursor))
 
 
-def inject_duplicate(clerks: list[Clerk]) -> str:
-    """Deliver the newest change a clerk holds to it once more (as a doubled page would)."""
-    view = next(clerk.view for clerk in clerks if clerk.view and clerk.view.entries)
-    key, seq = max(view.entries.items(), key=lambda item: item[1])
-    kind, _, entity_id = key.partition(":")
-    view.apply(f"0.{seq - 1}", [(seq, kind, entity_id)], f"0.{view.cursor}")
-    return f"{view.name} {key} seq {seq}"
+def inject(what: str, clerks: list[Clerk]) -> str:
+    """doubled: the newest change a clerk holds delivered to it once more (as a repeated page
+    would); lost: an order dropped from the last clerk's feed (as a skipped page would)."""
+    views = [clerk.view for clerk in clerks if clerk.view and clerk.view.entries]
+    if what == "doubled":
+        view = views[0]
+        key, seq = max(view.entries.items(), key=lambda item: item[1])
+        kind, _, entity_id = key.partition(":")
+        view.apply(f"0.{seq - 1}", [(seq, kind, entity_id)], f"0.{view.cursor}")
+    else:
+        view = views[-1]
+        key = next(key for key in view.entries if key.startswith("order:"))
+        seq = view.entries.pop(key)
+    return f"{what}: {view.name} {key} seq {seq}"
 
 
 async def connect_all(clerks: list[Clerk], concurrency: int, listen: "ListenFactory") -> None:
     gate = asyncio.Semaphore(concurrency)
+    connected = 0
+    began = time.monotonic()
 
     async def one(clerk: Clerk) -> None:
+        nonlocal connected
         async with gate:
             await clerk.connect()
         listen(clerk)
+        connected += 1
+        if connected % PROGRESS_EVERY == 0 and connected < len(clerks):
+            print(f"    {connected} clerks connected after {time.monotonic() - began:.0f} s",
+                  flush=True)
 
     results = await asyncio.gather(*(one(clerk) for clerk in clerks), return_exceptions=True)
     failed = [result for result in results if isinstance(result, BaseException)]
@@ -309,8 +327,8 @@ async def final_check(args: argparse.Namespace, clerks: list[Clerk], run: Run) -
     if len(caught_up) < len(clerks):
         print(f"    {len(clerks) - len(caught_up)} clerks could not read on to the head "
               "(left out of the check)")
-    if args.inject_duplicate:
-        print(f"    injected a doubled change: {inject_duplicate(caught_up)}")
+    for what in args.inject:
+        print(f"    injected {inject(what, caught_up)}")
     by_user: dict[str, Clerk] = {}
     for clerk in caught_up:
         by_user.setdefault(clerk.username, clerk)

@@ -30,7 +30,7 @@ from desktop_app.api import (
     choose_token_store,
 )
 from desktop_app.api.errors import Language
-from desktop_app.cache.paths import cache_file
+from desktop_app.cache.paths import cache_file, caches_root
 from desktop_app.contract.auth import MeOut
 from desktop_app.gui.account.login_dialog import (
     LoginDialog,
@@ -40,18 +40,22 @@ from desktop_app.gui.account.login_dialog import (
     SettingsFactory,
     api_url,
 )
+from desktop_app.gui.common.single_instance import InstanceGuard, account_key
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
+from desktop_app.launch.cache_opening import CacheOpenError
 from desktop_app.launch.runtime import Runtime
 from desktop_app.launch.workspace import Workspace, use_language
 from desktop_app.sync.progress import CancelToken
 
-__all__ = ["DEMO", "ResumingAuthSession", "run_account", "start_account"]
+__all__ = ["DEMO", "RUNNING", "ResumingAuthSession", "run_account", "start_account"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 DEMO: Literal["demo"] = "demo"
+RUNNING: Literal["running"] = "running"  # another OrderDesk runs the account: shown instead
 EXIT_CANCELLED = 1
+EXIT_CACHE_UNUSABLE = 3
 AskLogin = Callable[[LoginDialog], int]
 
 
@@ -139,26 +143,61 @@ def _cache_path(url: str, saved: SavedLogin, username: str, root: Path | None) -
     return path if path.is_file() else None
 
 
+def _claim(backend_url: str, username: str, options: StartOptions) -> InstanceGuard | None:
+    """This process runs the account; None when another one does (its window is asked to
+    come to the front): then nothing here may touch the account's login or cache."""
+    root = options.caches_root if options.caches_root is not None else caches_root()
+    guard = InstanceGuard(account_key(backend_url, username), root)
+    if guard.acquire():
+        return guard
+    guard.show_running()
+    guard.deleteLater()
+    return None
+
+
+def _with_guard(guard: InstanceGuard, open_workspace: Callable[[], Workspace]) -> Workspace:
+    try:
+        workspace = open_workspace()
+    except BaseException:
+        guard.release()
+        raise
+    workspace.hold(guard)
+    return workspace
+
+
 def _online(auth: AuthSession, me: MeOut, settings: QSettings, language: Language,
-            tasks: TaskManager, options: StartOptions) -> Workspace:
+            tasks: TaskManager, options: StartOptions,
+            guard: InstanceGuard | None = None) -> Workspace | Literal["running"]:
+    guard = guard or _claim(auth.backend_url, me.username, options)
+    if guard is None:
+        auth.transport.close()
+        return RUNNING
     SavedLogin(auth.backend_url, me.username, me.tenant.id, me.user_id).save(settings)
     client = ApiClient(auth.settings, auth)
     path = cache_file(auth.backend_url, me.tenant.id, me.username, root=options.caches_root)
-    workspace = Workspace.open(client, path, settings, language, tasks, me.user_id,
-                               me.tenant.id)
-    offer_new_login(workspace, me.username, me.tenant.id, settings, language, tasks, options)
-    return workspace
+
+    def open_workspace() -> Workspace:
+        workspace = Workspace.open(client, path, settings, language, tasks, me.user_id,
+                                   me.tenant.id)
+        offer_new_login(workspace, me.username, me.tenant.id, settings, language, tasks,
+                        options)
+        return workspace
+
+    return _with_guard(guard, open_workspace)
 
 
 def _offline(auth: AuthSession, path: Path, saved: SavedLogin, settings: QSettings,
              language: Language, error: OfflineError, tasks: TaskManager,
-             options: StartOptions) -> Workspace:
-    workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language, tasks,
-                               saved.user_id or None, saved.tenant_id or None)
-    workspace.sync.mark_offline(error.message(language))
-    offer_new_login(workspace, saved.username, saved.tenant_id, settings, language, tasks,
-                    options)
-    return workspace
+             options: StartOptions, guard: InstanceGuard) -> Workspace:
+    def open_workspace() -> Workspace:
+        workspace = Workspace.open(ApiClient(auth.settings, auth), path, settings, language,
+                                   tasks, saved.user_id or None, saved.tenant_id or None)
+        workspace.sync.mark_offline(error.message(language))
+        offer_new_login(workspace, saved.username, saved.tenant_id, settings, language, tasks,
+                        options)
+        return workspace
+
+    return _with_guard(guard, open_workspace)
 
 
 def offer_new_login(workspace: Workspace, username: str, tenant_id: str, settings: QSettings,
@@ -201,7 +240,8 @@ def offer_new_login(workspace: Workspace, username: str, tenant_id: str, setting
 
 def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
                          settings: QSettings, language: Language, tasks: TaskManager,
-                         options: StartOptions, pending: PendingLogin | None) -> Workspace:
+                         options: StartOptions,
+                         pending: PendingLogin | None) -> Workspace | Literal["running"]:
     """The clerk chose to work offline: a stored login, if any, is taken up so that the sync
     signs in by itself once the server answers; else the password just typed (`pending`,
     in memory only) signs in then; without either the sync asks to log in again."""
@@ -210,6 +250,10 @@ def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
         # A login from the typed password keeps its token only if "remember me" was on.
         store = KeyringTokenStore() if pending.remember else NoTokenStore()
     auth = ResumingAuthSession(options.make_settings(url), store, pending)
+    guard = _claim(auth.backend_url, user, options)
+    if guard is None:
+        auth.transport.close()
+        return RUNNING
     error = OfflineError(auth.settings.host)
     if auth.store.load(auth.backend_url, user):
         try:
@@ -218,17 +262,34 @@ def _offline_from_dialog(url: str, user: str, path: Path, saved: SavedLogin,
             error = offline
         except ApiError as other:
             log.warning("resuming the stored login failed: %s", type(other).__name__)
-    return _offline(auth, path, saved, settings, language, error, tasks, options)
+    return _offline(auth, path, saved, settings, language, error, tasks, options, guard)
 
 
 def _resume(url: str, username: str, settings: QSettings, language: Language,
-            tasks: TaskManager, options: StartOptions) -> Workspace | None:
-    """Resume a stored login without asking; None when there is none (or it is unusable)."""
+            tasks: TaskManager,
+            options: StartOptions) -> Workspace | Literal["running"] | None:
+    """Resume a stored login without asking; None when there is none (or it is unusable).
+    RUNNING, before the stored refresh token is used, when another OrderDesk runs the
+    account: its refresh would make the backend revoke the login of both."""
     store: TokenStore = choose_token_store(language)[0]
     try:
         auth = ResumingAuthSession(options.make_settings(url), store)
     except (ApiError, ValueError):
         return None
+    guard = _claim(auth.backend_url, username, options)
+    if guard is None:
+        auth.transport.close()
+        return RUNNING
+    resumed = _resume_claimed(auth, store, username, settings, language, tasks, options, guard)
+    if resumed is None:
+        guard.release()
+        guard.deleteLater()
+    return resumed
+
+
+def _resume_claimed(auth: "ResumingAuthSession", store: TokenStore, username: str,
+                    settings: QSettings, language: Language, tasks: TaskManager,
+                    options: StartOptions, guard: InstanceGuard) -> Workspace | None:
     if not store.load(auth.backend_url, username):
         return None
     saved = SavedLogin.load(settings)
@@ -245,7 +306,7 @@ def _resume(url: str, username: str, settings: QSettings, language: Language,
         if path is None:
             auth.transport.close()
             return None  # nothing to review offline: the dialog shows the problem on login
-        return _offline(auth, path, saved, settings, language, error, tasks, options)
+        return _offline(auth, path, saved, settings, language, error, tasks, options, guard)
     except ApiError as error:
         log.warning("resuming the stored login failed: %s", type(error).__name__)
         auth.transport.close()
@@ -253,13 +314,17 @@ def _resume(url: str, username: str, settings: QSettings, language: Language,
     if me is None:
         auth.transport.close()
         return None
-    return _online(auth, me, settings, language, tasks, options)
+    workspace = _online(auth, me, settings, language, tasks, options, guard)
+    assert isinstance(workspace, Workspace)  # the guard was held: never RUNNING
+    return workspace
 
 
 def start_account(settings: QSettings, language: Language, tasks: TaskManager,
                   backend: str | None = None,
-                  options: StartOptions | None = None) -> Workspace | Literal["demo"] | None:
-    """The workspace to show, DEMO when the clerk chose the demo, or None (cancelled)."""
+                  options: StartOptions | None = None,
+                  ) -> Workspace | Literal["demo", "running"] | None:
+    """The workspace to show, DEMO when the clerk chose the demo, RUNNING when another
+    OrderDesk runs the account (its window was brought to the front), or None (cancelled)."""
     options = options or StartOptions()
     saved = SavedLogin.load(settings)
     if backend and saved.username:
@@ -299,8 +364,16 @@ def start_account(settings: QSettings, language: Language, tasks: TaskManager,
 def run_account(backend: str | None = None, language: str | None = None) -> int:
     runtime = Runtime.start()
     try:
-        started = start_account(runtime.settings, use_language(runtime.settings, language),
-                                runtime.tasks, backend)
+        chosen = use_language(runtime.settings, language)
+        try:
+            started = start_account(runtime.settings, chosen, runtime.tasks, backend)
+        except CacheOpenError as error:
+            log.error("the cache cannot be opened: %s", error)
+            QMessageBox.critical(None, QCoreApplication.translate("Start", "OrderDesk"),
+                                 error.message(chosen))
+            return EXIT_CACHE_UNUSABLE
+        if started == RUNNING:
+            return 0
         if started == DEMO:
             from desktop_app.launch.demo import run_demo_in  # the embedded server loads here
 

@@ -18,6 +18,7 @@ from desktop_app.gui.account.sync_controller import SyncController
 from desktop_app.gui.common import errors
 from desktop_app.gui.common.formatting import locale_for
 from desktop_app.gui.common.resources import app_icon
+from desktop_app.gui.common.single_instance import InstanceGuard
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.gui.common.translations import install_translators, system_language
 from desktop_app.gui.contracts.window import ContractsWindow
@@ -72,6 +73,7 @@ class Workspace:
     contracts: ContractsWindow
     opening: CacheOpening
     care: CacheCare
+    guard: InstanceGuard | None = None
 
     @classmethod
     def open(cls, client: ApiClient, cache_path: Path, settings: QSettings,
@@ -102,6 +104,19 @@ class Workspace:
         contracts = _contracts(window, cache, settings, language, tasks, ordering)
         care = CacheCare(window, opening, sync, tasks, window)
         return cls(client, cache, window, sync, carts, ordering, contracts, opening, care)
+
+    def hold(self, guard: InstanceGuard) -> None:
+        """This workspace runs the account: a second start for it shows this window."""
+        self.guard = guard
+        guard.activated.connect(self.bring_to_front)
+
+    def bring_to_front(self) -> None:
+        window = self.window
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def show(self) -> None:
         """The window first (with whatever the cache holds), then the sync in the background."""
@@ -153,6 +168,10 @@ class Workspace:
         self.window.deleteLater()
         self.client.close()
         self.cache.close()
+        if self.guard is not None:  # only now may another start open this cache
+            self.guard.release()
+            self.guard.deleteLater()
+            self.guard = None
         gc.unfreeze()  # what `show()` froze may be collected again
 
 

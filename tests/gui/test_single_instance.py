@@ -21,7 +21,8 @@ from desktop_app.server.seed import DEMO_PASSWORD
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from tests.gui.test_login import USER, fast, never_ask, settings  # noqa: F401 (fixture)
+from tests.gui.test_login import USER, fast, never_ask
+from tests.gui.window import settings_at
 from tests.keyring_fixtures import InMemoryKeyring
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints",
@@ -48,8 +49,8 @@ app.exec()
 @pytest.fixture
 def holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-c", HOLDER, account_key(URL, USER),
-                                str(tmp_path / "caches")], stdout=subprocess.PIPE, text=True,
+    arguments = [sys.executable, "-c", HOLDER, account_key(URL, USER), str(tmp_path / "caches")]
+    process = subprocess.Popen(arguments, stdout=subprocess.PIPE, text=True,  # noqa: S603
                                env=env, cwd=ROOT)
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "HELD"
@@ -90,11 +91,12 @@ def test_a_crashed_instance_does_not_block_the_next_start(
 
 
 def test_a_second_start_for_a_running_account_leaves_its_login_alone(
-        tasks: TaskManager, qtbot: QtBot, settings: QSettings, server: EmbeddedServer,
+        tasks: TaskManager, qtbot: QtBot, server: EmbeddedServer,
         memory_keyring: InMemoryKeyring, tmp_path: Path) -> None:
     """The issue's revocation: the second start's refresh rotated the token the first one
     held. Now the second start stops before using the stored login; once the first ends, a
     start resumes normally."""
+    settings: QSettings = settings_at(tmp_path / "settings.ini")
     auth = AuthSession(fast(server.api), KeyringTokenStore())
     me = auth.login(USER, DEMO_PASSWORD)
     auth.transport.close()

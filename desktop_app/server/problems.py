@@ -4,10 +4,11 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, routing
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from desktop_app.contract import PROBLEM_MEDIA_TYPE
 from desktop_app.contract.base import Problem, ViolationOut
@@ -77,6 +78,20 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(Problem(title="Internal Server Error", status=500))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         return problem_response(Problem(title=str(error.detail), status=error.status_code),
-                                dict(error.headers or {}))
+                                headers)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path. Starlette's 405 names only the first
+    route matching the path, so GET /carts/{id} hid DELETE /carts/{id} from `Allow`."""
+    methods: set[str] = set()
+    for route in routing.iter_route_contexts(request.app.router.routes):
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))

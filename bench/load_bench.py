@@ -48,7 +48,7 @@ from desktop_app.domain.enums import Role
 from desktop_app.server.seed import DEMO_PASSWORD, USERS
 
 from load import server as servers  # bench/ is the script folder: sys.path[0]
-from load.clerk import Clerk, Failed, Run
+from load.clerk import Clerk, Failed, Run, clerk_http
 from load.feedcheck import Change, FeedView, Snapshot, Verdict, check, cursor_seq, snapshot_of
 from load.stats import Recorder, median_of, percentile, summary, table
 
@@ -137,10 +137,10 @@ def users() -> list[tuple[str, str, bool]]:
             for name, _, _, role, tenant in USERS]
 
 
-def make_clerks(count: int, https: list[httpx.AsyncClient], run: Run) -> list[Clerk]:
+def make_clerks(count: int, apis: list[str], run: Run) -> list[Clerk]:
     seeded = users()
     return [Clerk(f"clerk-{index:03d}", seeded[index % len(seeded)][0], DEMO_PASSWORD,
-                  https[index % len(https)], run) for index in range(count)]
+                  clerk_http(apis[index % len(apis)]), run) for index in range(count)]
 
 
 def submitters(clerks: list[Clerk], count: int) -> list[Clerk]:
@@ -252,10 +252,8 @@ async def load(args: argparse.Namespace, started: servers.Servers) -> Figures:
     figures = Figures(health_ms=await health_baseline(started.apis[0]))
     print(f"  baseline: GET /health round trip {figures.health_ms:.2f} ms "
           f"(median of {BASELINE_CALLS}, one at a time)")
-    limits = httpx.Limits(max_connections=None, max_keepalive_connections=args.clerks + 50)
-    https = [httpx.AsyncClient(base_url=api, limits=limits, timeout=60) for api in started.apis]
     run = Run(Recorder())
-    clerks = make_clerks(args.clerks, https, run)
+    clerks = make_clerks(args.clerks, started.apis, run)
     listeners = ListenFactory(args.wait, args.poll)
     try:
         began = time.monotonic()
@@ -266,8 +264,8 @@ async def load(args: argparse.Namespace, started: servers.Servers) -> Figures:
         figures = await live(args, started, clerks, run, listeners, figures)
     finally:
         await listeners.stop()
-        for http in https:
-            await http.aclose()
+        for clerk in clerks:
+            await clerk.http.aclose()
     return figures
 
 
@@ -292,7 +290,8 @@ async def live(args: argparse.Namespace, started: servers.Servers, clerks: list[
     mode = f"polling every {args.poll:g} s" if args.poll else f"listening (wait={args.wait:g})"
     print_phase(f"live ({len(clerks)} clerks {mode}, {len(ordering)} submitting, simulator on)",
                 live_recorder, seconds)
-    print(f"    orders submitted: {len(run.submitted)}; re-logins: {run.relogins}")
+    print(f"    orders submitted: {len(run.submitted)}; re-logins: {run.relogins}; sent again "
+          f"after the server closed a kept-alive connection: {run.resent or 0}")
     delivered = deliveries(clerks, run)
     p50, p95, p99 = summary(delivered)
     print(f"    feed delivery (submitter's 201 -> listener has the order): {len(delivered)} "

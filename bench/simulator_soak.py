@@ -32,12 +32,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
-import httpx
 from desktop_app.server.seed import DEMO_PASSWORD
 
 from load import server as servers  # bench/ is the script folder: sys.path[0]
 from load import soakcheck
-from load.clerk import Clerk, Run
+from load.clerk import Clerk, Run, clerk_http
 from load.stats import Recorder, table
 
 SOAK_USERS = ("max.nord", "lena.hh", "paul.sued", "mia.rhein")  # partner clerks
@@ -90,9 +89,8 @@ async def supply_orders(args: argparse.Namespace, apis: list[str],
                         deadline: float) -> Recorder:
     """Partner clerks order through the API until the deadline; progress once a minute."""
     run = Run(Recorder())
-    https = [httpx.AsyncClient(base_url=api, timeout=60) for api in apis]
     clerks = [Clerk(f"clerk-{index}", SOAK_USERS[index % len(SOAK_USERS)], DEMO_PASSWORD,
-                    https[index % len(https)], run) for index in range(args.submitting)]
+                    clerk_http(apis[index % len(apis)]), run) for index in range(args.submitting)]
     stop = asyncio.Event()
     try:
         await asyncio.gather(*(clerk.connect() for clerk in clerks))
@@ -105,8 +103,8 @@ async def supply_orders(args: argparse.Namespace, apis: list[str],
         stop.set()
         await asyncio.gather(*tasks)
     finally:
-        for http in https:
-            await http.aclose()
+        for clerk in clerks:
+            await clerk.http.aclose()
     return run.recorder
 
 

@@ -4,14 +4,15 @@ of clerks share one process."""
 
 import asyncio
 import contextlib
-import json
 import random
+import ssl
 import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import orjson
 
 from load.feedcheck import Change, FeedView, record_key
 from load.stats import Recorder
@@ -23,6 +24,17 @@ PRODUCTS = ("ipfonie-trunk-10", "centraflex-10", "internet-dsl-100")  # new orde
 LOCATION = {"street": "Hafenstraße 12", "postal_code": "20457", "city": "Hamburg"}
 RETRY_PAUSE_S = 1.0  # after a failed feed read, before the next
 MAX_THROTTLE_WAIT_S = 60.0
+# A clerk's own connections: listening, submitting, a check read. One pool per clerk: httpx's
+# pool scans all its connections on every request, which with one pool of 500 took more CPU
+# than the server.
+CLERK_CONNECTIONS = 4
+_TLS = ssl.create_default_context()  # unused over http, but httpx builds one per client
+
+
+def clerk_http(api: str) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=CLERK_CONNECTIONS,
+                          max_keepalive_connections=CLERK_CONNECTIONS)
+    return httpx.AsyncClient(base_url=api, limits=limits, timeout=60, verify=_TLS)
 
 
 @dataclass
@@ -33,6 +45,9 @@ class Run:
     # order id -> (tenant, monotonic time the submitter had its 201)
     submitted: dict[str, tuple[str, float]] = field(default_factory=dict)
     relogins: int = 0
+    # requests sent again once because the server had closed the kept-alive connection as
+    # they went out (uvicorn's 5 s keep-alive; a client retries those), by endpoint
+    resent: dict[str, int] = field(default_factory=dict)
 
 
 class Failed(Exception):
@@ -62,6 +77,7 @@ class Clerk:
         """One call, timed into the phase's recorder; a 401 logs in again once, a 429 waits
         for Retry-After. Anything else unexpected is recorded and raises Failed."""
         relogged = False
+        resending: set[str] = set()
         extra_headers = options.pop("headers", None) or {}
         while True:
             headers = dict(extra_headers)
@@ -74,6 +90,13 @@ class Clerk:
                     method, path, headers=headers,
                     timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
                     **options)
+            except httpx.RemoteProtocolError as error:
+                if endpoint in resending:
+                    recorder.error(endpoint, type(error).__name__)
+                    raise Failed(endpoint) from error
+                resending.add(endpoint)
+                self.run.resent[endpoint] = self.run.resent.get(endpoint, 0) + 1
+                continue
             except httpx.HTTPError as error:
                 recorder.error(endpoint, type(error).__name__)
                 raise Failed(endpoint) from error
@@ -121,7 +144,7 @@ class Clerk:
         response = await self.request(endpoint, "GET", "/changes", params=params,
                                       timeout=wait + 60 if wait else None)
         arrived = time.monotonic()
-        page: Json = json.loads(response.content)
+        page: Json = orjson.loads(response.content)
         changes: list[Change] = []
         for change in page["changes"]:
             seq, kind, entity_id = change["seq"], change["kind"], change["id"]

@@ -7,19 +7,23 @@ and starting it, logging the clerk in (together a few seconds); then the sync ru
 use and fills the list.
 """
 
+import logging
+import shutil
 import socket
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
 from desktop_app.cache.paths import cache_file
 from desktop_app.gui.account.sync_controller import SyncController
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskGroup, TaskManager
 from desktop_app.gui.overview.main_window import MainWindow
+from desktop_app.launch.cache_opening import CacheOpenError
 from desktop_app.launch.runtime import Runtime
 from desktop_app.launch.workspace import Workspace, ui_language, use_language
 from desktop_app.sync.live_cache import LiveCache
@@ -30,10 +34,13 @@ if TYPE_CHECKING:  # the server is imported on the worker, after the first paint
 
 __all__ = ["DEMO_USER", "DemoSession", "run_demo", "start_demo_backend", "ui_language"]
 
+log = logging.getLogger(__name__)
+
 DEMO_USER = "max.nord"
 DEMO_USER_ID, DEMO_TENANT = "u-002", "t-nordlicht"  # fixed by the demo seed
 DEMO_CLOCK_SPEED = 60.0
 DEMO_SIMULATOR_INTERVAL = 1.0  # a fully automated order completes ~5 s after submission
+EXIT_DEMO_FAILED = 3
 PAINT_FALLBACK_MS = 1_000  # a window that is never painted (minimized) still gets its backend
 
 
@@ -99,7 +106,8 @@ class DemoSession(QObject):
     def open(cls, settings: QSettings, tasks: TaskManager,
              language: str | None = None) -> "DemoSession":
         """The workspace over an empty demo cache; the backend starts with `show()`."""
-        folder = tempfile.TemporaryDirectory(prefix="orderdesk-demo-")
+        folder = tempfile.TemporaryDirectory(prefix="orderdesk-demo-",
+                                             ignore_cleanup_errors=True)
         root = Path(folder.name)
         port = free_port()
         api_settings = ApiSettings(base_url=f"http://127.0.0.1:{port}/api/v1")
@@ -111,7 +119,7 @@ class DemoSession(QObject):
                                        tasks, DEMO_USER_ID, DEMO_TENANT)
         except BaseException:
             client.close()
-            folder.cleanup()
+            remove_folder(folder)
             raise
         return cls(folder, workspace, port, tasks)
 
@@ -122,6 +130,7 @@ class DemoSession(QObject):
         window.set_sync_progress(0, 0)  # busy
         self._paint_wait = _FirstPaint(window, self._start_backend)
         window.show()
+        self.workspace.care.start()
 
     def _start_backend(self) -> None:
         self._paint_wait = None
@@ -147,7 +156,7 @@ class DemoSession(QObject):
         print(f"Demo backend: {server.api} (OpenAPI: {server.base_url}/docs), "
               f"logged in as {DEMO_USER}", flush=True)
         self.window.hide_banner()
-        self.workspace.sync.start()
+        self.workspace.start_sync()
         self.backendReady.emit(True)
 
     @Slot(object)
@@ -159,13 +168,28 @@ class DemoSession(QObject):
         self.backendReady.emit(False)
 
     def close(self) -> None:
-        if self._paint_wait is not None:
-            self._paint_wait.cancel()
-        self._start.shutdown()  # a backend still starting finishes first
-        self.workspace.close()
-        if self.server is not None:
-            self.server.stop()
-        self.folder.cleanup()
+        """Everything stops; the folder goes whatever fails on the way (then logged)."""
+        try:
+            if self._paint_wait is not None:
+                self._paint_wait.cancel()
+            self._start.shutdown()  # a backend still starting finishes first
+            try:
+                self.workspace.close()
+            finally:
+                if self.server is not None:
+                    self.server.stop()
+        finally:
+            remove_folder(self.folder)
+
+
+def remove_folder(folder: "tempfile.TemporaryDirectory[str]") -> None:
+    """The demo's temporary folder, gone (a file still open, on Windows, is logged)."""
+    folder.cleanup()
+    path = Path(folder.name)
+    if path.exists():
+        shutil.rmtree(path, ignore_errors=True)
+    if path.exists():
+        log.warning("the demo folder %s could not be removed completely", path)
 
 
 class _FirstPaint(QObject):
@@ -215,7 +239,13 @@ def run_demo(language: str | None = None) -> int:
 def run_demo_in(runtime: Runtime, language: str | None = None) -> int:
     """The demo in a started runtime (also when the login dialog's "Use the demo" chose it)."""
     settings = runtime.settings
-    session = DemoSession.open(settings, runtime.tasks, use_language(settings, language))
+    chosen = use_language(settings, language)
+    try:
+        session = DemoSession.open(settings, runtime.tasks, chosen)
+    except CacheOpenError as error:  # the folder is already gone
+        QMessageBox.critical(None, QCoreApplication.translate("Start", "OrderDesk"),
+                             error.message(chosen))
+        return EXIT_DEMO_FAILED
     runtime.describe_sync(session.workspace.describe_sync)
     try:
         session.show()

@@ -33,7 +33,7 @@ def test_a_signal_ends_the_demo_and_removes_its_folder(tmp_path: Path, stop: int
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data"),
            "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "desktop_app.app", "--demo"],  # noqa: S603
+    process = subprocess.Popen([sys.executable, "-m", "desktop_app.app", "--demo"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                env=env, cwd=ROOT)
     assert process.stdout is not None and process.stderr is not None

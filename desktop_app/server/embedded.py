@@ -1,6 +1,5 @@
 """Run the reference backend inside another process: `orderdesk --demo` and the tests."""
 
-import os
 import socket
 import threading
 import time
@@ -11,7 +10,7 @@ import uvicorn
 from desktop_app.contract import API_PREFIX
 from desktop_app.server.app import create_app
 from desktop_app.server.context import ServerContext
-from desktop_app.server.serving import FeedServer
+from desktop_app.server.serving import FeedServer, listening_socket
 from desktop_app.server.settings import ServerSettings
 
 START_TIMEOUT = 15.0
@@ -40,19 +39,7 @@ class EmbeddedServer:
     @classmethod
     def start(cls, settings: ServerSettings, host: str = "127.0.0.1",
               port: int | None = None) -> "EmbeddedServer":
-        # Bound here, not in uvicorn's thread: a taken port raises OSError to the caller
-        # (uvicorn would exit its thread instead), and no one can take it in between.
-        # proto=IPPROTO_TCP, not socket()'s 0: asyncio sets TCP_NODELAY only on TCP-proto
-        # sockets, and without it each answer waited ~40 ms for the client's delayed ACK.
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        if os.name != "nt":  # as uvicorn does: a restart may reuse a port in TIME_WAIT
-            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            listener.bind((host, port or 0))
-        except OSError:
-            listener.close()
-            raise
+        listener = listening_socket(host, port or 0)  # TCP_NODELAY; OSError if taken
         port = int(listener.getsockname()[1])
         app = create_app(settings)
         server = FeedServer(uvicorn.Config(app, host=host, port=port, log_level="warning",

@@ -1,7 +1,8 @@
 """Wakes long-polls of the change feed when a commit recorded changes for their tenants.
 
-One small interface, so that a wake-up across server processes (e.g. PostgreSQL
-LISTEN/NOTIFY or a message bus feeding a local fan-out) can replace the in-process one.
+One small interface, so that a wake-up across server processes can replace the in-process
+one: LocalFeedWakeup serves one process (SQLite), feed_wakeup_pg.PgFeedWakeup the processes
+of one PostgreSQL database (LISTEN/NOTIFY feeding each one's local fan-out).
 """
 
 import asyncio
@@ -101,6 +102,13 @@ class FeedWakeup(Protocol):
         """Something committed that this process did not see (another process writing the
         same database): forget the marks and wake every waiter, whatever its tenants."""
 
+    def pruned(self) -> None:
+        """A commit pruned the feed (its horizon moved): forget the marks, in every process
+        that serves the database."""
+
+    def start(self) -> None:
+        """The server begins serving: begin hearing other processes' commits (if it can)."""
+
     def close(self) -> None:
         """Wake every waiter (with False); later waits return False at once."""
 
@@ -166,6 +174,12 @@ class LocalFeedWakeup:
             self.woken += len(woken)
         for waiter in woken:
             waiter.wake(True)
+
+    def pruned(self) -> None:
+        self.marks.forget()
+
+    def start(self) -> None:
+        """Nothing to hear: its own commits notify it (others' are feed_watch's)."""
 
     async def wait(self, tenant_ids: frozenset[str] | None, timeout: float) -> bool:
         if timeout <= 0:

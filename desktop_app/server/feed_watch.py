@@ -1,12 +1,12 @@
-"""Commits this process did not make: another process writing the same database.
+"""Commits this process did not hear of: another writer of the same database.
 
-The wake-up is notified by this process's own commits only (Database.write). A second server
-process, `orderdesk-server --seed-only` against a live file or an admin script raise the
-feed's sequence counter without it; long-polls at the head would then answer "nothing new"
-from the in-memory marks until they time out, and again after. Once a second the stored
-counter is compared with the marks; when it is ahead, every waiter is woken to read (about a
-second late: across processes this is the carrier until a real one exists).
-"""
+The wake-up hears this process's own commits (Database.write) and, on PostgreSQL, the other
+server processes' (LISTEN/NOTIFY, feed_wakeup_pg). Writers without a wake-up
+(`orderdesk-server --seed-only` against a live database, an admin script), and on PostgreSQL
+a notification lost with its connection, raise the feed's sequence counter unheard;
+long-polls at the head would then answer "nothing new" from the in-memory marks until they
+time out, and again after. Once a second the stored counter is compared with the marks; when
+it is ahead, every waiter is woken to read (about a second late: the fallback carrier)."""
 
 import asyncio
 import logging

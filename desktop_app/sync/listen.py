@@ -5,7 +5,9 @@ Every round is a `ChangeSync` pull whose first request waits up to `wait` second
 committed on the backend reaches the cache within moments. The loop ends by `SyncCancelled`
 (the caller cancelled), by the pull's error (offline, not logged in, a bad page: the caller
 decides), or with `ListenEnd.UNSUPPORTED` when the backend answers empty pages at once: one
-that does not know `wait` (the periodic sync then stays in charge).
+that does not know `wait` (the periodic sync then stays in charge). A feed that does not move
+forward ends it too (FeedStalledError, desktop_app/sync/feed_check.py): a round whose page
+hands back its own cursor with changes would otherwise be answered at once, again and again.
 """
 
 import enum

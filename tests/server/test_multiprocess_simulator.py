@@ -170,7 +170,7 @@ def _check_exactly_once(database: Database, seeded_contracts: set[str],
                    if contract_id in new_contracts)
 
         # The feed's latest entry of every order shows it completed, with its contract.
-        feed = {entity_id: orjson.loads(data) for entity_id, data in session.execute(
+        feed = {entity_id: orjson.loads(data or "null") for entity_id, data in session.execute(
             select(ChangeRow.entity_id, ChangeRow.data).where(ChangeRow.kind == "order"))}
         for order_id, _contract_id, number in processed:
             assert feed[order_id]["status"] == OrderStatus.COMPLETED.value

@@ -4,6 +4,7 @@ leader, still apply every step once and create one contract per order. On SQLite
 on PostgreSQL (when the test switch names one)."""
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -12,14 +13,14 @@ from pathlib import Path
 import pytest
 from desktop_app.domain.enums import OrderStatus, QuoteState
 from desktop_app.server.database import Database, utcnow
-from desktop_app.server.db import ContractRow, OrderEventRow, OrderRow, QuoteRow
+from desktop_app.server.db import ChangeRow, ContractRow, OrderEventRow, OrderRow, QuoteRow
 from desktop_app.server.leader import SoleLeader
 from desktop_app.server.seed import seed_demo
 from desktop_app.server.settings import ServerSettings
 from desktop_app.server.simulator import ProcessingSimulator
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
-from tests.postgres import admin_url, create_database, drop_database
+from tests.postgres import admin_url, create_database, drop_database, require_postgres
 
 ROUNDS_TIMEOUT = 120.0
 
@@ -112,3 +113,72 @@ def test_two_simulators_racing_apply_each_step_once(database_url: str) -> None:
     finally:
         for database in databases:
             database.dispose()
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    admin = require_postgres()
+    url = create_database(admin)
+    database = Database(url)
+    try:
+        seed_demo(database)
+    finally:
+        database.dispose()
+    yield url
+    drop_database(admin, url)
+
+
+def _waits_for_a_lock(database: Database) -> bool:
+    with database.read() as session:
+        return bool(session.scalar(text(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'")))
+
+
+def test_a_quote_withdrawn_while_the_expiry_waits_for_it_stays_withdrawn(
+        postgres_url: str) -> None:
+    """The expiry's UPDATE waits for the clerk's transaction, then finds the quote no longer
+    expiring: it leaves it withdrawn (an unconditional update would overwrite that)."""
+    clerk, simulator_db = Database(postgres_url), Database(postgres_url)
+    try:
+        now = utcnow()
+        with clerk.write() as session:
+            quote_id = session.scalars(select(QuoteRow.id).where(
+                QuoteRow.state == QuoteState.SENT).order_by(QuoteRow.id)).first()
+            assert quote_id is not None
+            session.execute(update(QuoteRow).where(QuoteRow.state.in_(
+                (QuoteState.OPEN, QuoteState.SENT, QuoteState.APPROVED)))
+                .values(valid_until=(now - timedelta(days=1)).date()))
+        simulator = ProcessingSimulator(simulator_db, ServerSettings(database_url=postgres_url),
+                                        leadership=SoleLeader())
+        failures: list[BaseException] = []
+
+        def expire() -> None:
+            try:
+                simulator.advance(now=now)
+            except BaseException as error:  # reported below
+                failures.append(error)
+
+        expiry = threading.Thread(target=expire)
+        with clerk.write() as session:  # the clerk withdraws the quote meanwhile
+            session.execute(update(QuoteRow).where(QuoteRow.id == quote_id)
+                            .values(state=QuoteState.WITHDRAWN, updated_at=now))
+            expiry.start()
+            deadline = time.monotonic() + ROUNDS_TIMEOUT
+            while not _waits_for_a_lock(simulator_db):
+                assert time.monotonic() < deadline and expiry.is_alive(), "expiry never waited"
+                time.sleep(0.01)
+        expiry.join(ROUNDS_TIMEOUT)
+        assert not failures, failures
+        with clerk.read() as session:
+            withdrawn = session.get(QuoteRow, quote_id)
+            assert withdrawn is not None and withdrawn.state == QuoteState.WITHDRAWN
+            left = session.scalar(select(func.count()).select_from(QuoteRow).where(
+                QuoteRow.state.in_((QuoteState.OPEN, QuoteState.SENT, QuoteState.APPROVED))))
+            feed = session.scalar(select(ChangeRow.data).where(
+                ChangeRow.kind == "quote", ChangeRow.entity_id == quote_id))
+        assert left == 0  # the others expired
+        assert feed is None or '"expired"' not in feed
+    finally:
+        clerk.dispose()
+        simulator_db.dispose()

@@ -291,7 +291,7 @@ async def live(args: argparse.Namespace, started: servers.Servers, clerks: list[
     print_phase(f"live ({len(clerks)} clerks {mode}, {len(ordering)} submitting, simulator on)",
                 live_recorder, seconds)
     print(f"    orders submitted: {len(run.submitted)}; re-logins: {run.relogins}; sent again "
-          f"after the server closed a kept-alive connection: {run.resent or 0}")
+          f"once after a connection broke before the answer: {run.resent or 0}")
     delivered = deliveries(clerks, run)
     p50, p95, p99 = summary(delivered)
     print(f"    feed delivery (submitter's 201 -> listener has the order): {len(delivered)} "

@@ -28,12 +28,15 @@ MAX_THROTTLE_WAIT_S = 60.0
 # pool scans all its connections on every request, which with one pool of 500 took more CPU
 # than the server.
 CLERK_CONNECTIONS = 4
+# Idle connections are dropped before uvicorn's keep-alive (5 s) closes them under our feet.
+KEEPALIVE_EXPIRY_S = 3.0
 _TLS = ssl.create_default_context()  # unused over http, but httpx builds one per client
 
 
 def clerk_http(api: str) -> httpx.AsyncClient:
     limits = httpx.Limits(max_connections=CLERK_CONNECTIONS,
-                          max_keepalive_connections=CLERK_CONNECTIONS)
+                          max_keepalive_connections=CLERK_CONNECTIONS,
+                          keepalive_expiry=KEEPALIVE_EXPIRY_S)
     return httpx.AsyncClient(base_url=api, limits=limits, timeout=60, verify=_TLS)
 
 
@@ -45,8 +48,9 @@ class Run:
     # order id -> (tenant, monotonic time the submitter had its 201)
     submitted: dict[str, tuple[str, float]] = field(default_factory=dict)
     relogins: int = 0
-    # requests sent again once because the server had closed the kept-alive connection as
-    # they went out (uvicorn's 5 s keep-alive; a client retries those), by endpoint
+    # requests sent again once because the connection broke before an answer (the server
+    # closed the kept-alive connection as they went out: uvicorn's 5 s keep-alive; clients
+    # retry those), by endpoint
     resent: dict[str, int] = field(default_factory=dict)
 
 
@@ -90,7 +94,7 @@ class Clerk:
                     method, path, headers=headers,
                     timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT,
                     **options)
-            except httpx.RemoteProtocolError as error:
+            except (httpx.RemoteProtocolError, httpx.ReadError) as error:
                 if endpoint in resending:
                     recorder.error(endpoint, type(error).__name__)
                     raise Failed(endpoint) from error

@@ -156,6 +156,11 @@ def _document_operation(operation: Json, route: Any, method: str) -> None:
         responses["200"]["content"] = {"application/pdf": {
             "schema": {"type": "string", "format": "binary"}}}
         _headers(responses["200"], "ETag", "X-Content-SHA256", "Content-Disposition")
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] in ("path", "query"):  # problems.RefuseControlCharacters
+            for string in _string_schemas(parameter.get("schema", {})):
+                if "enum" not in string and "pattern" not in string:
+                    string["pattern"] = NO_CONTROL_CHARACTERS
     if (method, path) == ("POST", "/orders"):
         _require_idempotency_key(operation)
         _headers(responses["201"], "Idempotent-Replayed", required=False)

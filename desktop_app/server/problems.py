@@ -1,14 +1,17 @@
 """Errors as RFC 9457 problem details (application/problem+json)."""
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Request, routing
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from desktop_app.contract import PROBLEM_MEDIA_TYPE
 from desktop_app.contract.base import Problem, ViolationOut
@@ -54,7 +57,47 @@ def _validation_errors(error: RequestValidationError) -> list[dict[str, Any]]:
             for item in error.errors()]
 
 
+# What RequestModel refuses in texts; NUL above all, which PostgreSQL cannot even compare.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class RefuseControlCharacters:
+    """Refuses a path or query string holding control characters with 422 before any route
+    sees it: no id, cursor or search text of ours contains one, and psycopg raises on NUL in
+    a parameter (a 500 for GET /carts/%00 on PostgreSQL). Request bodies are the contract
+    models' business (RequestModel refuses them there)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            location = _control_characters_in(scope)
+            if location is not None:
+                response = problem_response(Problem(
+                    title="Invalid request", status=422,
+                    errors=[{"loc": [location], "type": "string_pattern_mismatch",
+                             "msg": "Control characters are not allowed"}]))
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _control_characters_in(scope: Scope) -> str | None:
+    if _CONTROL_CHARACTERS.search(scope.get("path", "")):
+        return "path"
+    query = scope.get("query_string", b"").decode("latin-1")
+    pairs = parse_qsl(query, keep_blank_values=True, errors="replace")
+    if any(_CONTROL_CHARACTERS.search(key + value) for key, value in pairs):
+        return "query"
+    return None
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    """Every error as a problem: the exception handlers, and the control-character guard
+    in front of the routes."""
+    app.add_middleware(RefuseControlCharacters)
+
     @app.exception_handler(ProblemError)
     async def _problem(_request: Request, error: ProblemError) -> JSONResponse:
         violations = ([violation_out(v) for v in error.violations]

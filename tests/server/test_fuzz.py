@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -144,6 +145,11 @@ def test_the_fuzzer_finds_nothing(target: FuzzTarget, tmp_path: Path) -> None:
         assert re.search(rf"(✅|⏭)\s*{phase}", report), (phase, report[-5_000:])
 
 
+def _url(target: FuzzTarget, path: str, values: dict[str, str]) -> str:
+    return target.server.base_url + re.sub(r"\{(\w+)\}", lambda name: values[name.group(1)],
+                                           path)
+
+
 # Numbers a database cannot hold (SQLite and PostgreSQL bigint end at 2**63 - 1) or a float
 # cannot be: a parameter without an upper bound in the document must still not answer 500.
 HUGE_NUMBERS = ["9223372036854775807", "9223372036854775808", "18446744073709551616",
@@ -158,8 +164,7 @@ def test_huge_numbers_in_every_numeric_parameter_are_refused_or_served(
     tried = 0
     with httpx.Client(timeout=60, headers={"Authorization": f"Bearer {target.token}"}) as http:
         for path, methods in document["paths"].items():
-            url = target.server.base_url + re.sub(
-                r"\{(\w+)\}", lambda name: target.path_values[name.group(1)], path)
+            url = _url(target, path, target.path_values)
             for method, operation in methods.items():
                 numeric = [parameter["name"] for parameter in operation.get("parameters", [])
                            if parameter["in"] == "query"
@@ -171,3 +176,30 @@ def test_huge_numbers_in_every_numeric_parameter_are_refused_or_served(
                         assert response.status_code < 500, (method, path, name, value,
                                                             response.text)
     assert tried >= 5 * len(HUGE_NUMBERS)  # limit/wait of /changes, limit/offset, outbox
+
+
+@pytest.mark.parametrize("text", ["\x00", "a\x00b", "\x1f", "x\x7f"], ids=repr)
+def test_control_characters_in_every_path_and_query_parameter_are_refused(
+        target: FuzzTarget, text: str) -> None:
+    """The fuzzer runs on real ids (pinned path values), so this tries each path parameter
+    and query parameter with a control character: 422, not the 500 PostgreSQL gave for NUL."""
+    document = httpx.get(f"{target.server.base_url}/openapi.json", timeout=30).json()
+    tried = 0
+    with httpx.Client(timeout=60, headers={"Authorization": f"Bearer {target.token}"}) as http:
+        for path, methods in document["paths"].items():
+            for method, operation in methods.items():
+                for parameter in operation.get("parameters", []):
+                    if parameter["in"] not in ("path", "query"):
+                        continue
+                    values = dict(target.path_values)
+                    query = {}
+                    if parameter["in"] == "path":
+                        values[parameter["name"]] = quote(text, safe="")
+                    else:
+                        query[parameter["name"]] = text
+                    response = http.request(method.upper(), _url(target, path, values),
+                                            params=query)
+                    tried += 1
+                    assert response.status_code == 422, (method, path, parameter["name"],
+                                                          response.text)
+    assert tried >= 20

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from desktop_app.api import ApiClient
+from desktop_app.cache import bulk
 from desktop_app.cache.errors import CacheError
+from desktop_app.cache.store import CacheStore
 from desktop_app.gui.account.connection import Link
 from desktop_app.gui.common.tasks import TaskManager
 from desktop_app.launch import cache_care, cache_opening
 from desktop_app.launch.workspace import Workspace
 from desktop_app.server.embedded import EmbeddedServer
-from desktop_app.sync import changes
 from desktop_app.sync.changes import ChangeSync
 from desktop_app.sync.live_cache import LiveCache
 from pytestqt.qtbot import QtBot
@@ -46,17 +47,17 @@ def own_client(server: EmbeddedServer) -> Iterator[ApiClient]:
 def sync_into_a_full_disk(client: ApiClient, path: Path,
                           monkeypatch: pytest.MonkeyPatch) -> Path:
     """The first sync's pages are written; the disk fills just before the index build."""
-    original = changes.finish_bulk_load
+    original = bulk.finish_bulk_load
     fillers: list[Path] = []
 
-    def fill_first(store: object) -> None:
+    def fill_first(store: CacheStore) -> None:
         fillers.append(fill(path.parent))
-        original(store)  # type: ignore[arg-type]  # the CacheStore the sync passes
+        original(store)
 
     live = LiveCache(path)
     try:
         with monkeypatch.context() as patch:
-            patch.setattr(changes, "finish_bulk_load", fill_first)
+            patch.setattr("desktop_app.sync.changes.finish_bulk_load", fill_first)
             with pytest.raises(CacheError):
                 ChangeSync(client, live).run()
     finally:

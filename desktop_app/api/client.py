@@ -186,8 +186,7 @@ class ApiClient:
             raw = self._send("GET", "/changes", params=params, timeout=timeout,
                              long_poll=True, deadline=self.settings.call_deadline + wait,
                              max_bytes=max_bytes).content
-        count = _count_changes(raw)
-        if count is not None:
+        if (count := _more_changes_than(raw, limit)) is not None:
             check_record_count("GET /changes", count, limit)
         return raw
 
@@ -291,15 +290,23 @@ class ApiClient:
         return self._post(QuoteOut, f"/quotes/{_segment(quote_id)}/provider-approval")
 
 
-def _count_changes(raw: bytes) -> int | None:
-    """How many records a raw page holds; None when it is not a page at all (the sync
-    layer's validation names that fault). ~2 ms for 500 orders, against ~25 ms to validate."""
+def _more_changes_than(raw: bytes, limit: int) -> int | None:
+    """How many records a raw page holds when that is more than `limit`, else None (also
+    when it is not a page at all: the sync layer's validation names that fault).
+
+    Every change record has an "op" key. Without a \\u escape in the page, each such key
+    appears literally, so at most `limit` occurrences of b'"op"' prove at most `limit`
+    records; that scan costs a tenth of parsing the page. Otherwise the page is counted.
+    """
+    if raw.count(b'"op"') <= limit and b"\\u" not in raw:
+        return None
     try:
         page = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return None
     changes = page.get("changes") if isinstance(page, dict) else None
-    return len(changes) if isinstance(changes, list) else None
+    count = len(changes) if isinstance(changes, list) else 0
+    return count if count > limit else None
 
 
 def _segment(identifier: str) -> str:

@@ -325,3 +325,34 @@ def test_more_customers_than_asked_are_refused(hostile: HostileServer,
     hostile.on("GET", "/customers", four)
     with pytest.raises(TooManyRecordsError):
         client.customers(limit=3)
+
+
+def _page_of(records: list[bytes]) -> bytes:
+    return (b'{"changes":[' + b",".join(records)
+            + b'],"next_cursor":"1:9:0","has_more":false,"remaining":0}')
+
+
+def _answer_with(body: bytes) -> Callable[[Exchange], None]:
+    def behaviour(exchange: Exchange) -> None:
+        exchange.send(200, body)
+    return behaviour
+
+
+def test_more_records_with_escaped_keys_are_refused_too(hostile: HostileServer,
+                                                        client: ApiClient) -> None:
+    """"\\u006fp" is the key "op" to a JSON parser: the quick scan for b'"op"' cannot see it,
+    so such a page is counted in full."""
+    record = b'{"seq":1,"kind":"order","\\u006fp":"delete","id":"o-1","data":null}'
+    hostile.on("GET", "/changes", _answer_with(_page_of([record] * 3)))
+    with pytest.raises(TooManyRecordsError) as raised:
+        client.changes_raw(None, 2)
+    assert raised.value.count == 3
+
+
+def test_records_that_mention_op_in_their_data_are_not_miscounted(
+        hostile: HostileServer, client: ApiClient) -> None:
+    record = (b'{"seq":1,"kind":"order","op":"upsert","id":"o-1",'
+              b'"data":{"id":"o-1","history":[{"op":"x"},{"op":"y"}]}}')
+    body = _page_of([record] * 2)
+    hostile.on("GET", "/changes", _answer_with(body))
+    assert client.changes_raw(None, 2) == body  # 6 × "op", 2 records: not refused here

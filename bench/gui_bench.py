@@ -43,8 +43,11 @@ TICK_MS = 5
 BARE_ROWS = 50
 LETTERS = "mbkwnasgectivpz"
 USER = "u-1"
-START_TARGET_S, START_RATIO, FILTER_TARGET_MS, STALL_TARGET_MS, MEMORY_TARGET_MB = (
-    1.0, 3.0, 50.0, 50.0, 300.0)  # fmt: skip
+START_TARGET_S, START_RATIO, STALL_TARGET_MS, MEMORY_TARGET_MB = 0.6, 3.0, 50.0, 300.0
+SEARCH_MEDIAN_MS, SEARCH_MAX_MS = 100.0, 150.0  # issue 16: key press to repainted view
+# PageDown: a page within a 60 Hz frame typically, never a stall the GUI-stall target forbids.
+PAGE_MEDIAN_MS, PAGE_MAX_MS = 16.0, 50.0
+IDLE_TARGET_MB = 250.0  # after a minute idle following the sync: within the peak target
 
 
 # --- shared helpers ----------------------------------------------------------------------------
@@ -171,8 +174,17 @@ def painted(
     os._exit(0)  # the figure is taken: no teardown
 
 
-def child_sync(api: str, folder: Path) -> None:
-    """Empty cache, main window, sync controller; ticks of a 5 ms timer until the round ends."""
+def resident_mb() -> float:
+    """The process's resident memory now (VmRSS), MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def child_sync(api: str, folder: Path, idle_s: float) -> None:
+    """Empty cache, main window, sync controller; ticks of a 5 ms timer until the round ends,
+    then `idle_s` seconds of an idle window (the event loop running) before the memory now."""
     from desktop_app.api import ApiClient, ApiSettings, AuthSession, NoTokenStore
     from desktop_app.cache.paths import documents_dir
     from desktop_app.gui.account.sync_controller import SyncController
@@ -207,12 +219,19 @@ def child_sync(api: str, folder: Path) -> None:
     ticker.setTimerType(Qt.TimerType.PreciseTimer)
     ticker.setInterval(TICK_MS)
     ticker.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    outcome: dict[str, Any] = {}
+    outcome: dict[str, Any] = {"rss_before_mb": resident_mb()}
+
+    def idle_done() -> None:
+        gc.collect()  # as any later allocation would trigger it
+        outcome["rss_idle_mb"] = resident_mb()
+        app.quit()
 
     def finished(ok: bool) -> None:
         spans["end"] = time.perf_counter()
         outcome["ok"] = ok
-        QTimer.singleShot(20, app.quit)  # a few more ticks after the end
+        outcome["rss_end_mb"] = resident_mb()
+        QTimer.singleShot(20, ticker.stop)  # a few more ticks after the end
+        QTimer.singleShot(int(idle_s * 1000), idle_done)
 
     sync.syncFinished.connect(finished)
     ticker.start()
@@ -248,6 +267,8 @@ def child_sync(api: str, folder: Path) -> None:
         "max_feed_ms": phase_max("change feed"), "max_refresh_ms": phase_max("refresh_after_sync"),
         "max_documents_ms": phase_max("documents"),
         "over_target": sum(1 for gap, _ in gaps if gap * 1000 > STALL_TARGET_MS),
+        "rss_before_mb": outcome["rss_before_mb"], "rss_end_mb": outcome.get("rss_end_mb"),
+        "rss_idle_mb": outcome.get("rss_idle_mb"), "idle_s": idle_s,
     }  # fmt: skip
     print("RESULT " + json.dumps(result), flush=True)
     sync.shutdown()
@@ -322,92 +343,213 @@ def cold_start(cache: Path, folder: Path, samples: int, orders: int) -> None:
     )
 
 
-def filtering(cache_path: Path, folder: Path, keystrokes: int) -> None:
+class Installed:
+    """Set when the list loader installs a result (first rows or the whole list)."""
+
+    def __init__(self, window: Any) -> None:
+        self.at: float | None = None
+        window.loader.firstRowsShown.connect(self._mark)
+        window.loader.listLoaded.connect(self._mark)
+
+    def _mark(self, *_args: object) -> None:
+        self.at = time.perf_counter() if self.at is None else self.at
+
+
+def bare_search_baseline(keystrokes: int) -> list[float]:
+    """Key press to repainted view in a bare QLineEdit + QTableView (a 50-row model filtered by
+    a QSortFilterProxyModel on every key press): what Qt itself costs in this run, under this
+    machine's load."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    window = QMainWindow()
+    holder = QWidget(window)
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    layout = QVBoxLayout(holder)
+    edit = QLineEdit(holder)
+    model = QStandardItemModel(BARE_ROWS, 8, window)
+    for row in range(BARE_ROWS):
+        for column in range(8):
+            model.setItem(row, column, QStandardItem(f"Zeile {row} {LETTERS[row % 15]}"))
+    proxy = QSortFilterProxyModel(window)
+    proxy.setSourceModel(model)
+    proxy.setFilterKeyColumn(-1)
+    table = QTableView(holder)
+    table.setModel(proxy)
+    layout.addWidget(edit)
+    layout.addWidget(table)
+    window.setCentralWidget(holder)
+    window.resize(1400, 900)
+    edit.textChanged.connect(proxy.setFilterFixedString)
+    watch = PaintWatch([table.viewport()], lambda: True)
+    window.show()
+    assert wait_until(lambda: watch.done_at is not None, 30)
+    edit.setFocus()
+    times: list[float] = []
+    for letter in (LETTERS * 2)[:keystrokes]:
+        edit.clear()
+        wait_until(lambda: False, 0.05)
+        watch.arm()
+        pressed = time.perf_counter()
+        QTest.keyClicks(edit, letter)
+        assert wait_until(lambda: watch.done_at is not None, 5)
+        assert watch.done_at is not None
+        times.append((watch.done_at - pressed) * 1000)
+    window.close()
+    return times
+
+
+def filtering(cache_path: Path, folder: Path, keystrokes: int, pages: int | None) -> None:
     from desktop_app.gui.common.tasks import TaskManager
     from desktop_app.gui.overview.main_window import MainWindow
     from desktop_app.sync.live_cache import LiveCache
 
     app = QApplication.instance() or QApplication([])
+    bare_keys = bare_search_baseline(keystrokes)
     cache = LiveCache(cache_path)
     window = MainWindow(cache, "de", settings_at(folder / "filter.ini"), USER, TaskManager(app))
     model, bar = window.model, window.filter_bar
-    stamps: dict[str, float] = {}
-
-    def counted(_count: int) -> None:
-        stamps["count"] = time.perf_counter()
-
-    model.countChanged.connect(counted)
+    installed = Installed(window)
     watch = PaintWatch([window.table.viewport(), window.empty_label], lambda: True)
     window.show()
     assert wait_until(lambda: watch.done_at is not None, 30)
     assert wait_until(lambda: not model.is_partial, 30)  # the rest of the first list is in
     total = model.rowCount()
-    debounce = bar.findChild(QTimer)
-    assert debounce is not None
-    fired = TimerWatch(debounce, [bar._emit])  # the bar's own slot, after ours
-    watch.ready = lambda: fired.fired_at is not None  # only paints after the debounce count
+    watch.ready = lambda: installed.at is not None  # only paints of the new list count
     window.search_edit.setFocus()
 
     def settle_all() -> None:
         if window.search_edit.text() or bar.status.currentIndex():
             window.search_edit.clear()
             bar.status.setCurrentIndex(0)
-            assert wait_until(lambda: model.rowCount() == total and not debounce.isActive(), 5)
+            assert wait_until(lambda: model.rowCount() == total and not model.is_partial, 10)
         wait_until(lambda: False, 0.05)
 
-    debounces: list[float] = []
-    updates: list[float] = []
-    queries: list[float] = []
-    counts: list[int] = []
-    for letter in (LETTERS * 2)[:keystrokes]:
-        settle_all()
-        stamps.clear()
-        fired.fired_at = None
+    def one_key(letter: str) -> float:
+        """ms from the key press to the end of the repaint showing that key's result."""
+        installed.at = None
         watch.arm()
         pressed = time.perf_counter()
         QTest.keyClicks(window.search_edit, letter)
-        assert wait_until(lambda: fired.fired_at is not None, 5)
         assert wait_until(lambda: watch.done_at is not None, 10), letter
-        assert fired.fired_at is not None and watch.done_at is not None
-        debounces.append((fired.fired_at - pressed) * 1000)
-        updates.append((watch.done_at - fired.fired_at) * 1000)
-        if "count" in stamps:
-            queries.append((stamps["count"] - fired.fired_at) * 1000)
-        counts.append(model.rowCount())
+        assert watch.done_at is not None
+        return (watch.done_at - pressed) * 1000
+
+    keys: list[float] = []
+    counts: list[int] = []
+    for letter in (LETTERS * 2)[:keystrokes]:
+        settle_all()
+        keys.append(one_key(letter))
+        assert wait_until(lambda: not model.is_partial, 10)
+        counts.append(model.matching_count)
+    # Typing on: the second letter arrives while the first one's whole list is still read
+    # (the stale query is interrupted); key press to the second letter's repainted list.
+    second_keys: list[float] = []
+    for first, second in itertools.islice(itertools.cycle(["ma", "be", "ku", "wi", "no"]),
+                                          keystrokes):  # fmt: skip
+        settle_all()
+        one_key(first)
+        second_keys.append(one_key(second))
     status_times: list[float] = []
     codes = list(range(1, bar.status.count()))
     settle_all()
-    watch.ready = lambda: True
     for step in range(keystrokes):
         target = codes[step % len(codes)] if step % 2 == 0 else 0
+        installed.at = None
         watch.arm()
         changed = time.perf_counter()
         bar.status.setCurrentIndex(target)
         assert wait_until(lambda: watch.done_at is not None, 10)
         assert watch.done_at is not None
         status_times.append((watch.done_at - changed) * 1000)
-        # As between keystrokes: the whole list is in before the next change (a change while
-        # the previous list still loads shares the CPU with that query: ~60 ms).
         assert wait_until(lambda: not model.is_partial, 10)
         wait_until(lambda: False, 0.05)
-    update = median(updates)
-    print(f"filter keystroke, debounce (key to timer timeout): {median(debounces):6.1f} ms")
+    bare = median(bare_keys)
+
+    def row(label: str, values: Sequence[float]) -> None:
+        middle, most = median(values), max(values)
+        met = middle <= SEARCH_MEDIAN_MS and most <= SEARCH_MAX_MS
+        print(
+            f"{label}: median {middle:6.1f} ms, max {most:6.1f} ms   target median <= "
+            f"{SEARCH_MEDIAN_MS:.0f}, max <= {SEARCH_MAX_MS:.0f} ms; bare Qt baseline median "
+            f"{bare:.1f} ms ({middle / bare:.1f}x): {verdict(met)}"
+        )
+
+    row("search key press to repainted view (no debounce)", keys)
+    row("search, typing on (second key while the first's list loads)", second_keys)
+    row("status-filter change to repainted view", status_times)
     print(
-        f"filter keystroke, timeout to repainted view: {update:6.1f} ms"
-        f" (max {max(updates):.1f}; id query+install {median(queries):.1f} ms)"
-        f"   target < {FILTER_TARGET_MS:.0f} ms: {verdict(update < FILTER_TARGET_MS)}"
+        f"  (medians of {len(keys)} one-letter searches over {total:,} orders, "
+        f"{min(counts):,}..{max(counts):,} matches, {len(second_keys)} two-letter words and "
+        f"{len(status_times)} status changes; bare baseline: {len(bare_keys)} key presses)"
     )
-    status = median(status_times)
-    print(
-        f"status-filter change to repainted view: {status:6.1f} ms (max {max(status_times):.1f})"
-        f"   target < {FILTER_TARGET_MS:.0f} ms: {verdict(status < FILTER_TARGET_MS)}"
-    )
-    print(
-        f"  (medians of {len(updates)} one-letter searches over {total:,} orders, "
-        f"{min(counts):,}..{max(counts):,} matches, and {len(status_times)} status changes)"
-    )
+    settle_all()
+    page_down(window.table, total, pages, "main window")
     window.close()
     cache.close()
+
+
+def bare_table(rows: int) -> tuple[QMainWindow, QTableView]:
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex
+
+    class Rows(QAbstractTableModel):
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802, B008
+            return 0 if parent.isValid() else rows
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802, B008
+            return 0 if parent.isValid() else 8
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"Zeile {index.row()} Spalte {index.column()}"
+            return None
+
+    window = QMainWindow()
+    table = QTableView(window)
+    table.setModel(Rows(table))
+    window.setCentralWidget(table)
+    window.resize(1400, 900)
+    window.show()
+    return window, table
+
+
+def page_through(table: QTableView, pages: int | None) -> list[float]:
+    """PageDown from the first row to the last (or `pages` times): ms from each key press to
+    the end of the repaint it caused."""
+    model = table.model()
+    watch = PaintWatch([table.viewport()], lambda: True)
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 0))
+    table.scrollToTop()
+    wait_until(lambda: False, 0.2)
+    times: list[float] = []
+    last = model.rowCount() - 1
+    while table.currentIndex().row() < last and (pages is None or len(times) < pages):
+        watch.arm()
+        pressed = time.perf_counter()
+        QTest.keyClick(table, Qt.Key.Key_PageDown)
+        assert wait_until(lambda: watch.done_at is not None, 10)
+        assert watch.done_at is not None
+        times.append((watch.done_at - pressed) * 1000)
+    return times
+
+
+def page_down(table: QTableView, total: int, pages: int | None, label: str) -> None:
+    shown = page_through(table, pages)
+    bare_window, bare = bare_table(total)
+    assert wait_until(lambda: bare.viewport().isVisible(), 5)
+    baseline = page_through(bare, len(shown))
+    bare_window.close()
+    middle, most = median(shown), max(shown)
+    met = middle <= PAGE_MEDIAN_MS and most <= PAGE_MAX_MS
+    print(
+        f"PageDown through {total:,} rows, {label}: repaint per page median {middle:5.1f} ms, "
+        f"max {most:5.1f} ms   target median <= {PAGE_MEDIAN_MS:.0f}, max <= "
+        f"{PAGE_MAX_MS:.0f} ms; bare 100,000-row QTableView baseline median "
+        f"{median(baseline):.1f} ms, max {max(baseline):.1f} ms "
+        f"({middle / median(baseline):.1f}x): {verdict(met)}"
+    )
+    print(f"  (medians of {len(shown)} pages, baseline {len(baseline)} pages)")
 
 
 def start_server(url: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -441,7 +583,7 @@ def start_server(url: str) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError("the reference server did not start")
 
 
-def full_sync(folder: Path, orders: int) -> None:
+def full_sync(folder: Path, orders: int, idle_s: float) -> None:
     from desktop_app.server.database import Database
     from desktop_app.server.seed import seed_generated
 
@@ -455,8 +597,8 @@ def full_sync(folder: Path, orders: int) -> None:
     try:
         run = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--child", "sync", "--api", api,
-             "--folder", str(folder)], capture_output=True, text=True, cwd=ROOT, timeout=1200,
-            check=False)  # fmt: skip
+             "--folder", str(folder), "--idle", str(idle_s)], capture_output=True, text=True,
+            cwd=ROOT, timeout=1200 + idle_s, check=False)  # fmt: skip
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -486,6 +628,16 @@ def full_sync(folder: Path, orders: int) -> None:
         f"peak memory (ru_maxrss) after the sync: {rss:6.0f} MB"
         f"   target < {MEMORY_TARGET_MB:.0f} MB: {verdict(rss < MEMORY_TARGET_MB)}"
     )
+    idle, before = result["rss_idle_mb"], result["rss_before_mb"]
+    if idle is None:
+        print("memory after the idle minute: not measured (the sync child ended early)")
+        return
+    print(
+        f"memory (VmRSS) after {result['idle_s']:.0f} s idle following the sync: {idle:6.0f} MB"
+        f" (at the sync's end {result['rss_end_mb']:.0f} MB)   target < {IDLE_TARGET_MB:.0f}"
+        f" MB; same-run baseline: the window before the sync {before:.0f} MB "
+        f"(+{idle - before:.0f} MB): {verdict(idle < IDLE_TARGET_MB)}"
+    )
 
 
 def main() -> None:
@@ -493,10 +645,16 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=5)
     parser.add_argument("--keystrokes", type=int, default=15)
+    parser.add_argument("--pages", type=int, help="PageDown at most this often (default: "
+                        "to the last row)")
     parser.add_argument("--skip-sync", action="store_true", help="cold start and filters only")
+    parser.add_argument("--keep-cache", type=Path, metavar="FILE",
+                        help="fill the cache there once and reuse it in later runs")
     parser.add_argument("--child", choices=("bare", "app", "sync"), help=argparse.SUPPRESS)
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--settings", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--idle", type=float, default=60.0,
+                        help="seconds idle after the sync before the memory is read")
     parser.add_argument("--api", help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -505,19 +663,20 @@ def main() -> None:
     elif args.child == "app":
         child_app(args.cache, args.settings)
     elif args.child == "sync":
-        child_sync(args.api, args.folder)
+        child_sync(args.api, args.folder, args.idle)
     with tempfile.TemporaryDirectory(prefix="gui-bench-") as name:
         folder = Path(name)
-        cache = folder / "cache.sqlite3"
+        cache = args.keep_cache or folder / "cache.sqlite3"
         started = time.perf_counter()
-        fill_cache(cache, args.orders)
-        print(f"  (filled a cache with {args.orders:,} orders in "
-              f"{time.perf_counter() - started:.0f} s; platform "
-              f"{os.environ['QT_QPA_PLATFORM']})")  # fmt: skip
+        if not cache.exists():
+            fill_cache(cache, args.orders)
+            print(f"  (filled a cache with {args.orders:,} orders in "
+                  f"{time.perf_counter() - started:.0f} s)")  # fmt: skip
+        print(f"  (cache {cache}; platform {os.environ['QT_QPA_PLATFORM']})")
         cold_start(cache, folder, args.samples, args.orders)
-        filtering(cache, folder, args.keystrokes)
+        filtering(cache, folder, args.keystrokes, args.pages)
         if not args.skip_sync:
-            full_sync(folder, args.orders)
+            full_sync(folder, args.orders, args.idle)
 
 
 if __name__ == "__main__":

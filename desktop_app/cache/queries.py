@@ -4,7 +4,8 @@ Every function takes a Session from `CacheStore.session()`; each GUI worker thre
 own. Sorting, filtering, counting and search all happen in SQLite, on indexes.
 """
 
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -14,6 +15,7 @@ from sqlalchemy import (
     ColumnElement,
     UnaryExpression,
     case,
+    exc,
     exists,
     func,
     or_,
@@ -62,6 +64,7 @@ __all__ = [
     "OrderFilter",
     "OrderSort",
     "OrderSortColumn",
+    "QueryInterrupted",
     "business_transactions",
     "cart_summaries",
     "carts_and_quotes",
@@ -69,6 +72,7 @@ __all__ = [
     "customers",
     "document",
     "documents_to_prefetch",
+    "interrupted_when",
     "meta_etags",
     "order_detail",
     "order_export_rows",
@@ -83,6 +87,30 @@ __all__ = [
 ]
 
 _ID_CHUNK = 500
+_PROGRESS_STEPS = 10_000  # SQLite VM steps between checks of `interrupted_when` (~0.1 ms)
+
+
+class QueryInterrupted(Exception):
+    """A statement run under `interrupted_when` was aborted because it had become stale."""
+
+
+@contextmanager
+def interrupted_when(session: Session, stale: Callable[[], bool]) -> Iterator[None]:
+    """While the block runs, SQLite asks `stale()` every few thousand steps of the session's
+    statements and aborts the statement when it answers True; the block then raises
+    `QueryInterrupted`. For the list's queries: a newer key press makes the running query
+    stale, and its thread is free for the new one within a fraction of a millisecond
+    instead of finishing a 100 ms whole-list read nobody will see."""
+    raw: Any = session.connection().connection.dbapi_connection
+    raw.set_progress_handler(lambda: 1 if stale() else 0, _PROGRESS_STEPS)
+    try:
+        yield
+    except exc.OperationalError as error:
+        if stale() and "interrupt" in str(error.orig):
+            raise QueryInterrupted() from error
+        raise
+    finally:
+        raw.set_progress_handler(None, _PROGRESS_STEPS)  # the pooled connection runs free
 
 
 class OrderSortColumn(StrEnum):

@@ -1,6 +1,8 @@
 """The order overview's filter bar: wires the form's widgets to an `OrderFilter`.
 
-Typing in the search field is debounced (`DEBOUNCE_MS`); every other widget applies at once.
+Every change applies at once, each key press in the search field too: no debounce. The list
+loader runs the query off the GUI thread and interrupts a query that a newer key press has
+made stale (list_loader.py), so typing never waits for a timer or for an outdated query.
 The bar's state round-trips through `FilterValues` (what QSettings stores).
 """
 
@@ -8,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +27,8 @@ from desktop_app.cache.queries import CLEARING, OrderFilter
 from desktop_app.domain.enums import OrderStatus, ProductFamily
 from desktop_app.gui.common.forms import child
 
-__all__ = ["CHANGED", "DEBOUNCE_MS", "OPEN", "FilterBar", "FilterValues"]
+__all__ = ["CHANGED", "OPEN", "FilterBar", "FilterValues"]
 
-DEBOUNCE_MS = 150
 CHANGED = "changed"
 """The key of the changed orders' count in the counts the list loader hands over (the
 "Changed only" check shows it)."""
@@ -91,10 +92,6 @@ class FilterBar(QObject):
         self._status_labels: dict[str, str] = {}
         self._last: OrderFilter | None = None
         self._quiet = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._emit)
         self._prepare()
         self._connect()
 
@@ -170,7 +167,7 @@ class FilterBar(QObject):
         return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self._timer.start)
+        self.search.textChanged.connect(self._emit)  # on the key press (see the module text)
         self.search.returnPressed.connect(self._emit)
         for combo in (self.status, self.transaction, self.family):
             combo.currentIndexChanged.connect(self._emit)
@@ -250,7 +247,6 @@ class FilterBar(QObject):
         """Show `values` and emit the resulting filter once."""
         self._quiet = True
         try:
-            self._timer.stop()
             self.search.setText(values.text)
             _select(self.status, values.status)
             _select(self.transaction, values.transaction)
@@ -268,7 +264,7 @@ class FilterBar(QObject):
         self._emit()
 
     def apply_now(self) -> None:
-        """Apply what is typed without waiting for the debounce (Enter)."""
+        """Apply what is typed (Enter; typing applies already, this makes sure)."""
         self._emit()
 
     def reset(self) -> None:
@@ -302,7 +298,6 @@ class FilterBar(QObject):
         if self._quiet:
             return
         self.restored_hint.hide()  # the clerk's own choice now (or the restore itself)
-        self._timer.stop()
         current = self.order_filter()
         if current != self._last:
             self._last = current

@@ -11,13 +11,14 @@ an older request is dropped (serial numbers). The window hears `firstRowsShown` 
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from desktop_app.cache import queries
-from desktop_app.cache.queries import OrderFilter
+from desktop_app.cache.queries import OrderFilter, QueryInterrupted
 from desktop_app.cache.store import CacheStore
 from desktop_app.gui.common import errors
 from desktop_app.gui.common.tasks import Lane, Operation, ProgressReport, TaskManager
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 FIRST_ROWS = 200  # a new filter's first rows: a few ms to read (the whole list: up to 130 ms)
 PAINT_WAIT_S = 0.2  # the worker waits at most this long for the first rows to be painted
+_STALE_POLL_S = 0.005  # while waiting for that paint: how often it checks for a newer request
 # A worker's answer: (request serial, query, ids or None (counts only), status counts).
 _Loaded = tuple[int, OrderQuery, list[str] | None, dict[str, int]]
 
@@ -121,10 +123,19 @@ class OrderListLoader(QObject):
         first_loaded = self._firstRowsLoaded
 
         def work(cancel: CancelToken, _report: ProgressReport) -> _Loaded:
+            def stale() -> bool:  # a newer request (key press) was made: this one is unseen
+                return cancel.cancelled or self._serial != serial
+
+            try:
+                return read(cancel, stale)
+            except QueryInterrupted:  # made stale while SQLite ran it: aborted mid-query
+                raise SyncCancelled() from None
+
+        def read(cancel: CancelToken, stale: Callable[[], bool]) -> _Loaded:
             cancel.raise_if_cancelled()  # a newer request came before this one started
             ids = None
             if with_ids and first_rows:
-                first = source.order_ids(query, FIRST_ROWS)
+                first = source.order_ids(query, FIRST_ROWS, stale=stale)
                 if len(first) < FIRST_ROWS:
                     ids = first  # that is the whole list
                 else:
@@ -132,12 +143,12 @@ class OrderListLoader(QObject):
                     first_loaded.emit((serial, query, first, painted))  # queued to the GUI
                     # Reading the whole list holds the GIL for most of its 30-130 ms: let the
                     # GUI thread install and paint the first rows before it starts.
-                    painted.wait(PAINT_WAIT_S)
+                    _wait_unless_stale(painted, stale)
                 cancel.raise_if_cancelled()
             if with_ids and ids is None:
-                ids = source.order_ids(query)
+                ids = source.order_ids(query, stale=stale)
             cancel.raise_if_cancelled()
-            return serial, query, ids, _counts(store, query.order_filter)
+            return serial, query, ids, _counts(store, query.order_filter, stale)
 
         self._queries.cancel_all()  # only order queries run here: all older ones are stale
         (Operation(work, name="order ids").on_success(self._loaded)
@@ -253,10 +264,22 @@ class OrderListLoader(QObject):
             self._queries.shutdown()
 
 
-def _counts(store: CacheStore, order_filter: OrderFilter) -> dict[str, int]:
+def _wait_unless_stale(painted: threading.Event, stale: Callable[[], bool]) -> None:
+    """Wait (at most `PAINT_WAIT_S`) for the first rows to be painted; stop waiting as soon
+    as a newer request makes this one stale (its thread is wanted for the new query)."""
+    for _ in range(int(PAINT_WAIT_S / _STALE_POLL_S)):
+        if painted.wait(_STALE_POLL_S) or stale():
+            return
+
+
+def _counts(store: CacheStore, order_filter: OrderFilter,
+            stale: Callable[[], bool] | None = None) -> dict[str, int]:
     """The status counts, and under `CHANGED` how many orders "Changed only" would list with
-    the other filters as they are (the marks are few: a lookup per marked order)."""
-    with store.session() as session:
+    the other filters as they are (the marks are few: a lookup per marked order). With
+    `stale`: aborted (`QueryInterrupted`) once it turns True."""
+    with store.session() as session, (
+        nullcontext() if stale is None else queries.interrupted_when(session, stale)
+    ):
         counts = queries.status_counts(session, order_filter)
         counts[CHANGED] = queries.count_orders(session, replace(order_filter, changed_only=True))
     return counts

@@ -1,6 +1,7 @@
 """Where the order overview's ids and rows come from: the cache, or a stub in tests."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -37,8 +38,13 @@ class CacheOrderSource:
     def __init__(self, store: CacheStore) -> None:
         self._store = store
 
-    def order_ids(self, query: OrderQuery, limit: int | None = None) -> list[str]:
-        with self._store.session() as session:
+    def order_ids(self, query: OrderQuery, limit: int | None = None, *,
+                  stale: Callable[[], bool] | None = None) -> list[str]:
+        """As `OrderSource.order_ids`; with `stale`, the query is aborted (raising
+        `queries.QueryInterrupted`) as soon as `stale()` turns True."""
+        with self._store.session() as session, (
+            nullcontext() if stale is None else queries.interrupted_when(session, stale)
+        ):
             return queries.order_ids(session, query.order_filter, query.sort, limit)
 
     def rows_by_ids(self, ids: Sequence[str]) -> dict[str, OrderListRow]:

@@ -8,6 +8,7 @@ Never a loop, on a first sync, a live cache and the listener alike.
 """
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
@@ -34,9 +35,11 @@ from tests.sync.hostile_server import (
     backwards_cursor,
     rewrite_page,
     standing_cursor,
+    wait_until,
 )
 from tests.sync.support import assert_cache_equals_server, cached_order_ids
 
+FEED_THREADS = {"sync-prefetch", "sync-listen", "sync-feed"}
 PAGE = 50  # the demo seed gives max.nord ~3,300 changes: dozens of pages
 # The bad page, the pages the prefetch fetched meanwhile (AHEAD queued, one in flight) and
 # the ones before it: what one attempt may cost at most.
@@ -73,6 +76,15 @@ def _feed_requests(hostile: HostileServer) -> list[Seen]:
     return hostile.requests_to("GET", "/changes")
 
 
+def _settled(hostile: HostileServer) -> int:
+    """The feed requests once the pulls' fetching threads have ended: a call the prefetch
+    had in flight when the pull stopped reaches the server a moment later (and counts)."""
+    assert wait_until(lambda: not any(thread.name in FEED_THREADS and thread.is_alive()
+                                      for thread in threading.enumerate()))
+    assert wait_until(lambda: hostile.active == 0)
+    return len(_feed_requests(hostile))
+
+
 def _cursor(cache: LiveCache) -> str | None:
     with cache.store.session() as session:
         return sync_state(session).cursor
@@ -103,7 +115,7 @@ def test_a_standing_cursor_stops_the_first_sync_and_backs_off(
 
     with pytest.raises(FeedStalledError) as caught:
         sync.run()
-    asked = len(_feed_requests(hostile))
+    asked = _settled(hostile)
     assert asked <= ONE_ATTEMPT  # not 1,108 pages
     first_cursor = _feed_requests(hostile)[1].query["since"]
     assert _cursor(cache) == first_cursor  # the first page is in, the standing one is not
@@ -125,14 +137,14 @@ def test_a_standing_cursor_stops_the_first_sync_and_backs_off(
         with pytest.raises(FeedStalledError) as again:
             sync.run()
         assert again.value.message("en") == error.message("en")
-    assert len(_feed_requests(hostile)) == asked
+    assert _settled(hostile) == asked
     assert _cursor(cache) == first_cursor
 
     # Once it has passed: one more attempt, then twice the backoff.
     clock.now += 61
     with pytest.raises(FeedStalledError) as later:
         sync.run()
-    assert asked < len(_feed_requests(hostile)) <= asked + ONE_ATTEMPT
+    assert asked < _settled(hostile) <= asked + ONE_ATTEMPT
     assert backoff.stalls == 2
     assert "14:32" in later.value.message("de")
     assert _cursor(cache) == first_cursor
@@ -140,7 +152,7 @@ def test_a_standing_cursor_stops_the_first_sync_and_backs_off(
     # The backend mends its ways: the sync carries on from where it stopped.
     hostile.clear()
     clock.now += 121
-    resumed_from = len(_feed_requests(hostile))
+    resumed_from = _settled(hostile)
     sync.run()
     assert _feed_requests(hostile)[resumed_from].query["since"] == first_cursor
     assert backoff.stalls == 0
@@ -156,7 +168,7 @@ def test_a_cursor_going_back_stops_the_sync_where_it_was(
     with pytest.raises(FeedStalledError) as caught:
         ChangeSync(hostile_client, cache, page_size=PAGE, backoff=backoff).run()
     assert caught.value.problem == feed_check.BACKWARDS
-    assert len(_feed_requests(hostile)) <= ONE_ATTEMPT + 1
+    assert _settled(hostile) <= ONE_ATTEMPT + 1
     assert _cursor(cache) == _feed_requests(hostile)[2].query["since"]  # after page 2
     assert cached_order_ids(cache) == _orders_of_first_pages(client, 2)
 
@@ -168,7 +180,7 @@ def test_a_restart_asks_once_more_and_stops_again(
     for attempt in range(1, 4):
         with pytest.raises(FeedStalledError):  # a new backoff: as after a restart
             ChangeSync(hostile_client, cache, page_size=PAGE, backoff=StallBackoff()).run()
-        assert len(_feed_requests(hostile)) <= attempt * (ONE_ATTEMPT + 1)
+        assert _settled(hostile) <= attempt * (ONE_ATTEMPT + 1)
 
 
 Page = dict[str, Any]
@@ -210,20 +222,20 @@ def test_a_remaining_that_never_shrinks_stops_the_sync(
     # Pages 2-4 are tolerated (changes committed meanwhile may hold `remaining` up), 5 not.
     stalled_page = feed_check.REMAINING_PATIENCE + 2
     assert _cursor(cache) == _feed_requests(hostile)[stalled_page - 1].query["since"]
-    assert len(_feed_requests(hostile)) <= stalled_page + AHEAD + 1
+    assert _settled(hostile) <= stalled_page + AHEAD + 1
 
 
 def test_the_listener_stops_on_a_standing_cursor_and_does_not_loop(
         hostile: HostileServer, hostile_client: ApiClient, cache: LiveCache) -> None:
     ChangeSync(hostile_client, cache).run()  # honest: the cache is filled
     synced_to = _cursor(cache)
-    before = len(_feed_requests(hostile))
+    before = _settled(hostile)
     hostile.on("GET", "/changes", standing_cursor())
     rounds: list[object] = []
 
     with pytest.raises(FeedStalledError):
         listen(hostile_client, cache, CancelToken(), rounds.append, wait=1.0)
-    asked = len(_feed_requests(hostile))
+    asked = _settled(hostile)
     assert before < asked <= before + ONE_ATTEMPT
     assert rounds == []
     assert _cursor(cache) == synced_to
@@ -233,7 +245,7 @@ def test_the_listener_stops_on_a_standing_cursor_and_does_not_loop(
         listen(hostile_client, cache, CancelToken(), rounds.append, wait=1.0)
     with pytest.raises(FeedStalledError):
         ChangeSync(hostile_client, cache).run()
-    assert len(_feed_requests(hostile)) == asked
+    assert _settled(hostile) == asked
 
     forget_stall(cache)  # the clerk asked: the next pull asks at once
     hostile.clear()

@@ -11,6 +11,7 @@ from desktop_app.contract import API_PREFIX
 from desktop_app.server.context import ServerContext
 from desktop_app.server.database import Database
 from desktop_app.server.feed_watch import watch_outside_commits
+from desktop_app.server.openapi import install_openapi
 from desktop_app.server.problems import install_problem_handlers
 from desktop_app.server.retry import RetryConflicts
 from desktop_app.server.routes import auth, carts, changes, meta, orders, parties, quotes
@@ -51,4 +52,5 @@ def create_app(settings: ServerSettings, database: Database | None = None) -> Fa
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
+    install_openapi(app)  # after every route: it completes the document FastAPI derives
     return app

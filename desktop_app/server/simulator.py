@@ -61,7 +61,7 @@ class ProcessingSimulator:
 
     def advance(self, now: datetime | None = None, *, prune: bool = True) -> int:
         """One round; returns how many steps this round made. `prune`: forget old tombstones
-        too. Each transaction is retried when it loses a race (a deadlock, a lock timeout)."""
+        too. Each transaction is run again when it loses a race (retry.py)."""
         now = now or utcnow()
         moved = run_retrying(lambda: self._move_orders(now), "simulator round")
         run_retrying(lambda: self._quotes_and_tombstones(now, prune), "simulator upkeep")
@@ -116,10 +116,10 @@ class ProcessingSimulator:
     def _run(self) -> None:
         pruned_at: float | None = None
         while not self._stop.wait(self._settings.simulator_interval):
-            if not self._leadership.lead():
-                continue  # another process simulates this database
             prune = pruned_at is None or time.monotonic() - pruned_at >= PRUNE_INTERVAL
             try:
+                if not self._leadership.lead():
+                    continue  # another process simulates this database
                 self.advance(prune=prune)
                 if prune:
                     pruned_at = time.monotonic()

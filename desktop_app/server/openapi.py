@@ -65,12 +65,14 @@ _EXTRA: dict[tuple[str, str], dict[int, str]] = {
         422: "Rule violations, or the Idempotency-Key was used for another request"},
 }
 
+# Write transactions can lose a race; retry.RetryConflicts replays them, then answers 503.
+_WRITING = frozenset({"POST", "PUT", "DELETE"})
+
 _ETAG_PATHS = ("/meta/statuses", "/meta/business-transactions", "/catalog/products")
 
 _HEADER_DOCS: dict[str, tuple[str, Json]] = {
     "WWW-Authenticate": ("The scheme to authenticate with: Bearer", {"type": "string"}),
-    "Retry-After": ("Seconds to wait before the next login attempt",
-                    {"type": "integer", "minimum": 1}),
+    "Retry-After": ("Seconds to wait before trying again", {"type": "integer", "minimum": 1}),
     "ETag": ("Strong entity tag of the representation", {"type": "string"}),
     "Cache-Control": ("no-cache: revalidate with If-None-Match", {"type": "string"}),
     "X-Content-SHA256": ("sha256 of the document bytes, lower-case hex",
@@ -139,6 +141,9 @@ def _document_operation(operation: Json, route: Any, method: str) -> None:
         statuses[404] = "Not found, or not visible to the caller"
     if route.body_field is not None or _has_parameters(dependant):
         statuses[422] = "Invalid request (see `errors`)"
+    if method in _WRITING:
+        statuses[503] = ("The database stayed busy with conflicting changes (retry.py): retry "
+                         "after Retry-After seconds")
     for status, text in _EXTRA.get((method, path), {}).items():
         statuses[status] = _joined(statuses.get(status), text)
     for status, description in statuses.items():
@@ -148,8 +153,9 @@ def _document_operation(operation: Json, route: Any, method: str) -> None:
             response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": _PROBLEM_REF}}
     if "401" in responses:
         _headers(responses["401"], "WWW-Authenticate")
-    if "429" in responses:
-        _headers(responses["429"], "Retry-After")
+    for code in ("429", "503"):
+        if code in responses:
+            _headers(responses[code], "Retry-After")
     if method == "GET" and path in _ETAG_PATHS:
         _conditional_get(operation, responses)
     if path == "/documents/{document_id}":

@@ -25,10 +25,8 @@ import pytest
 from desktop_app.contract import API_PREFIX
 from desktop_app.server.database import Database
 from desktop_app.server.db import CartRow, ContractRow, OrderRow, PartyRow, QuoteRow
-from desktop_app.server.openapi import install_openapi
 from desktop_app.server.seed import DEMO_PASSWORD, SEED, seed_database
 from desktop_app.server.seed_workflows import seed_open_carts_and_quotes
-from fastapi import FastAPI
 from sqlalchemy import select
 
 from tests.postgres import fresh_database
@@ -63,10 +61,6 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzTarget]:
         database.dispose()
         server = start_server(url)
         try:
-            # A no-op once app.py installs it (as it must: test_openapi checks that).
-            app = server._server.config.app
-            assert isinstance(app, FastAPI)
-            install_openapi(app)
             token = httpx.post(f"{server.api}/auth/token", timeout=30, json={
                 "username": CLERK, "password": DEMO_PASSWORD}).json()["access_token"]
             yield FuzzTarget(server, token, _path_values(server, token))

@@ -89,11 +89,11 @@ def test_errors_are_documented_as_problem_json(document: dict[str, Any]) -> None
 
 
 @pytest.mark.parametrize(("method", "path", "statuses"), [
-    ("POST", "/auth/token", {"200", "400", "401", "422", "429"}),
-    ("POST", "/auth/refresh", {"200", "400", "401", "422"}),
+    ("POST", "/auth/token", {"200", "400", "401", "422", "429", "503"}),
+    ("POST", "/auth/refresh", {"200", "400", "401", "422", "503"}),
     ("GET", "/changes", {"200", "400", "401", "410", "422"}),
-    ("POST", "/orders", {"201", "400", "401", "404", "409", "422"}),
-    ("POST", "/quotes/{quote_id}/approval", {"200", "400", "401", "403", "404", "422"}),
+    ("POST", "/orders", {"201", "400", "401", "404", "409", "422", "503"}),
+    ("POST", "/quotes/{quote_id}/approval", {"200", "400", "401", "403", "404", "422", "503"}),
     ("GET", "/meta/statuses", {"200", "304", "401"}),
     ("GET", "/documents/{document_id}", {"200", "401", "404", "422"}),
     ("GET", "/health", {"200"}),
@@ -106,8 +106,9 @@ def test_answered_statuses_are_documented(document: dict[str, Any], method: str,
 
 def test_headers_and_content_types_clients_rely_on(document: dict[str, Any]) -> None:
     paths = {path.removeprefix(API_PREFIX): methods for path, methods in document["paths"].items()}
-    throttled = paths["/auth/token"]["post"]["responses"]["429"]
-    assert throttled["headers"]["Retry-After"]["schema"] == {"type": "integer", "minimum": 1}
+    for code in ("429", "503"):
+        retry = paths["/auth/token"]["post"]["responses"][code]["headers"]["Retry-After"]
+        assert retry["schema"] == {"type": "integer", "minimum": 1}
     pdf = paths["/documents/{document_id}"]["get"]["responses"]["200"]
     assert list(pdf["content"]) == ["application/pdf"]
     assert {"ETag", "X-Content-SHA256", "Content-Disposition"} <= set(pdf["headers"])

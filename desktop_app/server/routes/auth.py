@@ -14,7 +14,10 @@ router = APIRouter(tags=["auth"])
 @router.post("/auth/token")
 def token(body: TokenRequest, request: Request, context: Context) -> TokenPair:
     """Throttled per user name and per client address (429 with Retry-After); the password
-    check (the KDF) runs between two short transactions, never inside one."""
+    check (the KDF) runs between two short transactions, never inside one. The attempt is
+    committed before the KDF so that concurrent guesses are counted exactly; a replay by
+    retry.RetryConflicts (the second transaction lost a race) counts it once more, which
+    errs on the strict side only."""
     buckets = throttle.login_buckets(body.username, request.client.host if request.client
                                      else None)
     with context.database.write() as session:

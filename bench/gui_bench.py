@@ -370,7 +370,7 @@ def bare_search_baseline(keystrokes: int) -> list[float]:
     model = QStandardItemModel(BARE_ROWS, 8, window)
     for row in range(BARE_ROWS):
         for column in range(8):
-            model.setItem(row, column, QStandardItem(f"Zeile {row} {LETTERS[row % 15]}"))
+            model.setItem(row, column, QStandardItem(f"{row:03} {LETTERS[row % 15]}"))  # one letter
     proxy = QSortFilterProxyModel(window)
     proxy.setSourceModel(model)
     proxy.setFilterKeyColumn(-1)

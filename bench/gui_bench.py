@@ -1,16 +1,24 @@
-"""The main window with 100,000 cached orders: start, filtering, a full sync, memory.
+"""The main window with 100,000 cached orders: start, search, PageDown, a full sync, memory.
 
-    python bench/gui_bench.py [--orders 100000] [--samples 5] [--keystrokes 15] [--skip-sync]
+    python bench/gui_bench.py [--orders 100000] [--samples 5] [--keystrokes 15] [--pages N]
+                              [--idle 60] [--skip-sync] [--keep-cache FILE]
 
-Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints, measured in the same run:
+Runs offscreen unless QT_QPA_PLATFORM says otherwise. Prints, measured in the same run, each
+row beside its target, its same-run baseline and "met"/"MISSED":
   1. cold start to the first painted order list: a fresh process per sample, wall time from
      starting the interpreter to the end of the table's first paint with rows, against a bare
      QMainWindow + QTableView over a 50-row QStandardItemModel (medians, and their ratio);
-  2. a filter keystroke to the updated view: from the search debounce timer's timeout to the
-     repainted list (the debounce itself reported apart), and a status-filter change;
-  3. the longest GUI-thread stall (gap between ticks of a 5 ms timer) during a full background
+  2. search as you type: key press in the search field to the end of the repaint showing its
+     result (no debounce: the query runs on the key press), one letter at a time and a second
+     letter typed while the first one's list still loads (its query is interrupted); a
+     status-filter change likewise; baseline: a bare QLineEdit filtering a 50-row table;
+  3. PageDown from the first row to the last (or --pages times): key press to the end of the
+     repaint, median and max per page, against a bare 100,000-row QTableView;
+  4. the longest GUI-thread stall (gap between ticks of a 5 ms timer) during a full background
      sync of the orders from a reference server process, refresh_after_sync included;
-  4. the peak memory (ru_maxrss) of that process after the sync.
+  5. the peak memory (ru_maxrss) of that process after the sync, and its resident memory
+     after --idle seconds (default a minute) of an idle window following the sync (baseline:
+     the window before the sync).
 """
 
 import argparse

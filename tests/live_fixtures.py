@@ -54,12 +54,16 @@ def python_threads() -> set[threading.Thread]:
     }
 
 
+# Threads of the module's server that live until it stops: AnyIO keeps its request workers
+# idle in its pool; on PostgreSQL the feed wake-up's sender starts with the first commit and
+# its listener reconnects in a new thread.
+SERVER_THREADS = frozenset({"AnyIO worker thread", "feed-wakeup-sender", "feed-wakeup-listener"})
+
+
 def new_threads(before: set[threading.Thread]) -> set[str]:
-    """Threads started since `before`, except the module server's request workers (AnyIO
-    keeps them idle in its pool until that server stops)."""
-    return {
-        thread.name for thread in python_threads() - before if thread.name != "AnyIO worker thread"
-    }
+    """Threads started since `before`, except the module server's own (SERVER_THREADS)."""
+    return {thread.name for thread in python_threads() - before
+            if thread.name not in SERVER_THREADS}
 
 
 @pytest.fixture

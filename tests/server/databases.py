@@ -40,8 +40,32 @@ def seed(url: str) -> str:
 
 @contextmanager
 def seeded_database(folder: Path, name: str = SQLITE_NAME) -> Iterator[str]:
-    with server_database(folder, name) as url:
-        yield seed(url)
+    """A freshly seeded database, dropped after. On PostgreSQL a copy of one seeded template
+    per test session (a copy takes ~0.05 s, seeding ~3 s)."""
+    admin = admin_url()
+    if admin is None:
+        with server_database(folder, name) as url:
+            yield seed(url)
+        return
+    url = _copy_postgres(admin, _seeded_template(admin))
+    try:
+        yield url
+    finally:
+        drop_database(admin, url)
+
+
+_template: list[str] = []  # the session's seeded PostgreSQL template, made on first use
+_template_lock = threading.Lock()
+
+
+def _seeded_template(admin: str) -> str:
+    with _template_lock:
+        if not _template:
+            url = create_database(admin, "orderdesk_template")
+            with _leftovers_lock:
+                _leftovers.append(url)
+            _template.append(seed(url))
+        return _template[0]
 
 
 @contextmanager
@@ -81,16 +105,16 @@ def unmanaged_seeded_database(folder: Path) -> str:
     admin = admin_url()
     if admin is None:
         return seed(f"sqlite:///{folder / SQLITE_NAME}")
-    url = create_database(admin)
+    url = _copy_postgres(admin, _seeded_template(admin))
     with _leftovers_lock:
         _leftovers.append(url)
-    return seed(url)
+    return url
 
 
 def drop_leftovers() -> None:
     admin = admin_url()
-    with _leftovers_lock:
-        urls, _leftovers[:] = list(_leftovers), []
+    with _template_lock, _leftovers_lock:
+        urls, _leftovers[:], _template[:] = list(_leftovers), [], []
     for url in urls:
         if admin is not None:
             drop_database(admin, url)

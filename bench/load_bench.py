@@ -411,8 +411,9 @@ def print_targets(args: argparse.Namespace, runs: list[Figures]) -> None:
           f"{med([f.server_cpu for f in runs]):.0f} %, client's "
           f"{med([f.client_cpu for f in runs]):.0f} % of one core")
     health = med([f.health_ms for f in runs])
+    polls = f"feed polls {feed_read:.1f} ms, " if args.poll else ""
     print(f"  p95 order endpoints {order_p95:.1f} ms (POST /orders {orders_p95:.1f} ms), "
-          f"feed polls {feed_read:.1f} ms, feed delivery {delivery:.1f} ms; "
+          f"{polls}feed delivery {delivery:.1f} ms; "
           f"GET /health {health:.2f} ms -> order p95 = {order_p95 / health:.0f}x health")
     at_target = (args.postgres and max(args.workers, args.processes) == TARGET_WORKERS
                  and args.clerks >= TARGET_CLERKS and args.submitting >= TARGET_SUBMITTING)

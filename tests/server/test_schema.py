@@ -6,7 +6,6 @@ adopting databases made by create_all; 64-bit sequence, counters and ids; UTC ti
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -16,8 +15,9 @@ from desktop_app.server.database import FEED_EPOCH, FEED_HORIZON, FEED_SEQ, Data
 from desktop_app.server.db import Base, ChangeRow, CounterRow, OutboxRow, PartyRow, UtcDateTime
 from desktop_app.server.engine import POOL_SIZE, REQUEST_THREADS, make_engine
 from desktop_app.server.search_key import party_search_key
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import QueuePool
 
 from tests.postgres import require_postgres
 from tests.server.databases import server_database
@@ -174,8 +174,8 @@ def test_seq_counters_and_ids_hold_64_bit_values(tmp_path: Path) -> None:
                 session.flush()
                 assert generated.id == BIG + 1
             with database.write() as session:
-                session.execute(CounterRow.__table__.update().where(  # type: ignore[attr-defined]
-                    CounterRow.name == "big").values(value=CounterRow.value + BIG))
+                session.execute(update(CounterRow).where(CounterRow.name == "big")
+                                .values(value=CounterRow.value + BIG))
             with database.read() as session:
                 assert session.scalar(select(CounterRow.value).where(
                     CounterRow.name == "big")) == 2 * BIG
@@ -250,7 +250,7 @@ def test_postgres_stores_timestamps_with_time_zone_and_64_bit_numbers(tmp_path: 
         engine = _engine(url)
         try:
             with engine.connect() as connection:
-                sequences = dict(connection.execute(text(
+                sequences: dict[str, str] = dict(connection.execute(text(
                     "SELECT sequencename, data_type FROM pg_sequences")).all())
         finally:
             engine.dispose()
@@ -263,7 +263,9 @@ def test_the_pool_has_a_connection_for_every_request_thread(tmp_path: Path) -> N
     with server_database(tmp_path) as url:
         database = Database(url)
         try:
-            assert database.engine.pool.size() == POOL_SIZE >= REQUEST_THREADS  # type: ignore[attr-defined]
+            pool = database.engine.pool
+            assert isinstance(pool, QueuePool)
+            assert pool.size() == POOL_SIZE >= REQUEST_THREADS
             holding = threading.Barrier(REQUEST_THREADS + 1)
             release = threading.Event()
             failures: list[BaseException] = []
@@ -281,7 +283,7 @@ def test_the_pool_has_a_connection_for_every_request_thread(tmp_path: Path) -> N
             for thread in threads:
                 thread.start()
             holding.wait(timeout=60)
-            checked_out: Any = database.engine.pool.checkedout()  # type: ignore[attr-defined]
+            checked_out = pool.checkedout()
             release.set()
             for thread in threads:
                 thread.join(timeout=60)

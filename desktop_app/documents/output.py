@@ -1,7 +1,6 @@
 """The confirmation letter as PDF bytes, a PDF file, or on a printer (any thread but one
 document per thread: each call builds its own QTextDocument)."""
 
-import errno
 import os
 import secrets
 from pathlib import Path
@@ -18,6 +17,7 @@ from desktop_app.documents.formats import DocumentLanguage
 from desktop_app.documents.pages import A4_LAYOUT, Letterhead, layout_document, paint_pages
 from desktop_app.documents.wording import texts
 from desktop_app.domain.faults import EnvironmentFault
+from desktop_app.domain.os_errors import os_error_reason
 from desktop_app.domain.provider import PROVIDER_ADDRESS, PROVIDER_LEGAL, PROVIDER_NAME
 
 __all__ = ["PDF_RESOLUTION", "DocumentError", "confirmation_pdf", "letterhead",
@@ -29,17 +29,6 @@ PDF_RESOLUTION = 300  # dpi for the layout; text and rules stay vectors
 
 # The operating system words its errors in English: the clerk reads the reason in the
 # message's language (the system's own text goes to the log as `technical`).
-_REASONS: dict[int, tuple[str, str]] = {
-    errno.EACCES: ("keine Berechtigung", "no permission"),
-    errno.EPERM: ("keine Berechtigung", "no permission"),
-    errno.ENOSPC: ("kein Speicherplatz mehr frei", "no space left"),
-    errno.EDQUOT: ("kein Speicherplatz mehr frei", "no space left"),
-    errno.EISDIR: ("dort liegt ein Ordner", "a folder is in the way"),
-    errno.ENOENT: ("Ordner nicht gefunden", "folder not found"),
-    errno.ENOTDIR: ("Ordner nicht gefunden", "folder not found"),
-    errno.EROFS: ("nur lesbar", "read-only"),
-    errno.ENAMETOOLONG: ("Name zu lang", "name too long"),
-}
 
 
 class DocumentError(EnvironmentFault):
@@ -57,10 +46,7 @@ class DocumentError(EnvironmentFault):
     @classmethod
     def not_written(cls, path: Path, error: OSError) -> "DocumentError":
         system = error.strerror or str(error)
-        # An error without words of ours: its number, the system's text only in the log.
-        german, english = _REASONS.get(error.errno or 0, (
-            f"Systemfehler Nr. {error.errno}" if error.errno else "unbekannter Systemfehler",
-            f"system error no. {error.errno}" if error.errno else "unknown system error"))
+        german, english = os_error_reason(error)
         return cls(f"Das Dokument konnte nicht gespeichert werden ({path}: {german}).",
                    f"The document could not be saved ({path}: {english}).", technical=system,
                    reasons=(german, english))

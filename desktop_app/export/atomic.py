@@ -1,7 +1,6 @@
 """Write an export under its final name only when complete: a hidden partial file in the
 target folder, then `os.replace`. A failure or a cancel removes the partial file."""
 
-import errno
 import os
 import secrets
 from collections.abc import Iterator
@@ -9,21 +8,10 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from desktop_app.domain.faults import EnvironmentFault
+from desktop_app.domain.os_errors import os_error_reason
 
 __all__ = ["ExportError", "atomic_path", "sync_to_disk"]
 
-# The operating system words its errors in English; the clerk reads them in the UI language.
-_REASONS: dict[int, tuple[str, str]] = {
-    errno.EACCES: ("keine Schreibberechtigung", "no permission to write"),
-    errno.EPERM: ("keine Schreibberechtigung", "no permission to write"),
-    errno.ENOSPC: ("kein Speicherplatz mehr frei", "no space left on the drive"),
-    errno.EDQUOT: ("kein Speicherplatz mehr frei", "no space left on the drive"),
-    errno.EISDIR: ("dort liegt ein Ordner", "a folder is in the way"),
-    errno.ENOENT: ("Ordner nicht gefunden", "folder not found"),
-    errno.ENOTDIR: ("Ordner nicht gefunden", "folder not found"),
-    errno.EROFS: ("das Laufwerk ist schreibgeschützt", "the drive is read-only"),
-    errno.ENAMETOOLONG: ("Name zu lang", "name too long"),
-}
 
 
 class ExportError(EnvironmentFault):
@@ -32,10 +20,7 @@ class ExportError(EnvironmentFault):
     @classmethod
     def not_written(cls, path: Path, error: OSError) -> "ExportError":
         system = error.strerror or str(error)
-        # An error without words of ours: its number, the system's text only in the log.
-        german, english = _REASONS.get(error.errno or 0, (
-            f"Systemfehler Nr. {error.errno}" if error.errno else "unbekannter Systemfehler",
-            f"system error no. {error.errno}" if error.errno else "unknown system error"))
+        german, english = os_error_reason(error)
         return cls(f"Die Liste konnte nicht exportiert werden ({path}: {german}). Es wurde "
                    "keine Datei angelegt.",
                    f"The list could not be exported ({path}: {english}). No file was "

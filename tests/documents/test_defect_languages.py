@@ -9,11 +9,11 @@ from desktop_app.documents.output import DocumentError
 
 
 @pytest.mark.parametrize(("code", "german", "english"), [
-    (errno.EACCES, "keine Berechtigung", "no permission"),
-    (errno.ENOSPC, "kein Speicherplatz mehr frei", "no space left"),
+    (errno.EACCES, "keine Schreibberechtigung", "no permission to write"),
+    (errno.ENOSPC, "kein Speicherplatz mehr frei", "no space left on the drive"),
     (errno.EISDIR, "dort liegt ein Ordner", "a folder is in the way"),
     (errno.ENOENT, "Ordner nicht gefunden", "folder not found"),
-    (errno.EROFS, "nur lesbar", "read-only"),
+    (errno.EROFS, "das Laufwerk ist schreibgeschützt", "the drive is read-only"),
 ])  # fmt: skip
 def test_a_write_failure_is_worded_per_language(code: int, german: str, english: str) -> None:
     os_text = "Some English system text"

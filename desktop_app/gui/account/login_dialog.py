@@ -270,9 +270,6 @@ class LoginDialog(QDialog):
             self.show_message(error.message(self._language))
             self.url_edit.setFocus()
             return
-        except ValueError as error:  # settings the factory refuses (a configuration bug)
-            self.show_message(str(error))
-            return
         remember = self.remember_check.isChecked() and self.keyring_usable
         store: TokenStore = KeyringTokenStore() if remember else NoTokenStore()
         auth = AuthSession(settings, store)

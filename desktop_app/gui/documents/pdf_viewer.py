@@ -5,6 +5,7 @@ The viewer gets the verified bytes (see document_opener.py), not a path: what it
 exactly what was checked against the sha256, even if the file on disk changes meanwhile.
 """
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.documents.output import DocumentError, write_atomically
+from desktop_app.domain.os_errors import os_error_reason
 from desktop_app.gui.common import screen_fit
 from desktop_app.gui.common.errors import ui_language
 from desktop_app.gui.documents.printing import new_printer, remember_printer
@@ -43,6 +45,8 @@ from desktop_app.gui.documents.printing import new_printer, remember_printer
 __all__ = ["PdfViewerDialog"]
 
 _ZOOM_STEP, _ZOOM_MIN, _ZOOM_MAX = 1.25, 0.25, 6.0
+
+log = logging.getLogger(__name__)
 
 
 class PdfViewerDialog(QDialog):
@@ -227,7 +231,11 @@ class PdfViewerDialog(QDialog):
         try:
             path = self.external_copy()
         except OSError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
+            log.warning("no copy of the document for other programs: %s", error)
+            german, english = os_error_reason(error)
+            QMessageBox.warning(self, self.windowTitle(), self.tr(
+                "The document could not be saved: %1").replace(
+                    "%1", english if ui_language() == "en" else german))
             return False
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             return True

@@ -2,6 +2,7 @@
 list (`ViewsDock`) and on Ctrl+1 … Ctrl+9; rename, delete, reorder. Stored per account in
 a typed JSON file (store.py); the defaults on first use come from convert.py."""
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -11,6 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QTableView
 
 from desktop_app.domain.business_time import business_time
+from desktop_app.domain.os_errors import os_error_reason
+from desktop_app.gui.common.errors import ui_language
 from desktop_app.gui.common.questions import confirmed
 from desktop_app.gui.overview.column_fit import ColumnFit
 from desktop_app.gui.overview.filter_bar import FilterBar
@@ -28,6 +31,8 @@ from desktop_app.gui.overview.views.store import (
 )
 
 __all__ = ["SavedViews", "business_today"]
+
+log = logging.getLogger(__name__)
 
 
 def business_today() -> date:
@@ -109,8 +114,10 @@ class SavedViews(QObject):
         try:
             save_views(self._path, views)
         except OSError as error:
-            self.problem = self.tr("Your views could not be saved: %1").replace("%1",
-                                                                                 str(error))
+            log.warning("saved views not written to %s: %s", self._path, error)
+            german, english = os_error_reason(error)
+            self.problem = self.tr("Your views could not be saved: %1").replace(
+                "%1", english if ui_language() == "en" else german)
             self._window.statusBar().showMessage(self.problem, 15_000)
 
     def _store(self) -> None:

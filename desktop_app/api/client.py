@@ -205,7 +205,8 @@ class ApiClient:
         content = response.content
         declared = response.headers.get("X-Content-SHA256")
         if declared is not None and hashlib.sha256(content).hexdigest() != declared.lower():
-            raise InvalidResponseError(f"document {document_id}: sha256 mismatch")
+            raise InvalidResponseError(f"document {document_id}: sha256 mismatch",
+                                       subject=f"GET /documents/{document_id}")
         return content, declared
 
     def submit_order(self, order: OrderCreate, idempotency_key: str) -> OrderConfirmation:

@@ -50,6 +50,7 @@ from desktop_app.gui.common.tasks import (
 from desktop_app.sync.catalog import sync_catalog
 from desktop_app.sync.changes import ChangeSync, SyncResult
 from desktop_app.sync.documents import DocumentFetcher, PrefetchResult
+from desktop_app.sync.feed_check import FeedStalledError, forget_stall
 from desktop_app.sync.listen import LISTEN_WAIT, ListenEnd, listen
 from desktop_app.sync.live_cache import LiveCache
 from desktop_app.sync.prefetch import FeedSource, FeedWorker, fetch
@@ -264,7 +265,10 @@ class SyncController(QObject):
 
     @Slot()
     def _clerk_requested_sync(self) -> None:
-        """F5 (or a window's "synchronize"): a sync, or a word on why not."""
+        """F5 (or a window's "synchronize"): a sync, or a word on why not. The clerk's own
+        request does not wait out the backoff after a feed that stood still."""
+        if self._task is None:
+            forget_stall(self._cache)
         if not self.request_sync() and self._task is not None and not self._closed:
             self._window.show_status_message(self.tr(
                 "A synchronization is already running. To stop it, click Cancel beside the "
@@ -446,6 +450,8 @@ class SyncController(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self._task = None
         self._window.set_sync_progress(*IDLE)
+        if isinstance(error, FeedStalledError) and not self._closed:
+            self._window.refresh_after_sync()  # the pages before the bad one (a first sync's)
         if isinstance(error, SyncCancelled) and not self._closed:
             self._window.show_status_message(self.tr(
                 "Synchronization cancelled. What had arrived is kept; press F5 to continue."))

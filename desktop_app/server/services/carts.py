@@ -29,6 +29,7 @@ from desktop_app.domain.violations import Violation, violation
 from desktop_app.server.auth import Principal
 from desktop_app.server.counters import business_number
 from desktop_app.server.db import CartRow, ContractRow, PartyRow, QuoteRow
+from desktop_app.server.locking import lock_rows
 from desktop_app.server.problems import RuleViolations
 from desktop_app.server.render import (
     cart_domain,
@@ -95,6 +96,7 @@ def create(session: Session, principal: Principal, body: CartCreate, now: dateti
 
 def replace_items(session: Session, principal: Principal, cart_id: str, items: list[CartItemIn],
                   now: datetime) -> CartOut:
+    lock_rows(session, CartRow, [cart_id])  # first: the lock order of retry.py
     row = visible(session, principal, CartRow, cart_id, "cart")
     domain = cart_domain(row)
     context = _context(session, principal, row.customer_id, row.contract_id,
@@ -124,18 +126,22 @@ def all_violations(session: Session, principal: Principal, row: CartRow,
 
 
 def remove(session: Session, principal: Principal, cart_id: str, now: datetime) -> None:
+    lock_rows(session, CartRow, [cart_id])  # first: the lock order of retry.py
     row = visible(session, principal, CartRow, cart_id, "cart")
     if row.state == CartState.ORDERED:
         raise RuleViolations([violation("CART_ALREADY_ORDERED", "cart_id")])
     quote = quote_for_cart(session, row.id)
     if quote is not None:
         session.execute(delete(QuoteRow).where(QuoteRow.id == quote.id))
-        publish.deleted(session, ChangeKind.QUOTE, quote.id, quote.tenant_id, now)
     session.delete(row)
+    session.flush()  # the rows before the feed's counter (retry.py's lock order)
+    if quote is not None:
+        publish.deleted(session, ChangeKind.QUOTE, quote.id, quote.tenant_id, now)
     publish.deleted(session, ChangeKind.CART, row.id, row.tenant_id, now)
 
 
 def create_quote(session: Session, principal: Principal, cart_id: str, now: datetime) -> QuoteOut:
+    lock_rows(session, CartRow, [cart_id])  # first: the lock order of retry.py
     row = visible(session, principal, CartRow, cart_id, "cart")
     existing = quote_for_cart(session, row.id)
     domain: Cart = cart_domain(row)

@@ -104,6 +104,51 @@
         </message>
     </context>
     <context>
+        <name>CacheCare</name>
+        <message>
+            <source>The damaged file is kept for support: %1</source>
+            <translation>Die beschädigte Datei bleibt für den Support erhalten: %1</translation>
+        </message>
+        <message>
+            <source>The local cache was damaged and has been rebuilt from the order backend.</source>
+            <translation>Der lokale Cache war beschädigt und wurde aus dem Auftrags-Backend neu aufgebaut.</translation>
+        </message>
+        <message>
+            <source>The local cache was damaged and has been set aside. Cached orders are unavailable until the order backend can be reached; then OrderDesk rebuilds the cache by itself.</source>
+            <translation>Der lokale Cache war beschädigt und wurde beiseitegelegt. Zwischengespeicherte Aufträge sind nicht verfügbar, bis das Auftrags-Backend erreichbar ist; dann baut OrderDesk den Cache von selbst neu auf.</translation>
+        </message>
+        <message>
+            <source>The local cache was damaged and has been set aside. OrderDesk is rebuilding it from the order backend; the orders appear as they arrive.</source>
+            <translation>Der lokale Cache war beschädigt und wurde beiseitegelegt. OrderDesk baut ihn aus dem Auftrags-Backend neu auf; die Aufträge erscheinen, sobald sie eintreffen.</translation>
+        </message>
+        <message>
+            <source>Order submissions that were still in flight could not all be read from it: please check in the order overview whether your last orders arrived.</source>
+            <translation>Noch nicht bestätigte Auftragsübermittlungen konnten nicht alle daraus gelesen werden: bitte prüfen Sie in der Auftragsübersicht, ob Ihre letzten Aufträge angekommen sind.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order submission(s) still in flight were kept and are completed.</source>
+            <translation>
+                <numerusform>%n noch nicht bestätigte Auftragsübermittlung wurde übernommen und wird abgeschlossen.</numerusform>
+                <numerusform>%n noch nicht bestätigte Auftragsübermittlungen wurden übernommen und werden abgeschlossen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The disk holding the local cache is full. OrderDesk shows the cached orders read-only and does not synchronize; once space has been freed it continues by itself. Folder: %1</source>
+            <translation>Der Datenträger des lokalen Caches ist voll. OrderDesk zeigt die zwischengespeicherten Aufträge nur lesend an und synchronisiert nicht; sobald wieder Platz frei ist, geht es von selbst weiter. Ordner: %1</translation>
+        </message>
+        <message>
+            <source>The local cache is damaged. Please close OrderDesk and start it again: it then sets the damaged file aside and rebuilds the cache from the order backend. Folder: %1</source>
+            <translation>Der lokale Cache ist beschädigt. Bitte schließen Sie OrderDesk und starten Sie es neu: dann wird die beschädigte Datei beiseitegelegt und der Cache aus dem Auftrags-Backend neu aufgebaut. Ordner: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CacheNotice</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Ausblenden</translation>
+        </message>
+    </context>
+    <context>
         <name>CancelQuestion</name>
         <message>
             <source>Cancel the order wizard</source>
@@ -2631,6 +2676,13 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
         </message>
     </context>
     <context>
+        <name>Start</name>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
+        </message>
+    </context>
+    <context>
         <name>SubmitPage</name>
         <message>
             <source>Order</source>
@@ -2672,6 +2724,14 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
     <context>
         <name>SyncController</name>
         <message>
+            <source>A synchronization is already running. To stop it, click Cancel beside the progress bar.</source>
+            <translation>Eine Synchronisierung läuft bereits. Zum Anhalten neben dem Fortschrittsbalken auf „Abbrechen“ klicken.</translation>
+        </message>
+        <message>
+            <source>Synchronization cancelled. What had arrived is kept; press F5 to continue.</source>
+            <translation>Synchronisierung abgebrochen. Was bereits angekommen ist, bleibt erhalten; mit F5 geht es weiter.</translation>
+        </message>
+        <message>
             <source>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</source>
             <translation>Nicht angemeldet: Die zwischengespeicherten Daten bleiben lesbar. Zum Synchronisieren melden Sie sich erneut an (Datei → Erneut anmelden …).</translation>
         </message>
@@ -2694,6 +2754,14 @@ Hier erfahren Sie, wenn ein Auftrag abgeschlossen oder zum Clearing-Fall wird un
     </context>
     <context>
         <name>SyncIndicators</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Stop the synchronization; what has arrived so far is kept.</source>
+            <translation>Synchronisierung anhalten; was bereits angekommen ist, bleibt erhalten.</translation>
+        </message>
         <message>
             <source>Dismiss</source>
             <translation>Ausblenden</translation>
@@ -3324,6 +3392,13 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>Contract</source>
             <translation>Vertrag</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>The local cache cannot be written: the disk is full.</source>
+            <translation>Der lokale Cache kann nicht geschrieben werden: der Datenträger ist voll.</translation>
         </message>
     </context>
     <context>

@@ -104,6 +104,51 @@
         </message>
     </context>
     <context>
+        <name>CacheCare</name>
+        <message>
+            <source>The damaged file is kept for support: %1</source>
+            <translation>The damaged file is kept for support: %1</translation>
+        </message>
+        <message>
+            <source>The local cache was damaged and has been rebuilt from the order backend.</source>
+            <translation>The local cache was damaged and has been rebuilt from the order backend.</translation>
+        </message>
+        <message>
+            <source>The local cache was damaged and has been set aside. Cached orders are unavailable until the order backend can be reached; then OrderDesk rebuilds the cache by itself.</source>
+            <translation>The local cache was damaged and has been set aside. Cached orders are unavailable until the order backend can be reached; then OrderDesk rebuilds the cache by itself.</translation>
+        </message>
+        <message>
+            <source>The local cache was damaged and has been set aside. OrderDesk is rebuilding it from the order backend; the orders appear as they arrive.</source>
+            <translation>The local cache was damaged and has been set aside. OrderDesk is rebuilding it from the order backend; the orders appear as they arrive.</translation>
+        </message>
+        <message>
+            <source>Order submissions that were still in flight could not all be read from it: please check in the order overview whether your last orders arrived.</source>
+            <translation>Order submissions that were still in flight could not all be read from it: please check in the order overview whether your last orders arrived.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order submission(s) still in flight were kept and are completed.</source>
+            <translation>
+                <numerusform>%n order submission still in flight were kept and are completed.</numerusform>
+                <numerusform>%n order submissions still in flight were kept and are completed.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The disk holding the local cache is full. OrderDesk shows the cached orders read-only and does not synchronize; once space has been freed it continues by itself. Folder: %1</source>
+            <translation>The disk holding the local cache is full. OrderDesk shows the cached orders read-only and does not synchronize; once space has been freed it continues by itself. Folder: %1</translation>
+        </message>
+        <message>
+            <source>The local cache is damaged. Please close OrderDesk and start it again: it then sets the damaged file aside and rebuilds the cache from the order backend. Folder: %1</source>
+            <translation>The local cache is damaged. Please close OrderDesk and start it again: it then sets the damaged file aside and rebuilds the cache from the order backend. Folder: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CacheNotice</name>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+    </context>
+    <context>
         <name>CancelQuestion</name>
         <message>
             <source>Cancel the order wizard</source>
@@ -2631,6 +2676,13 @@ You are told here when an order is completed or becomes a clearing case, and whe
         </message>
     </context>
     <context>
+        <name>Start</name>
+        <message>
+            <source>OrderDesk</source>
+            <translation>OrderDesk</translation>
+        </message>
+    </context>
+    <context>
         <name>SubmitPage</name>
         <message>
             <source>Order</source>
@@ -2672,6 +2724,14 @@ You are told here when an order is completed or becomes a clearing case, and whe
     <context>
         <name>SyncController</name>
         <message>
+            <source>A synchronization is already running. To stop it, click Cancel beside the progress bar.</source>
+            <translation>A synchronization is already running. To stop it, click Cancel beside the progress bar.</translation>
+        </message>
+        <message>
+            <source>Synchronization cancelled. What had arrived is kept; press F5 to continue.</source>
+            <translation>Synchronization cancelled. What had arrived is kept; press F5 to continue.</translation>
+        </message>
+        <message>
             <source>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</source>
             <translation>Not logged in: the cached data stays readable. To synchronize, log in again (File → Log in again…).</translation>
         </message>
@@ -2694,6 +2754,14 @@ You are told here when an order is completed or becomes a clearing case, and whe
     </context>
     <context>
         <name>SyncIndicators</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Stop the synchronization; what has arrived so far is kept.</source>
+            <translation>Stop the synchronization; what has arrived so far is kept.</translation>
+        </message>
         <message>
             <source>Dismiss</source>
             <translation>Dismiss</translation>
@@ -3324,6 +3392,13 @@ This cannot be undone.</translation>
         <message>
             <source>Contract</source>
             <translation>Contract</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>The local cache cannot be written: the disk is full.</source>
+            <translation>The local cache cannot be written: the disk is full.</translation>
         </message>
     </context>
     <context>

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from desktop_app.contract.base import (
     EmailText,
@@ -16,9 +16,20 @@ from desktop_app.contract.parties import AddressIn, AddressOut
 from desktop_app.domain.enums import BusinessTransaction, CartState, QuoteState
 
 PhoneText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)]
+
+
+def _whole_number(value: object) -> object:
+    """3.0 is 3: JSON (and JSON Schema's "integer") does not tell them apart. "3", 1.5 and
+    true stay refused by the strict int."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
+        return int(value)
+    return value
+
+
 # Quantities are range-checked by the domain rules (a 422 with the rule's code); this bound
 # only keeps absurd numbers away from the database.
-Quantity = Annotated[int, Field(strict=True, ge=-(10**9), le=10**9)]
+Quantity = Annotated[int, Field(strict=True, ge=-(10**9), le=10**9),
+                     BeforeValidator(_whole_number)]
 
 
 class SelectedOptionIn(RequestModel):

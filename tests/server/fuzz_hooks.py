@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 import schemathesis
-from schemathesis import Case, CheckContext, HookContext, Response
+from schemathesis import Case, CheckContext, Response
 
 
 @schemathesis.check
@@ -27,24 +27,3 @@ def valid_requests_are_refused_only_by_rules(ctx: CheckContext, response: Respon
             "A schema-valid request was refused by the request validation, so the OpenAPI "
             f"document is not what the server checks: {response.content[:500]!r}")
     return None
-
-
-@schemathesis.hook
-def map_case(_context: HookContext, case: "Case[Any]") -> "Case[Any]":
-    """Whole numbers written as 3, not 3.0, in valid bodies. JSON Schema calls 3.0 an
-    integer, but the contract's Quantity is a strict int that refuses 3.0 (contract/carts.py;
-    reported: it should take a float without a fraction); every client the project knows
-    sends 3. Invalid bodies stay as generated."""
-    if case.meta is not None and case.meta.generation.mode.is_positive:
-        case.body = _whole_numbers_as_ints(case.body)
-    return case
-
-
-def _whole_numbers_as_ints(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**63:
-        return int(value)
-    if isinstance(value, dict):
-        return {key: _whole_numbers_as_ints(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_whole_numbers_as_ints(item) for item in value]
-    return value

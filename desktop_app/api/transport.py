@@ -48,6 +48,7 @@ CHUNK_BYTES = 64 * 1024
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+ACCEPT_ENCODING = "gzip"
 
 
 class CappedRetry(Retry):
@@ -253,6 +254,10 @@ class TimeoutSession(requests.Session):
         self.auth = _NoAuth()
         self.headers["User-Agent"] = settings.user_agent
         self.headers["Accept"] = "application/json"
+        # Feed pages come gzipped when asked (~6x fewer bytes); urllib3 decodes them while
+        # the body is read, at most a chunk at a time, so _read_body's bound counts the
+        # decoded bytes and a gzip bomb is refused like any oversized answer.
+        self.headers["Accept-Encoding"] = ACCEPT_ENCODING
         adapter = _WatchedAdapter(max_retries=build_retry(settings, allow_post=allow_post_retry,
                                                       long_poll=long_poll))
         self.mount("https://", adapter)
@@ -390,7 +395,9 @@ class Transport:
 def _read_body(response: requests.Response, max_bytes: int, call: CallGuard,
                subject: str) -> None:
     """Read the body into `response.content`, refusing it once it passes `max_bytes` (a
-    declared Content-Length over the bound is refused before reading anything)."""
+    declared Content-Length over the bound is refused before reading anything). The bound
+    is on the decoded bytes: iter_content yields them decoded (Content-Encoding), and
+    urllib3 (>= 2.6) inflates no more than the chunk asked for at a time."""
     try:
         declared = int(response.headers.get("Content-Length", "") or -1)
     except ValueError:

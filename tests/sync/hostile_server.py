@@ -24,6 +24,7 @@ import socket
 import ssl
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -32,6 +33,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 __all__ = [
     "Exchange", "HostileServer", "Seen", "backwards_cursor", "endless_page", "forward",
+    "gzip_bomb",
     "more_records", "rewrite_page", "slow_body", "stall_headers", "standing_cursor",
 ]
 
@@ -226,8 +228,11 @@ class HostileServer:
         parts = urlsplit(handler.path)
         path = parts.path + ("?" + urlencode(query) if query is not None
                              else ("?" + parts.query if parts.query else ""))
+        # Without the client's Accept-Encoding: behaviours read and rewrite the honest page,
+        # so it comes plain (a gzip answer is its own behaviour, gzip_bomb).
         headers = {name: value for name, value in handler.headers.items()
-                   if name.lower() not in HOP_BY_HOP and name.lower() != "host"}
+                   if name.lower() not in HOP_BY_HOP
+                   and name.lower() not in ("host", "accept-encoding")}
         connection = http.client.HTTPConnection(target.hostname or "127.0.0.1",
                                                 target.port or 80, timeout=120)
         try:
@@ -302,6 +307,54 @@ def endless_page(total_bytes: int = 200 * 1024 * 1024, *, declare_length: bool =
         write(b" " * max(0, total_bytes - sent - len(tail)) + tail)
 
     return behaviour
+
+
+def gzip_bomb(decoded_bytes: int = 1024 * 1024 * 1024, *,
+              declare_length: bool = False) -> Behaviour:
+    """A change page that is small on the wire and huge decoded: `Content-Encoding: gzip`
+    over a valid-looking page padded with about `decoded_bytes` (default 1 GB) of spaces,
+    about 1,000 to 1 (about 1 MB sent). The body is gzip members one after the other (a
+    gzip stream may hold several; decoders join them), the padding one member made once and
+    sent again and again. `declare_length`: the compressed length is declared, else the
+    body runs until the connection closes."""
+    padding = _spaces_member()
+    repeats = max(1, decoded_bytes // _SPACES)
+    head = zlib.compress(b'{"changes":[', 9, wbits=31)
+    tail = zlib.compress(b'],"next_cursor":"1:2:0","has_more":false,"remaining":0}', 9,
+                         wbits=31)
+
+    def behaviour(exchange: Exchange) -> None:
+        handler = exchange.handler
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/json")
+        handler.send_header("Content-Encoding", "gzip")
+        if declare_length:
+            length = len(head) + repeats * len(padding) + len(tail)
+            handler.send_header("Content-Length", str(length))
+        else:
+            handler.send_header("Connection", "close")
+            handler.close_connection = True
+        handler.end_headers()
+        handler.wfile.write(head)
+        for _ in range(repeats):
+            if exchange.stopping.is_set():
+                return
+            handler.wfile.write(padding)
+        handler.wfile.write(tail)
+        handler.wfile.flush()
+
+    return behaviour
+
+
+_SPACES = 16 * 1024 * 1024
+_spaces: list[bytes] = []
+
+
+def _spaces_member() -> bytes:
+    """16 MB of spaces as one gzip member (~16 KB), made on first use."""
+    if not _spaces:
+        _spaces.append(zlib.compress(b" " * _SPACES, 9, wbits=31))
+    return _spaces[0]
 
 
 def rewrite_page(change: Callable[[dict[str, Any], Seen], dict[str, Any]]) -> Behaviour:

@@ -14,6 +14,7 @@ from desktop_app.contract.changes import (
 )
 from desktop_app.server import feed
 from desktop_app.server.context import Context, CurrentPrincipal, ServerContext
+from desktop_app.server.feed_compression import feed_response
 from desktop_app.server.problems import ProblemError
 
 router = APIRouter(tags=["changes"])
@@ -47,7 +48,7 @@ async def changes(request: Request, context: Context, principal: CurrentPrincipa
             body = await _long_poll(context, since, limit, tenant_ids, timeout, hung_up)
         finally:
             hung_up.cancel()
-    return Response(body, media_type="application/json")
+    return await feed_response(request, body)  # gzip when the client accepts it
 
 
 async def _hung_up(request: Request) -> None:

@@ -80,6 +80,12 @@ _HEADER_DOCS: dict[str, tuple[str, Json]] = {
     "Content-Disposition": ("attachment with the document's file name", {"type": "string"}),
     "Idempotent-Replayed": ("true: the answer to an earlier request with this key",
                             {"type": "string", "enum": ["true"]}),
+    "Content-Encoding": ("gzip when the request's Accept-Encoding accepts it and the page "
+                         "is large enough to gain (pages of a few changes are sent as "
+                         "they are); absent: the body is plain JSON",
+                         {"type": "string", "enum": ["gzip"]}),
+    "Vary": ("Accept-Encoding: the encoding follows the request's Accept-Encoding",
+             {"type": "string"}),
 }
 
 
@@ -167,6 +173,9 @@ def _document_operation(operation: Json, route: Any, method: str) -> None:
             for string in _string_schemas(parameter.get("schema", {})):
                 if "enum" not in string and "pattern" not in string:
                     string["pattern"] = NO_CONTROL_CHARACTERS
+    if (method, path) == ("GET", "/changes"):  # feed_compression.feed_response
+        _headers(responses["200"], "Vary")
+        _headers(responses["200"], "Content-Encoding", required=False)
     if (method, path) == ("POST", "/orders"):
         _require_idempotency_key(operation)
         _headers(responses["201"], "Idempotent-Replayed", required=False)

@@ -58,7 +58,9 @@ class CallGuard:
         self.host = host
         self.reason: AbortReason | None = None
         self._lock = threading.Lock()
-        self._sockets: dict[int, socket.socket] = {}  # fileno of the original → its duplicate
+        # Each watched socket with its duplicate. By object, not by file number: a retry's new
+        # connection often gets the closed one's number back, and must be watched too.
+        self._sockets: list[tuple[socket.socket, socket.socket]] = []
         self._aborted = threading.Event()
         self._finished = False
 
@@ -92,15 +94,23 @@ class CallGuard:
         """Keep a duplicate of `sock` to shut down on abort (a TLS socket wraps the same OS
         socket, so a duplicate taken before the handshake still reaches it)."""
         fileno = sock.fileno()
-        if fileno < 0 or fileno in self._sockets:
+        if fileno < 0:
             return
+        with self._lock:
+            if any(original is sock for original, _duplicate in self._sockets):
+                return
         duplicate = socket.fromfd(fileno, sock.family, sock.type)
         with self._lock:
             if self._finished:
                 duplicate.close()
                 return
-            self._sockets[fileno] = duplicate
+            # Connections closed meanwhile (a retry's first) let go of their duplicates.
+            closed = [pair for pair in self._sockets if pair[0].fileno() < 0]
+            self._sockets = [pair for pair in self._sockets if pair[0].fileno() >= 0]
+            self._sockets.append((sock, duplicate))
             aborted = self.reason is not None
+        for _original, stale in closed:
+            stale.close()
         if aborted:
             _shut(duplicate)
             self.check()
@@ -111,7 +121,7 @@ class CallGuard:
             if self._finished or self.reason is not None:
                 return
             self.reason = reason
-            sockets = list(self._sockets.values())
+            sockets = [duplicate for _original, duplicate in self._sockets]
         self._aborted.set()
         for duplicate in sockets:
             _shut(duplicate)
@@ -119,7 +129,8 @@ class CallGuard:
     def finish(self) -> None:
         with self._lock:
             self._finished = True
-            sockets, self._sockets = list(self._sockets.values()), {}
+            sockets = [duplicate for _original, duplicate in self._sockets]
+            self._sockets = []
         for duplicate in sockets:
             duplicate.close()
 

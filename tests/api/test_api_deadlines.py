@@ -129,6 +129,52 @@ def test_a_retry_pause_longer_than_the_deadline_is_not_waited(hostile: HostileSe
     assert len(hostile.requests_to("GET", "/me")) == before + 1
 
 
+def test_the_deadline_holds_on_a_retry_s_new_connection(hostile: HostileServer,
+                                                         client: ApiClient) -> None:
+    """A 503 that closes its connection, then a trickling body on the retry's new connection,
+    which often gets the closed socket's file number back: that socket is watched too (the
+    call ran on until killed when the guard knew sockets by number)."""
+    def unavailable_then_closed(exchange: Exchange) -> None:
+        exchange.send(503, b'{"title": "Unavailable", "status": 503}', [("Retry-After", "0")],
+                      "application/problem+json")
+        exchange.handler.close_connection = True
+
+    hostile.on("GET", "/changes", unavailable_then_closed, times=1)
+    hostile.on("GET", "/changes", slow_body())
+    with pytest.raises(DeadlineError):
+        client.changes_raw(None, 500)
+    assert len(hostile.requests_to("GET", "/changes")) == 2  # the 503, then the retry
+
+
+def test_a_scope_aborts_a_retry_s_new_connection(hostile: HostileServer) -> None:
+    api = client_at(hostile.api, call_deadline=600)  # only the abort can end it
+
+    def unavailable_then_closed(exchange: Exchange) -> None:
+        exchange.send(503, b'{"title": "Unavailable", "status": 503}', [("Retry-After", "0")],
+                      "application/problem+json")
+        exchange.handler.close_connection = True
+
+    hostile.on("GET", "/catalog/products", unavailable_then_closed, times=1)
+    hostile.on("GET", "/catalog/products", stall_headers)
+    scope = CallScope()
+
+    def call() -> None:
+        with scope.bound():
+            api.products()
+
+    thread, raised = _in_thread(call)
+    try:
+        assert wait_until(lambda: len(hostile.requests_to("GET", "/catalog/products")) == 2
+                          and hostile.active == 1)
+        scope.abort()
+        thread.join(30)
+        assert not thread.is_alive()
+        assert len(raised) == 1 and isinstance(raised[0], CallAborted)
+    finally:
+        api.close()
+        thread.join(30)
+
+
 def test_a_connect_that_hangs_ends_at_the_deadline() -> None:
     """A listener whose accept queue is full drops the SYN: connect() would wait the whole
     connect timeout (here 120 s) without the deadline shutting its socket down."""

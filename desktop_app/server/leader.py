@@ -23,6 +23,12 @@ log = logging.getLogger(__name__)
 SIMULATOR_LOCK_KEY = int.from_bytes(
     hashlib.sha256(b"orderdesk.server.processing-simulator").digest()[:8], "big", signed=True)
 RETRY_INTERVAL = 3.0
+# The lock connection must never hang the simulator's thread: a connect or a check that
+# does not answer ends in seconds, and a silently dead peer is noticed by TCP keepalives
+# (without them a lost network waits out the kernel's retransmissions, ~15 min).
+LOCK_CONNECTION_ARGS: dict[str, object] = {
+    "connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+    "keepalives_count": 3, "options": "-c statement_timeout=5000"}
 
 
 class Leadership(Protocol):
@@ -50,7 +56,8 @@ class AdvisoryLockLeader:
                  retry_interval: float = RETRY_INTERVAL) -> None:
         # Same URL and credentials as the pool, but never one of its connections: the lock
         # connection is held for as long as this process leads.
-        self._engine = create_engine(engine.url, poolclass=NullPool)
+        self._engine = create_engine(engine.url, poolclass=NullPool,
+                                     connect_args=dict(LOCK_CONNECTION_ARGS))
         self._key, self._retry_interval = key, retry_interval
         self._connection: Connection | None = None
         self._tried_at: float | None = None

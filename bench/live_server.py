@@ -32,7 +32,7 @@ from desktop_app.server.database import Database, utcnow
 from desktop_app.server.db import OrderRow
 from desktop_app.server.embedded import EmbeddedServer
 from desktop_app.server.settings import ServerSettings
-from desktop_app.server.simulator import _complete, _start_processing
+from desktop_app.server.simulator import advance_order
 from sqlalchemy import select
 
 NEXT_STATUS = {OrderStatus.RECEIVED: OrderStatus.IN_PROCESSING,
@@ -54,15 +54,10 @@ def commit(database: Database, order_id: str) -> tuple[OrderStatus, float]:
     """One step of one order, committed; (its new status, monotonic time before the commit)."""
     now = utcnow()
     with database.write() as session:
-        order = session.get(OrderRow, order_id)
-        if order is None or order.status not in NEXT_STATUS:
+        moved = advance_order(session, order_id, now)
+        if moved is None:
             raise ValueError(f"order {order_id!r} cannot move on")
-        if order.status == OrderStatus.RECEIVED:
-            _start_processing(session, order, now)
-        else:
-            _complete(session, order, now)
-        session.flush()
-        status = OrderStatus(order.status)
+        status = moved
         stamp = time.monotonic()  # the block's end commits (and wakes the waiters)
     return status, stamp
 

@@ -132,6 +132,30 @@ class ProcessingSimulator:
                 log.exception("processing simulator round failed")
 
 
+def advance_order(session: Session, order_id: str, now: datetime) -> OrderStatus | None:
+    """One step of one order (received -> in processing -> completed), published, as a round
+    makes it; its new status, None when it has no step to make. Benchmarks and tests drive
+    single orders with it."""
+    order = session.get(OrderRow, order_id)
+    if order is None:
+        return None
+    moved: OrderRow | None = None
+    if order.status == OrderStatus.RECEIVED:
+        moved = _step(session, order_id, OrderStatus.RECEIVED, OrderStatus.IN_PROCESSING, now)
+        publication = _start_processing(session, moved, now) if moved is not None else None
+    elif order.status == OrderStatus.IN_PROCESSING:
+        _lock_contracts_and_parties(session, [order_id])
+        moved = _step(session, order_id, OrderStatus.IN_PROCESSING, OrderStatus.COMPLETED, now)
+        publication = _complete(session, moved, now) if moved is not None else None
+    else:
+        return None
+    if moved is None or publication is None:
+        return None
+    session.flush()
+    publication()
+    return OrderStatus(moved.status)
+
+
 def _due(session: Session, status: OrderStatus, now: datetime) -> list[str]:
     """Ids of the orders due for their next step, the longest-due first (a round's batch),
     then in the order of their ids: the order in which the round locks them."""

@@ -5,6 +5,8 @@ Runs offscreen, in a temporary folder, and prints one line per check:
 - qt: the Qt platform (offscreen) and the versions;
 - cache: a new cache file, brought to the newest schema by the Alembic migrations (so the
   migration scripts are in the bundle);
+- demo backend database: a new database of the embedded reference server (`--demo`),
+  brought to the newest schema by the server's own Alembic migrations;
 - sample order: one order written through the cache writer and read back;
 - confirmation pdf: `render_confirmation_pdf` writes it; it starts with %PDF and QtPdf sees
   a page;
@@ -75,6 +77,20 @@ def _check_cache(context: _Context) -> str:
         raise SelfTestError(f"cache at revision {revision}, expected {HEAD_REVISION}")
     context.cache_path = path
     return f"new cache migrated to revision {revision}"
+
+
+def _check_server_database(context: _Context) -> str:
+    from desktop_app.server.database import Database
+    from desktop_app.server.schema import current_revision, head_revision
+
+    database = Database(f"sqlite:///{context.folder / 'server.sqlite3'}")
+    try:
+        revision, head = current_revision(database.engine), head_revision()
+    finally:
+        database.dispose()
+    if revision != head:
+        raise SelfTestError(f"server database at revision {revision}, expected {head}")
+    return f"new server database migrated to revision {revision}"
 
 
 def _check_sample_order(context: _Context) -> str:
@@ -205,6 +221,7 @@ def _check_main_window(context: _Context) -> str:
 CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
     ("qt", _check_qt),
     ("cache", _check_cache),
+    ("demo backend database", _check_server_database),
     ("sample order", _check_sample_order),
     ("confirmation pdf", _check_pdf),
     ("translations", _check_translations),

@@ -219,9 +219,11 @@ class PgFeedWakeup(LocalFeedWakeup):
                     pause = RECONNECT_FIRST_S
                 for notification in connection.notifies(timeout=POLL_S):
                     self._received(notification.payload)
-            except psycopg.Error as error:
+            except Exception as error:  # psycopg's, or a bug: a listener never dies silently
                 if self._stop.is_set():
                     break
+                if not isinstance(error, psycopg.Error):
+                    log.exception("feed wake-up: the listener failed")
                 self._lost(error)
                 if connection is not None:
                     connection.close()
@@ -266,6 +268,8 @@ class PgFeedWakeup(LocalFeedWakeup):
     def _send(self, message: FeedMessage) -> None:
         with self._threads_lock:
             self._outbox.put(message)
+            if self._stop.is_set():  # closed: the sender announces it, then ends (no wait)
+                self._outbox.put(None)
             if self._sender is None:
                 self._sender = threading.Thread(target=self._send_loop,
                                                 name="feed-wakeup-sender", daemon=True)
@@ -296,7 +300,13 @@ class PgFeedWakeup(LocalFeedWakeup):
                         if self._outbox.empty():
                             self._sender = None
                             return
+        except Exception:
+            log.exception("feed wake-up: the sender failed; the next commit starts another")
+            raise
         finally:
+            with self._threads_lock:
+                if self._sender is threading.current_thread():
+                    self._sender = None
             if connection is not None:
                 connection.close()
 

@@ -221,3 +221,19 @@ def test_close_ends_the_waits_and_the_threads(
     assert not here.listening
     assert here._listener is not None and not here._listener.is_alive()
     assert here._sender is None
+
+
+def test_a_commit_after_close_is_announced_and_leaves_no_thread(
+        pair: tuple[PgFeedWakeup, PgFeedWakeup]) -> None:
+    """Shutdown waits for requests in flight, whose commits come after close(): their sender
+    delivers and ends instead of waiting for a message forever (found in review)."""
+    here, _ = pair
+    here.notify(frozenset({"t-1"}), 2)
+    here.close()
+    here.join(PATIENCE)
+    assert here._sender is None
+    here.notify(frozenset({"t-1"}), 3)  # a late commit starts a sender once more
+    late = here._sender
+    assert late is not None
+    late.join(PATIENCE)
+    assert not late.is_alive() and here._sender is None

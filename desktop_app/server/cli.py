@@ -53,7 +53,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     try:
         backend = make_url(args.database).get_backend_name()
     except ArgumentError:
-        parser.error(f"--database: not an SQLAlchemy URL: {args.database!r}")
+        # Not echoed: an unparsable URL may still hold a password.
+        parser.error("--database: not an SQLAlchemy URL (dialect+driver://user@host/name)")
     if args.command == MIGRATE and (args.seed is not None or args.seed_only):
         parser.error("migrate does not seed: run --seed after it")
     if args.seed not in (None, "demo") and not str(args.seed).isdigit():

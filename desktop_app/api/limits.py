@@ -3,8 +3,10 @@
 A page of the change feed may hold at most `limit` records and, as bytes, at most what
 `limit` records can sensibly need (FEED_BYTES_PER_RECORD each, about twice the largest order
 of the demo data and three times the mean). Other answers are bounded by a fixed size. An
-answer over its bound is refused while it is read, before it is held in memory; one call
-takes at most its deadline (desktop_app/api/calls.py).
+answer over its bound is refused while it is read, before it is held in memory; the bound is
+on the decoded bytes, so a gzip answer (feed pages, Accept-Encoding) is counted as it
+unpacks and a gzip bomb is refused like any oversized answer. One call takes at most its
+deadline (desktop_app/api/calls.py).
 """
 
 from desktop_app.api.errors import ApiError, OfflineError

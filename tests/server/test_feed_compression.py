@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from desktop_app.contract import API_PREFIX
-from desktop_app.server.feed_compression import MIN_BYTES, accepts_gzip
+from desktop_app.server.feed_compression import MIN_BYTES, RecentlyGzipped, accepts_gzip
 
 from tests.server.live_server import Api, LiveServer
 
@@ -95,3 +95,15 @@ def test_the_document_names_the_encoding(live_server: LiveServer) -> None:
     assert headers["Content-Encoding"]["schema"] == {"type": "string", "enum": ["gzip"]}
     assert headers["Content-Encoding"]["required"] is False
     assert headers["Vary"]["required"] is True
+
+
+def test_a_page_shared_by_many_callers_is_compressed_once() -> None:
+    """Long-polls woken by one commit share the page's bytes object: one gzip for all."""
+    recent = RecentlyGzipped(size=2)
+    page = json.dumps({"changes": ["x" * 2000]}).encode()
+    first = recent(page)
+    assert recent(page) is first and zlib.decompress(first, wbits=31) == page
+    equal_but_other = bytes(bytearray(page))
+    assert recent(equal_but_other) is not first  # by identity, never by a guess
+    recent(b"a" * 2000), recent(b"b" * 2000)  # pushed out
+    assert recent(page) is not first

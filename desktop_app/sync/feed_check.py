@@ -4,9 +4,11 @@ A cursor is `epoch.seq[.horizon]` (the reference backend's format, desktop_app/s
 Each page must come from the epoch of the cursor it was asked with; its cursor must lie
 strictly after that one whenever the page carries changes or announces more (`has_more`), and
 its changes' `seq` lie after the old cursor and up to the new one. While `has_more`, the
-announced `remaining` must shrink: changes committed meanwhile can hold it up for a page or
-two, so `REMAINING_PATIENCE` pages in a row that bring it below no earlier figure are
-tolerated, one more is not. A page that breaks this is never applied (FeedStalledError); the
+announced `remaining` must shrink: changes committed meanwhile (records already pulled that
+are published again) hold it up, for many pages while many clerks write and many pull, so
+`REMAINING_PATIENCE` pages in a row that bring it below no earlier figure are tolerated, one
+more is not. The cursor check already stops a feed that stands; this one stops a feed whose
+cursor moves but never ends. A page that breaks this is never applied (FeedStalledError); the
 pages before it stay, as after any cut sync.
 
 A stall is remembered per cache (`backoff_of`): until its backoff has passed (1 minute,
@@ -30,7 +32,7 @@ from desktop_app.sync.pages import ChangePageRecords, InvalidPageError
 __all__ = ["FIRST_DELAY", "MAX_DELAY", "REMAINING_PATIENCE", "FeedPosition", "FeedStalledError",
            "ProgressCheck", "StallBackoff", "backoff_of", "forget_stall", "position_of"]
 
-REMAINING_PATIENCE = 3  # pages in a row whose `remaining` does not shrink, then a stall
+REMAINING_PATIENCE = 20  # pages in a row whose `remaining` does not shrink, then a stall
 FIRST_DELAY = timedelta(minutes=1)  # the backoff after the first stall, doubling to …
 MAX_DELAY = timedelta(minutes=30)  # … at most this
 log = logging.getLogger(__name__)

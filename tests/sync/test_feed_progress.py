@@ -219,7 +219,8 @@ def test_a_remaining_that_never_shrinks_stops_the_sync(
     with pytest.raises(FeedStalledError) as caught:
         ChangeSync(hostile_client, cache, page_size=PAGE, backoff=StallBackoff()).run()
     assert caught.value.problem == feed_check.NOT_SHRINKING
-    # Pages 2-4 are tolerated (changes committed meanwhile may hold `remaining` up), 5 not.
+    # REMAINING_PATIENCE pages after the first are tolerated (changes committed meanwhile may
+    # hold `remaining` up), the next is not.
     stalled_page = feed_check.REMAINING_PATIENCE + 2
     assert _cursor(cache) == _feed_requests(hostile)[stalled_page - 1].query["since"]
     assert _settled(hostile) <= stalled_page + AHEAD + 1

@@ -74,14 +74,17 @@ def test_a_cursor_this_client_cannot_read_is_a_start() -> None:
 def test_remaining_may_stand_for_a_few_pages_not_for_more() -> None:
     check = ProgressCheck("5.0")
     check.accept(page("5.10", more=True, remaining=100, seqs=(1, 10)))
+    seq = 10
     for number in range(feed_check.REMAINING_PATIENCE):  # commits meanwhile hold it up
-        seq = 20 + 10 * number
+        seq += 10
         check.accept(page(f"5.{seq}", more=True, remaining=100 + number, seqs=(seq,)))
-    check.accept(page("5.60", more=True, remaining=99, seqs=(60,)))  # lower than ever: fine
-    for number in range(feed_check.REMAINING_PATIENCE):
-        seq = 70 + 10 * number
+    seq += 10
+    check.accept(page(f"5.{seq}", more=True, remaining=99, seqs=(seq,)))  # lower than ever
+    for _ in range(feed_check.REMAINING_PATIENCE):
+        seq += 10
         check.accept(page(f"5.{seq}", more=True, remaining=99, seqs=(seq,)))
-    assert problem_of(check, page("5.200", more=True, remaining=99, seqs=(200,))) == (
+    seq += 10
+    assert problem_of(check, page(f"5.{seq}", more=True, remaining=99, seqs=(seq,))) == (
         feed_check.NOT_SHRINKING)
 
 
@@ -89,7 +92,7 @@ def test_remaining_alternating_up_and_down_is_caught() -> None:
     check = ProgressCheck("5.0")
     check.accept(page("5.1", more=True, remaining=100, seqs=(1,)))
     with pytest.raises(FeedStalledError):
-        for seq in range(2, 20):
+        for seq in range(2, 2 * feed_check.REMAINING_PATIENCE + 10):
             check.accept(page(f"5.{seq}", more=True, remaining=100 - seq % 2, seqs=(seq,)))
 
 

@@ -126,9 +126,19 @@ def run_fuzzer(target: FuzzTarget, workdir: Path, *extra: str) -> subprocess.Com
         check=False)
 
 
+# CPython 3.11's compiler is not thread-safe (gh-106905): hypothesis compiles strategies on
+# the fuzzer's two worker threads and, rarely, dies with this. Not a finding: run once more.
+INTERPRETER_RACE = "AST constructor recursion depth mismatch"
+
+
 def test_the_fuzzer_finds_nothing(target: FuzzTarget, tmp_path: Path) -> None:
     result = run_fuzzer(target, tmp_path)
     report = result.stdout + result.stderr
+    if result.returncode != 0 and INTERPRETER_RACE in report:
+        again = tmp_path / "again"
+        again.mkdir()
+        result = run_fuzzer(target, again)
+        report = result.stdout + result.stderr
     assert result.returncode == 0, report[-20_000:]
     # Every operation of the document was tried, in every phase.
     document = httpx.get(f"{target.server.base_url}/openapi.json", timeout=30).json()

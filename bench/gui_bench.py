@@ -453,8 +453,8 @@ def filtering(cache_path: Path, folder: Path, keystrokes: int, pages: int | None
     # Typing on: the second letter arrives while the first one's whole list is still read
     # (the stale query is interrupted); key press to the second letter's repainted list.
     second_keys: list[float] = []
-    for first, second in itertools.islice(itertools.cycle(["ma", "be", "ku", "wi", "no"]),
-                                          keystrokes):  # fmt: skip
+    pairs = [("m", "a"), ("b", "e"), ("k", "u"), ("w", "i"), ("n", "o")]
+    for first, second in itertools.islice(itertools.cycle(pairs), keystrokes):
         settle_all()
         one_key(first)
         second_keys.append(one_key(second))

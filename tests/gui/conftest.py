@@ -1,6 +1,6 @@
 """A seeded cache and order-list models over it."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,9 +28,10 @@ class CountingSource(CacheOrderSource):
         self.id_queries = 0
         self.rows_fetched = 0
 
-    def order_ids(self, query: OrderQuery, limit: int | None = None) -> list[str]:
+    def order_ids(self, query: OrderQuery, limit: int | None = None, *,
+                  stale: Callable[[], bool] | None = None) -> list[str]:
         self.id_queries += 1
-        return super().order_ids(query, limit)
+        return super().order_ids(query, limit, stale=stale)
 
     def rows_by_ids(self, ids: Sequence[str]) -> dict[str, OrderListRow]:
         self.rows_fetched += len(ids)

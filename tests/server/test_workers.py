@@ -254,6 +254,9 @@ def test_workers_share_the_port_replace_the_dead_and_answer_long_polls_when_stop
     served.append(server)
     server.wait_started()
     _until(lambda: len(_workers_of(server.process.pid)) == 2, "two workers")
+    # Both serve before one is killed: one that dies before it served stops them all (its
+    # start failed), and the first answer may well come from the other (seen in CI).
+    _until(lambda: "2 workers serving" in server.log(), "both workers serving", START_TIMEOUT)
     before = _workers_of(server.process.pid)
     victim = min(before)
     os.kill(victim, signal.SIGKILL)  # as a crash would end it

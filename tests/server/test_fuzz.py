@@ -116,7 +116,7 @@ def run_fuzzer(target: FuzzTarget, workdir: Path, *extra: str) -> subprocess.Com
         "run", f"{target.server.base_url}/openapi.json", "--checks", "all",
         "--header", f"Authorization: Bearer {target.token}",
         "--max-examples", str(EXAMPLES), "--seed", str(FUZZ_SEED),
-        "--generation-database", "none", "--workers", "2", *extra]
+        "--generation-database", "none", "--workers", "1", *extra]
     environment = os.environ | {
         "SCHEMATHESIS_HOOKS": "tests.server.fuzz_hooks",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPOSITORY),
@@ -126,19 +126,14 @@ def run_fuzzer(target: FuzzTarget, workdir: Path, *extra: str) -> subprocess.Com
         check=False)
 
 
-# CPython 3.11's compiler is not thread-safe (gh-106905): hypothesis compiles strategies on
-# the fuzzer's two worker threads and, rarely, dies with this. Not a finding: run once more.
-INTERPRETER_RACE = "AST constructor recursion depth mismatch"
+# CPython 3.11's compiler is not thread-safe (gh-106905): with two fuzzer worker threads
+# hypothesis compiled strategies concurrently and died, twice in a row in one CI run, with
+# "AST constructor recursion depth mismatch". One worker thread takes no longer here.
 
 
 def test_the_fuzzer_finds_nothing(target: FuzzTarget, tmp_path: Path) -> None:
     result = run_fuzzer(target, tmp_path)
     report = result.stdout + result.stderr
-    if result.returncode != 0 and INTERPRETER_RACE in report:
-        again = tmp_path / "again"
-        again.mkdir()
-        result = run_fuzzer(target, again)
-        report = result.stdout + result.stderr
     assert result.returncode == 0, report[-20_000:]
     # Every operation of the document was tried, in every phase.
     document = httpx.get(f"{target.server.base_url}/openapi.json", timeout=30).json()

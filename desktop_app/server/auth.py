@@ -1,6 +1,7 @@
 """Login, token rotation and resolving a bearer token to a principal with its tenant scope."""
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -143,16 +144,27 @@ def _issue(session: Session, user_id: str, family_id: str, settings: ServerSetti
                      refresh_expires_in=int(settings.refresh_token_ttl.total_seconds()))
 
 
-def principal_for_token(session: Session, access_token: str, now: datetime) -> Principal:
-    row = session.get(TokenRow, token_digest(access_token))
+def principal_for_token(session: Session, access_token: str, now: datetime,
+                        principals: Callable[[str, Callable[[], Principal]], Principal]
+                        | None = None) -> Principal:
+    """The principal of a valid access token. `principals(user_id, load)` may answer a
+    principal read recently (server.principals); the token is checked here every time."""
+    row = session.execute(
+        select(TokenRow.user_id, TokenRow.kind, TokenRow.revoked_at, TokenRow.expires_at)
+        .where(TokenRow.token_hash == token_digest(access_token))).one_or_none()
     if row is None or row.kind != "access" or row.revoked_at is not None:
         raise unauthorized("Invalid access token")
     if row.expires_at <= now:
         raise unauthorized("Access token expired")
-    user_row = session.get(UserRow, row.user_id)
-    if user_row is None:
-        raise unauthorized("Unknown user")
-    return principal_for_user(session, user_row)
+    user_id: str = row.user_id
+
+    def load() -> Principal:
+        user_row = session.get(UserRow, user_id)
+        if user_row is None:
+            raise unauthorized("Unknown user")
+        return principal_for_user(session, user_row)
+
+    return load() if principals is None else principals(user_id, load)
 
 
 def principal_for_user(session: Session, user_row: UserRow) -> Principal:

@@ -10,6 +10,7 @@ from desktop_app.server.auth import Principal, principal_for_token, unauthorized
 from desktop_app.server.database import Database, FeedCommit, utcnow
 from desktop_app.server.feed_pages import SharedPages
 from desktop_app.server.feed_wakeup import FeedWakeup, LocalFeedWakeup
+from desktop_app.server.principals import KnownPrincipals
 from desktop_app.server.settings import ServerSettings
 from desktop_app.server.simulator import ProcessingSimulator
 
@@ -34,6 +35,8 @@ class ServerContext:
     wakeup: FeedWakeup = field(init=False)
     # Shared page reads of the feed (one read for the waiters a commit wakes).
     pages: SharedPages = field(default_factory=SharedPages)
+    # Principals of recent requests by user (the token is still checked every time).
+    principals: KnownPrincipals = field(default_factory=KnownPrincipals)
 
     def __post_init__(self) -> None:
         self.wakeup = feed_wakeup_for(self.database.url)
@@ -58,7 +61,7 @@ def get_principal(request: Request,
     if scheme.lower() != "bearer" or not token:
         raise unauthorized("Missing bearer token")
     with context.database.read() as session:
-        return principal_for_token(session, token.strip(), utcnow())
+        return principal_for_token(session, token.strip(), utcnow(), context.principals.get)
 
 
 Context = Annotated[ServerContext, Depends(get_context)]

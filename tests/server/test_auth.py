@@ -284,6 +284,7 @@ def test_expired_refresh_token_is_401(http: httpx.Client, live_server: LiveServe
 
 def test_logout_ends_the_session(http: httpx.Client) -> None:
     pair, other = _login(http), _login(http)
+    assert _me(http, pair.access_token).status_code == 200  # its principal is known now
     response = http.post("/auth/logout", json={"refresh_token": pair.refresh_token})
     assert response.status_code == 204
     assert not response.content

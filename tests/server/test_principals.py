@@ -9,8 +9,8 @@ from desktop_app.domain.enums import Role
 from desktop_app.server.auth import Principal
 from desktop_app.server.db import TokenRow
 from desktop_app.server.principals import KnownPrincipals
-from desktop_app.server.seed import DEMO_PASSWORD
 from desktop_app.server.security import token_digest
+from desktop_app.server.seed import DEMO_PASSWORD
 from sqlalchemy import event
 
 from tests.server.live_server import LiveServer
